@@ -1,0 +1,118 @@
+"""The detail panel (id `event-detail`): one event with its source note and references.
+
+Everything from the CSV goes in as text children, never as HTML; links are built by
+`core.citations` and open in a new tab with rel="noopener".
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, html
+
+from core.citations import format_reference, reference_links
+from core.dates import format_when
+from core.i18n import DEFAULT_LANG, t
+from core.model import Timeline
+
+
+def empty(lang: str) -> list:
+    return [html.P(t(lang, "detail_empty"), className="detail-empty")]
+
+
+def _reference(source: dict, lang: str) -> html.Li:
+    links = [
+        html.A(
+            [label, html.Span(" " + t(lang, "opens_new_tab"), className="visually-hidden")],
+            href=url,
+            target="_blank",
+            rel="noopener noreferrer",
+            className="ref-link",
+        )
+        for label, url in reference_links(source)
+    ]
+    note = source.get(f"note_{lang}") or source.get("note_en", "")
+    return html.Li(
+        [
+            html.Span(format_reference(source), className="ref-text"),
+            html.Span(links, className="ref-links") if links else None,
+            html.Span(note, className="ref-note") if note else None,
+        ]
+    )
+
+
+def render(timeline: Timeline, event_id: str | None, lang: str) -> list:
+    event = timeline.event(event_id) if event_id else None
+    if event is None:
+        return empty(lang)
+    vocabulary = timeline.vocabulary
+    certainty = event["certainty"]
+    facts = [
+        (t(lang, "date"), format_when(event["date"], lang)),
+        (t(lang, "place"), event[f"place_{lang}"]),
+        (t(lang, "people"), ", ".join(event["people"])),
+        (t(lang, "kind_label"), vocabulary.kind_label(event["kind"], lang)),
+        (t(lang, "topics"), ", ".join(vocabulary.tag_label(tag, lang) for tag in event["tags"])),
+    ]
+    rows = []
+    for label, value in facts:
+        if value:
+            rows += [html.Dt(label), html.Dd(value)]
+    rows += [
+        html.Dt(t(lang, "certainty")),
+        html.Dd(
+            [
+                html.Span(
+                    t(lang, f"certainty_short_{certainty}"),
+                    className=f"badge certainty-{certainty or 'none'}",
+                ),
+                " ",
+                html.Span(t(lang, f"certainty_{certainty}"), className="certainty-text"),
+            ]
+        ),
+    ]
+    sources = [timeline.sources[s] for s in event["sources"] if s in timeline.sources]
+    references = (
+        html.Ol([_reference(source, lang) for source in sources], className="references")
+        if sources
+        else html.P(t(lang, "no_source"), className="no-source")
+    )
+    return [
+        html.Div(
+            className="detail-head",
+            children=[
+                html.H2(event[f"title_{lang}"], id="detail-title", tabIndex="-1"),
+                html.Button(
+                    "×",
+                    id="detail-close",
+                    className="close-button",
+                    title=t(lang, "close"),
+                    **{"aria-label": t(lang, "close"), "data-close": "detail"},
+                ),
+            ],
+        ),
+        html.Dl(rows, className="facts"),
+        html.P(event[f"summary_{lang}"], className="summary") if event[f"summary_{lang}"] else None,
+        html.H3(t(lang, "source_note")) if event[f"note_{lang}"] else None,
+        html.P(event[f"note_{lang}"], className="source-note") if event[f"note_{lang}"] else None,
+        html.H3(t(lang, "references")),
+        references,
+    ]
+
+
+def layout() -> html.Section:
+    return html.Section(
+        id="event-detail",
+        className="detail",
+        **{"aria-label": t(DEFAULT_LANG, "detail_heading")},
+        children=empty(DEFAULT_LANG),
+    )
+
+
+def register(app: Dash, get_timeline) -> None:
+    @app.callback(
+        Output("event-detail", "children"),
+        Output("event-detail", "aria-label"),
+        Input("selected", "data"),
+        Input("lang", "value"),
+    )
+    def show(event_id: str | None, lang: str):
+        return render(get_timeline(), event_id, lang), t(lang, "detail_heading")

@@ -1,0 +1,158 @@
+"""The filter column: kind (`filter-kind`), topics (`filter-tag`), years (`filter-years`),
+free-text search (`search`), the live count (`event-count`) and a reset button."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, dcc, html
+
+from core.figure import SYMBOLS, kind_style
+from core.i18n import DEFAULT_LANG, t
+from core.model import Timeline
+
+# The legend marks drawn in the filter, one per plotly marker symbol.
+GLYPHS = dict(zip(SYMBOLS, "●■◆▲★⬢✚▼", strict=True))
+
+
+def kind_options(timeline: Timeline, lang: str) -> list[dict]:
+    options = []
+    for kind in timeline.kinds_present():
+        colour, symbol = kind_style(kind, timeline.vocabulary)
+        label = html.Span(
+            [
+                html.Span(
+                    GLYPHS[symbol],
+                    className="glyph",
+                    style={"color": colour},
+                    **{"aria-hidden": "true"},
+                ),
+                timeline.vocabulary.kind_label(kind, lang) or "—",
+            ]
+        )
+        options.append({"label": label, "value": kind})
+    return options
+
+
+def tag_options(timeline: Timeline, lang: str) -> list[dict]:
+    vocabulary = timeline.vocabulary
+    options = []
+    for tag in timeline.tags_present():
+        term = vocabulary.tags.get(tag)
+        group = vocabulary.groups.get(term.group) if term else None
+        label = vocabulary.tag_label(tag, lang)
+        options.append({"label": f"{group.label(lang)}: {label}" if group else label, "value": tag})
+    return options
+
+
+def year_marks(first: int, last: int) -> dict[int, str]:
+    span = max(last - first, 1)
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 10**9) if span / s <= 7)
+    marks = {
+        y: str(y)
+        for y in range(first - first % step + step, last, step)
+        if y - first >= step / 2 and last - y >= step / 2
+    }
+    return {first: str(first), **marks, last: str(last)}
+
+
+def layout(timeline: Timeline) -> html.Aside:
+    first, last = timeline.year_range
+    lang = DEFAULT_LANG
+    return html.Aside(
+        className="filters",
+        id="filters-panel",
+        **{"aria-labelledby": "filters-heading"},
+        children=[
+            html.H2(t(lang, "filters"), id="filters-heading"),
+            html.P(id="event-count", className="count", role="status", **{"aria-live": "polite"}),
+            html.Label(
+                t(lang, "search"), htmlFor="search", id="search-label", className="field-label"
+            ),
+            dcc.Input(
+                id="search",
+                type="search",
+                debounce=0.3,
+                value="",
+                autoComplete="off",
+                placeholder=t(lang, "search_placeholder"),
+                className="search-input",
+            ),
+            html.Fieldset(
+                className="field",
+                children=[
+                    html.Legend(t(lang, "kind"), id="kind-legend"),
+                    dcc.Checklist(
+                        id="filter-kind",
+                        options=kind_options(timeline, lang),
+                        value=timeline.kinds_present(),
+                        className="kind-options",
+                    ),
+                ],
+            ),
+            html.Label(
+                t(lang, "tags"), htmlFor="filter-tag", id="tag-label", className="field-label"
+            ),
+            dcc.Dropdown(
+                id="filter-tag",
+                options=tag_options(timeline, lang),
+                value=[],
+                multi=True,
+                placeholder=t(lang, "tags_placeholder"),
+                searchable=True,
+            ),
+            html.Div(t(lang, "years"), id="years-label", className="field-label"),
+            dcc.RangeSlider(
+                id="filter-years",
+                min=first,
+                max=last,
+                step=1,
+                value=[first, last],
+                marks=year_marks(first, last),
+                allowCross=False,
+                tooltip={"placement": "bottom"},
+            ),
+            html.Button(t(lang, "reset"), id="reset", className="reset-button", n_clicks=0),
+        ],
+    )
+
+
+def register(app: Dash, get_timeline) -> None:
+    @app.callback(
+        Output("filters-heading", "children"),
+        Output("search-label", "children"),
+        Output("search", "placeholder"),
+        Output("kind-legend", "children"),
+        Output("filter-kind", "options"),
+        Output("tag-label", "children"),
+        Output("filter-tag", "options"),
+        Output("filter-tag", "placeholder"),
+        Output("years-label", "children"),
+        Output("reset", "children"),
+        Input("lang", "value"),
+    )
+    def filter_text(lang: str):
+        timeline = get_timeline()
+        return (
+            t(lang, "filters"),
+            t(lang, "search"),
+            t(lang, "search_placeholder"),
+            t(lang, "kind"),
+            kind_options(timeline, lang),
+            t(lang, "tags"),
+            tag_options(timeline, lang),
+            t(lang, "tags_placeholder"),
+            t(lang, "years"),
+            t(lang, "reset"),
+        )
+
+    @app.callback(
+        Output("filter-kind", "value"),
+        Output("filter-tag", "value"),
+        Output("filter-years", "value"),
+        Output("search", "value"),
+        Input("reset", "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def reset(_clicks: int):
+        timeline = get_timeline()
+        first, last = timeline.year_range
+        return timeline.kinds_present(), [], [first, last], ""

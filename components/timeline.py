@@ -1,0 +1,88 @@
+"""The chart (id `timeline`), its key, and the callback that filters and redraws.
+
+One callback turns the filter values into the filtered events and outputs everything
+that shows them (figure, count, list), so the events are filtered once per change.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, dcc, html
+
+from components import event_list
+from core.figure import FigureOptions, build_figure
+from core.filters import Filters, apply_filters
+from core.i18n import DEFAULT_LANG, t
+
+KEY_ITEMS = ("key_exact", "key_approx", "key_span", "key_period", "key_window")
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
+}
+
+
+def layout() -> html.Section:
+    return html.Section(
+        className="chart",
+        **{"aria-labelledby": "chart-description"},
+        children=[
+            html.P(id="chart-description", className="visually-hidden"),
+            dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph"),
+            html.Details(
+                className="chart-key",
+                children=[
+                    html.Summary(t(DEFAULT_LANG, "key_title"), id="key-title"),
+                    html.Ul([html.Li(t(DEFAULT_LANG, key), id=key) for key in KEY_ITEMS]),
+                ],
+            ),
+        ],
+    )
+
+
+def register(app: Dash, get_timeline) -> None:
+    @app.callback(
+        Output("timeline", "figure"),
+        Output("event-count", "children"),
+        Output("event-list", "children"),
+        Output("chart-description", "children"),
+        Input("filter-kind", "value"),
+        Input("filter-tag", "value"),
+        Input("filter-years", "value"),
+        Input("search", "value"),
+        Input("lang", "value"),
+        Input("selected", "data"),
+    )
+    def redraw(kinds, tags, years, query, lang, selected):
+        timeline = get_timeline()
+        filters = Filters.from_inputs(kinds, tags, years, query)
+        shown = apply_filters(timeline.events, filters, lang)
+        figure = build_figure(
+            shown, timeline.vocabulary, timeline.eras, FigureOptions(lang=lang, selected=selected)
+        )
+        total = len(timeline.events)
+        count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
+        first, last = filters.years or timeline.year_range
+        description = t(lang, "timeline_label", shown=len(shown), first=first, last=last)
+        return figure, count, event_list.items(shown, lang, selected), description
+
+    @app.callback(
+        Output("key-title", "children"),
+        *[Output(key, "children") for key in KEY_ITEMS],
+        Output("events-heading", "children"),
+        Input("lang", "value"),
+    )
+    def key_text(lang: str):
+        return t(lang, "key_title"), *[t(lang, key) for key in KEY_ITEMS], t(lang, "events_heading")
+
+    # A click on a marker selects its event; the list's buttons do the same (assets/select.js).
+    app.clientside_callback(
+        """function (click) {
+            const point = click && click.points && click.points[0];
+            return point && point.customdata ? point.customdata[0] : window.dash_clientside.no_update;
+        }""",
+        Output("selected", "data", allow_duplicate=True),
+        Input("timeline", "clickData"),
+        State("selected", "data"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,196 @@
+"""Dates as historians write them: EDTF strings, their bounds, and how a person reads them.
+
+Every date in the data is an EDTF string (Library of Congress Extended Date/Time Format),
+parsed by the `edtf` package. We keep three things from it:
+
+- where it sits on the axis, as decimal years (so BCE dates work: Python's `date` stops at 1);
+- how wide it is (a year-only date covers its whole year) and how fuzzy (`~` approximate,
+  `?` uncertain);
+- what shape it has: a point, a period (`1984/1989`), or a single date known only to lie
+  somewhere in a window (`[1984..1989]`, EDTF's "one of a set").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+import edtf
+
+POINT, PERIOD, WINDOW = "point", "period", "window"
+
+# One EDTF part, e.g. "1984", "2008-05~", "-0044?", "198X". Qualifiers may stand at the end.
+_PART = re.compile(
+    r"^(?P<year>-?\d{4}|\d{3}X|\d{2}XX)(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?(?P<q>[~?%]?)$"
+)
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+}
+
+
+class DateError(ValueError):
+    """A date string that is not a usable EDTF date. The message says what was expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A parsed date: its text, its place on the axis and its shape."""
+
+    text: str
+    start: float  # decimal year of the first day it may be
+    end: float  # decimal year just after the last day it may be
+    fuzzy_start: float  # start widened by one unit of precision when approximate or uncertain
+    fuzzy_end: float
+    shape: str  # POINT, PERIOD or WINDOW
+    precision: str  # "day", "month", "year", "decade" or "century" (of the first part)
+    approximate: bool
+    uncertain: bool
+
+    @property
+    def middle(self) -> float:
+        return (self.start + self.end) / 2
+
+    @property
+    def year(self) -> int:
+        """The calendar year of the start (astronomical: 0 is 1 BCE)."""
+        return int(self.start // 1)
+
+    @property
+    def last_year(self) -> int:
+        return int((self.end - 1e-9) // 1)
+
+
+EXAMPLES = "1984, 1984~, 1984?, 2008-05, 2013-04-24, 1984/1989 or [1984..1989]"
+
+
+def _decimal_year(year: int, month: int, day: int) -> float:
+    """Day `day` of `month` in `year` as a fraction of the year (astronomical year numbering)."""
+    days_in_year = 366 if calendar.isleap(year % 400 or 400) else 365
+    day_of_year = sum(_days_in_month(year, m) for m in range(1, month)) + day - 1
+    return year + day_of_year / days_in_year
+
+
+def _days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year % 400 or 400, month)[1]
+
+
+def _after(year: int, month: int, day: int) -> float:
+    """The decimal year at the end of the given day."""
+    if day < _days_in_month(year, month):
+        return _decimal_year(year, month, day + 1)
+    if month < 12:
+        return _decimal_year(year, month + 1, 1)
+    return float(year + 1)
+
+
+def _part_precision(part: str) -> str:
+    m = _PART.match(part)
+    if not m:
+        return "year"
+    if m["day"]:
+        return "day"
+    if m["month"]:
+        return "month"
+    if m["year"].endswith("XX"):
+        return "century"
+    if m["year"].endswith("X"):
+        return "decade"
+    return "year"
+
+
+_UNIT = {"day": 1 / 365, "month": 1 / 12, "year": 1.0, "decade": 10.0, "century": 100.0}
+
+
+def parse_when(text: str) -> When:
+    """Parse an EDTF string into a `When`; raise `DateError` saying what was expected."""
+    raw = (text or "").strip()
+    if not raw:
+        raise DateError(f"expected a date such as {EXAMPLES}; found nothing")
+    if raw.startswith("/") or raw.endswith("/") or "/.." in raw or "../" in raw:
+        raise DateError(
+            f"expected a closed period such as 1984/1989; found '{raw}' (open ends are not supported)"
+        )
+    try:
+        parsed = edtf.parse_edtf(raw)
+        lower, upper = parsed.lower_strict(), parsed.upper_strict()
+        if isinstance(lower, float) or isinstance(upper, float):  # open or unknown end
+            raise TypeError(raw)
+    except (edtf.EDTFParseException, TypeError, ValueError, AttributeError) as exc:
+        raise DateError(f"expected a date such as {EXAMPLES}; found '{raw}'") from exc
+
+    if isinstance(parsed, edtf.OneOfASet):
+        shape = WINDOW
+    elif isinstance(parsed, edtf.Interval | edtf.Level1Interval | edtf.Level2Interval):
+        shape = PERIOD
+    else:
+        shape = POINT
+    if isinstance(parsed, edtf.MultipleDates | edtf.Season):
+        raise DateError(
+            f"expected a date such as {EXAMPLES}; found '{raw}' (seasons and lists are not supported)"
+        )
+
+    start = _decimal_year(lower.tm_year, lower.tm_mon, lower.tm_mday)
+    end = _after(upper.tm_year, upper.tm_mon, upper.tm_mday)
+    if end <= start:
+        raise DateError(f"expected the end of '{raw}' to come after its start")
+
+    parts = raw.strip("[]").replace("..", "/").split("/")
+    precision = _part_precision(parts[0])
+    approximate = "~" in raw or "%" in raw
+    uncertain = "?" in raw or "%" in raw
+    pad = _UNIT[precision] if (approximate or uncertain) else 0.0
+    return When(raw, start, end, start - pad, end + pad, shape, precision, approximate, uncertain)
+
+
+def _format_part(part: str, lang: str) -> str:
+    """One EDTF part as a person writes it: '24 April 2013', 'mai 2008', 'c. 1984', '44 BCE'."""
+    m = _PART.match(part)
+    if not m:
+        return part
+    year_text = m["year"]
+    if year_text.endswith("XX"):
+        century = int(year_text[:2]) + 1
+        text = f"{century}th century" if lang == "en" else f"{century}e siècle"
+    elif year_text.endswith("X"):
+        decade = year_text[:3] + "0"
+        text = f"{decade}s" if lang == "en" else f"années {decade}"
+    else:
+        year = int(year_text)
+        if year <= 0:
+            text = f"{1 - year} BCE" if lang == "en" else f"{1 - year} av. J.-C."
+        else:
+            text = str(year)
+        if m["month"]:
+            month = _MONTHS[lang].split()[int(m["month"]) - 1]
+            text = f"{month} {text}"
+            if m["day"]:
+                day = int(m["day"])
+                day_text = "1er" if (lang == "fr" and day == 1) else str(day)
+                text = f"{day_text} {text}"
+    q = m["q"]
+    if q in ("~", "%"):
+        text = f"c. {text}" if lang == "en" else f"vers {text}"
+    if q in ("?", "%"):
+        text = f"{text}?" if lang == "en" else f"{text} ?"
+    return text
+
+
+def format_when(when: When | str, lang: str = "en") -> str:
+    """The date as a person writes it, in English or French.
+
+    >>> format_when(parse_when("2013-04-24"))
+    '24 April 2013'
+    >>> format_when(parse_when("1984~"), "fr")
+    'vers 1984'
+    """
+    text = when.text if isinstance(when, When) else when
+    if text.startswith("[") and ".." in text:
+        first, last = (_format_part(p, lang) for p in text.strip("[]").split("..", 1))
+        return f"between {first} and {last}" if lang == "en" else f"entre {first} et {last}"
+    if "/" in text:
+        first, last = (_format_part(p, lang) for p in text.split("/", 1))
+        return f"{first}–{last}" if " " not in first + last else f"{first} – {last}"
+    return _format_part(text, lang)

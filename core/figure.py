@@ -1,0 +1,375 @@
+"""The timeline figure: a pure function from events to a Plotly figure.
+
+The x axis is in decimal years (so BCE dates work). Each event sits in a lane chosen so
+that labels never overlap; its span shows how precise the date is:
+
+- a point date is a marker over a thin bar as wide as its precision (a year-only date
+  spans its year);
+- a period (`1984/1989`) is a thick bar;
+- a date known only to lie in a window (`[1984..1989]`) is a dotted bar;
+- an approximate or uncertain date has a hollow marker and dotted whiskers.
+
+Colour and marker shape both encode the kind (Okabe-Ito palette, colour-blind safe).
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from core.dates import PERIOD, POINT, WINDOW, format_when
+from core.model import Era, Vocabulary
+
+# Okabe & Ito (2008), ordered so the weakest colour on white (yellow) comes last.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+SYMBOLS = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "star",
+    "hexagon",
+    "cross",
+    "triangle-down",
+)
+NO_KIND_COLOUR = "#0072B2"
+ERA_FILLS = ("rgba(0,0,0,0.045)", "rgba(0,0,0,0.0)")
+FONT = "Atkinson Hyperlegible, system-ui, sans-serif"
+LABEL_CHARS = 38
+LABEL_FONT_PX = 15
+CHAR_PX = 0.47 * LABEL_FONT_PX  # measured 6.7 px per character for these titles at 15 px
+LANE_PX = 30
+HIGHLIGHT = "#111111"
+
+
+@dataclass(frozen=True)
+class FigureOptions:
+    lang: str = "en"
+    plot_width_px: int = 880  # the plot area at 1280x800 with the filter column beside it
+    selected: str | None = None
+    x_range: tuple[float, float] | None = None  # default: the events' own extent
+
+
+def kind_style(kind: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """(colour, marker symbol) for a kind, stable across filters."""
+    kinds = list(vocabulary.kinds)
+    if kind not in kinds:
+        return NO_KIND_COLOUR, "circle"
+    index = kinds.index(kind)
+    return PALETTE[index % len(PALETTE)], SYMBOLS[index % len(SYMBOLS)]
+
+
+def short_label(title: str) -> str:
+    return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def anchor(events: pd.DataFrame) -> pd.Series:
+    """Where each event's marker stands: the middle of a point date or window, the start of a period."""
+    middle = (events["start"] + events["end"]) / 2
+    return middle.where(events["shape"] != PERIOD, events["start"])
+
+
+@dataclass(frozen=True)
+class Placement:
+    lane: int
+    label_x: float
+    label_side: str  # "right" or "left" of label_x
+
+
+class _Lane:
+    """Occupied stretches of one lane, kept sorted so a new one is checked in O(log n)."""
+
+    def __init__(self) -> None:
+        self.lefts: list[float] = []
+        self.rights: list[float] = []
+
+    def fits(self, left: float, right: float) -> bool:
+        i = bisect.bisect_left(self.lefts, left)
+        clear_before = i == 0 or self.rights[i - 1] <= left
+        clear_after = i == len(self.lefts) or self.lefts[i] >= right
+        return clear_before and clear_after
+
+    def take(self, left: float, right: float) -> None:
+        i = bisect.bisect_left(self.lefts, left)
+        self.lefts.insert(i, left)
+        self.rights.insert(i, right)
+
+
+def place_labels(
+    events: pd.DataFrame,
+    lang: str,
+    px_per_year: float,
+    x_min: float,
+    x_max: float,
+    gap_px: float = 14,
+) -> list[Placement]:
+    """Choose a lane and a label side for each event so that nothing overlaps.
+
+    Each event, in date order, takes the first lane where its span and its label fit,
+    with the label right of the span or, failing that, left of it; a label never runs
+    off the chart.
+    """
+    lanes: list[_Lane] = []
+    placements = []
+    gap = gap_px / px_per_year
+    marker = 8 / px_per_year
+    for x, f_start, f_end, shape, title in zip(
+        anchor(events),
+        events["fuzzy_start"],
+        events["fuzzy_end"],
+        events["shape"],
+        events[f"title_{lang}"],
+        strict=True,
+    ):
+        label = (len(short_label(title)) * CHAR_PX + 14) / px_per_year
+        span_left = min(f_start, x - marker)
+        span_right = max(f_end, x + marker) if shape != POINT else x + marker
+        options = [
+            ("right", span_right, span_left - gap / 2, span_right + label + gap / 2),
+            ("left", span_left, span_left - label - gap / 2, span_right + gap / 2),
+        ]
+        if x > (x_min + x_max) / 2:  # labels lean towards the middle, where there is room
+            options.reverse()
+        inside = [o for o in options if o[2] >= x_min and o[3] <= x_max] or options[:1]
+        chosen = None
+        for number, lane in enumerate(lanes):
+            chosen = next(((number, o) for o in inside if lane.fits(o[2], o[3])), None)
+            if chosen:
+                break
+        if chosen is None:
+            lanes.append(_Lane())
+            chosen = (len(lanes) - 1, inside[0])
+        number, (side, label_x, left, right) = chosen
+        lanes[number].take(left, right)
+        placements.append(Placement(number, label_x, side))
+    return placements
+
+
+def _segments(starts, ends, y) -> tuple[list, list]:
+    xs, ys = [], []
+    for s, e, lane in zip(starts, ends, y, strict=True):
+        xs += [s, e, None]
+        ys += [lane, lane, None]
+    return xs, ys
+
+
+def _x_extent(events: pd.DataFrame, eras: list[Era]) -> tuple[float, float]:
+    if events.empty:
+        starts = [e.start for e in eras] or [0.0]
+        ends = [e.end for e in eras] or [1.0]
+        return min(starts), max(ends)
+    return float(events["fuzzy_start"].min()), float(events["fuzzy_end"].max())
+
+
+def build_figure(
+    events: pd.DataFrame,
+    vocabulary: Vocabulary,
+    eras: list[Era],
+    options: FigureOptions = FigureOptions(),  # noqa: B008 - frozen dataclass, safe default
+) -> go.Figure:
+    """The timeline of `events` (already filtered), in `options.lang`."""
+    lang = options.lang
+    first, last = options.x_range or _x_extent(events, eras)
+    span_years = max(last - first, 1.0)
+    first, last = first - span_years * 0.02, last + span_years * 0.06
+    px_per_year = options.plot_width_px / (last - first)
+
+    placements = place_labels(events, lang, px_per_year, first, last) if not events.empty else []
+    events = events.assign(
+        x=anchor(events) if not events.empty else [],
+        lane=[p.lane for p in placements],
+        label_x=[p.label_x for p in placements],
+        label_side=[p.label_side for p in placements],
+    )
+    lane_count = max(events["lane"], default=0) + 1
+    titles = events[f"title_{lang}"].map(lambda title: html.escape(title, quote=False))
+    dates = events["date"].map(lambda text: format_when(text, lang))
+
+    fig = go.Figure()
+    for kind in dict.fromkeys(list(vocabulary.kinds) + list(events["kind"].unique())):
+        group = events[events["kind"] == kind]
+        if group.empty:
+            continue
+        colour, symbol = kind_style(kind, vocabulary)
+        name = vocabulary.kind_label(kind, lang) if kind else "—"
+        _add_spans(fig, group, kind, colour)
+        exact = ~(group["approximate"] | group["uncertain"] | (group["shape"] == WINDOW))
+        fig.add_trace(
+            go.Scatter(
+                x=group["x"],
+                y=group["lane"],
+                mode="markers",
+                name=html.escape(name, quote=False),
+                legendgroup=kind,
+                marker={
+                    "size": 15,
+                    "color": colour,
+                    "symbol": [symbol if e else f"{symbol}-open" for e in exact],
+                    "line": {"width": 2, "color": colour if colour != "#F0E442" else "#8a7d00"},
+                },
+                customdata=list(
+                    zip(group["id"], dates[group.index], titles[group.index], strict=True)
+                ),
+                hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=events["label_x"],
+            y=events["lane"],
+            mode="text",
+            text=titles.map(short_label),
+            textposition=["middle " + side for side in events["label_side"]],
+            textfont={"size": LABEL_FONT_PX, "color": "#1a1a1a", "family": FONT},
+            hoverinfo="skip",
+            showlegend=False,
+            name="labels",
+        )
+    )
+
+    if options.selected is not None and options.selected in set(events["id"]):
+        chosen = events[events["id"] == options.selected]
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["x"],
+                y=chosen["lane"],
+                mode="markers",
+                marker={
+                    "size": 30,
+                    "symbol": "circle-open",
+                    "line": {"width": 3, "color": HIGHLIGHT},
+                },
+                hoverinfo="skip",
+                showlegend=False,
+                name="selected",
+            )
+        )
+
+    _add_eras(fig, eras, lang, first, last, px_per_year)
+    fig.update_layout(
+        height=max(380, 150 + lane_count * LANE_PX),
+        margin={"l": 16, "r": 16, "t": 56, "b": 40},
+        font={"family": FONT, "size": 15, "color": "#1a1a1a"},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        showlegend=False,  # the kind filter beside the chart is the legend (same colours and shapes)
+        hoverlabel={"font": {"size": 15, "family": FONT}},
+        dragmode="pan",
+        clickmode="event",
+        uirevision="timeline",
+        xaxis={
+            "range": [first, last],
+            "tickformat": "d",
+            "showgrid": True,
+            "gridcolor": "#e3e3e3",
+            "zeroline": False,
+            "ticks": "outside",
+            "tickfont": {"size": 15},
+            "fixedrange": False,
+        },
+        yaxis={
+            "range": [lane_count - 0.4, -0.8],
+            "visible": False,
+            "fixedrange": True,
+        },
+    )
+    return fig
+
+
+def _add_spans(fig: go.Figure, group: pd.DataFrame, kind: str, colour: str) -> None:
+    """The bars under the markers: precision, periods, windows and fuzzy whiskers."""
+    styles = [
+        (group["shape"] == POINT, {"width": 4}, 0.45),
+        (group["shape"] == PERIOD, {"width": 9}, 0.55),
+        (~group["shape"].isin([POINT, PERIOD]), {"width": 4, "dash": "dot"}, 0.9),
+    ]
+    for mask, line, opacity in styles:
+        part = group[mask]
+        if part.empty:
+            continue
+        xs, ys = _segments(part["start"], part["end"], part["lane"])
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"color": colour, **line},
+                opacity=opacity,
+                hoverinfo="skip",
+                showlegend=False,
+                legendgroup=kind,
+            )
+        )
+    fuzzy = group[group["fuzzy_start"] < group["start"]]
+    if not fuzzy.empty:
+        xs, ys = _segments(fuzzy["fuzzy_start"], fuzzy["start"], fuzzy["lane"])
+        xe, ye = _segments(fuzzy["end"], fuzzy["fuzzy_end"], fuzzy["lane"])
+        fig.add_trace(
+            go.Scatter(
+                x=xs + xe,
+                y=ys + ye,
+                mode="lines",
+                line={"color": colour, "width": 2, "dash": "dot"},
+                hoverinfo="skip",
+                showlegend=False,
+                legendgroup=kind,
+            )
+        )
+
+
+def _era_label(text: str, width_px: float) -> str:
+    """The era's label, broken over two lines when one would not fit its width."""
+    text = html.escape(text, quote=False)
+    words = text.split()
+    if len(text) * 0.56 * 14 <= width_px or len(words) < 2:
+        return text
+    half = len(text) / 2
+    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - half))
+    return " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
+
+
+def _add_eras(
+    fig: go.Figure, eras: list[Era], lang: str, first: float, last: float, px_per_year: float
+) -> None:
+    for index, era in enumerate(eras):
+        if era.end <= first or era.start >= last:
+            continue
+        x0, x1 = max(era.start, first), min(era.end, last)
+        fig.add_shape(
+            type="rect",
+            xref="x",
+            yref="paper",
+            x0=x0,
+            x1=x1,
+            y0=0,
+            y1=1,
+            fillcolor=ERA_FILLS[index % 2],
+            line={"width": 0},
+            layer="below",
+        )
+        fig.add_shape(
+            type="line",
+            xref="x",
+            yref="paper",
+            x0=x0,
+            x1=x0,
+            y0=0,
+            y1=1.0,
+            line={"width": 1, "color": "#b0b0b0", "dash": "dot"},
+            layer="below",
+        )
+        fig.add_annotation(
+            x=(x0 + x1) / 2,
+            y=1.0,
+            xref="x",
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=_era_label(era.label(lang), (x1 - x0) * px_per_year),
+            font={"size": 14, "color": "#444"},
+        )

@@ -1,0 +1,29 @@
+"""Page text in each language, kept in one JSON file per language under `locales/`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from core.model import LANGS
+
+DEFAULT_LANG = "en"
+_LOCALES = Path(__file__).parent / "locales"
+
+
+@cache
+def strings(lang: str) -> dict[str, str]:
+    return json.loads((_LOCALES / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+def pick_lang(value: str | None) -> str:
+    """A supported language code from user input (`?lang=FR`), or the default."""
+    value = (value or "").strip().lower()[:2]
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def t(lang: str, key: str, **values: object) -> str:
+    """The text for `key` in `lang`, with `{name}` placeholders filled in."""
+    text = strings(pick_lang(lang)).get(key) or strings(DEFAULT_LANG)[key]
+    return text.format(**values) if values else text

@@ -1,0 +1,429 @@
+"""Read a timeline's CSV files, check every row, and build a `Timeline`.
+
+A timeline is a folder: `events.csv` (required) and, beside it, `sources.csv`, `eras.csv`
+and `vocabulary.csv` (optional). Every problem in every file is collected, each with its
+row as a spreadsheet shows it, and raised together as a `DataError`; row checks come first,
+whole-file checks (unique ids, references that resolve) after.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from core.dates import PERIOD, DateError, When, parse_when
+from core.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
+from core.problems import ERROR, WARNING, DataError, Problem
+
+LIST_SEPARATOR = "|"
+
+# Every column each file may have, with what it holds. The README documents each one, and a
+# test checks that it does.
+EVENT_COLUMNS = {
+    "id": "stable identifier (slug), used in links; made from the title if empty",
+    "date": "EDTF date: 1984, 1984~, 1984?, 2008-05, 2013-04-24, 1984/1989, [1984..1989]",
+    "end": "optional EDTF end date; makes the event a period from date to end",
+    "kind": "one kind id from vocabulary.csv",
+    "tags": "tag ids from vocabulary.csv, separated by |",
+    "people": "names separated by |",
+    "sources": "source ids from sources.csv, separated by |",
+    "certainty": "verified, secondary or source-text",
+    **{f"{name}_{lang}": f"{name} in {lang}" for name in TEXT_FIELDS for lang in LANGS},
+    **{
+        name: f"{name} in any language, used where the _en or _fr column is empty"
+        for name in TEXT_FIELDS
+    },
+}
+SOURCE_COLUMNS = {
+    "id": "identifier that events cite",
+    "type": "article, guideline, regulatory, press, company, encyclopedia or proceedings",
+    "authors": "Vancouver-style names (Galibert P) separated by |",
+    "title": "title of the work; a description in [square brackets] if it has none",
+    "container": "journal (abbreviated) or issuing body",
+    "year": "year of publication",
+    "volume": "volume",
+    "issue": "issue",
+    "pages": "page range as printed (166-8)",
+    "doi": "DOI without prefix (10.1056/NEJMoa0900429)",
+    "pmid": "PubMed identifier (digits)",
+    "official_id": "official identifier (TA279, K981251, CD006349.pub3)",
+    "url": "web address (http or https only)",
+    "note_en": "note on the reference in English",
+    "note_fr": "note on the reference in French",
+}
+ERA_COLUMNS = {
+    "id": "identifier",
+    "start": "EDTF start of the era",
+    "end": "EDTF end of the era",
+    "label_en": "label in English",
+    "label_fr": "label in French",
+}
+VOCABULARY_COLUMNS = {
+    "type": "kind, tag or group",
+    "id": "identifier used in events.csv",
+    "group": "for tags: the group id they belong to",
+    "label_en": "label in English",
+    "label_fr": "label in French",
+}
+SOURCE_TYPES = (
+    "article",
+    "guideline",
+    "regulatory",
+    "press",
+    "company",
+    "encyclopedia",
+    "proceedings",
+)
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PARSER_COUNTS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "event"
+
+
+def fold(text: str) -> str:
+    """Lower-case text without accents, for search: 'Hémangiome' -> 'hemangiome'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(LIST_SEPARATOR) if item.strip())
+
+
+def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> list[tuple[int, dict]]:
+    """The non-empty rows of a CSV file as (spreadsheet row, {column: text}).
+
+    Headers are matched without regard to case or surrounding spaces. A file that cannot
+    be read at all adds one problem and gives no rows.
+    """
+    name = path.name
+    try:
+        # header=None: a row with more cells than the header is an error, not a shifted index
+        frame = pd.read_csv(
+            path,
+            header=None,
+            index_col=False,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            encoding="utf-8-sig",
+        )
+    except FileNotFoundError:
+        problems.append(Problem(name, None, None, f"expected a file at {path}, found none"))
+        return []
+    except (IsADirectoryError, PermissionError) as exc:
+        problems.append(
+            Problem(name, None, None, f"expected a readable file, found {exc.strerror}")
+        )
+        return []
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(
+                name, None, None, f"expected UTF-8 text, found byte {exc.object[exc.start]:#04x}"
+            )
+        )
+        return []
+    except pd.errors.EmptyDataError:
+        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
+        return []
+    except pd.errors.ParserError as exc:
+        counts = _PARSER_COUNTS.search(str(exc))
+        if counts:
+            expected, line, found = counts.groups()
+            message = f"expected at most {expected} cells, as in the header; found {found}"
+            problems.append(Problem(name, int(line), None, message))
+        else:
+            problems.append(
+                Problem(name, None, None, f"expected CSV text; found {str(exc).strip()}")
+            )
+        return []
+
+    frame = frame.fillna("")  # rows shorter than the header
+    frame.columns = [str(c).strip().lower() for c in frame.iloc[0]]
+    frame = frame.iloc[1:]
+    for number, column in enumerate(frame.columns):
+        blank_extra = not column and not frame.iloc[:, number].str.strip().any()
+        if column not in known and not blank_extra:
+            found = f"'{column}'" if column else "a column with no header"
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    column or None,
+                    f"expected a known column; found {found}, ignored",
+                    WARNING,
+                )
+            )
+    columns = [c for c in frame.columns if c in known]
+    rows = []
+    for index, values in enumerate(frame[columns].itertuples(index=False, name=None)):
+        row = {column: str(value).strip() for column, value in zip(columns, values, strict=True)}
+        if any(row.values()):
+            rows.append((index + 2, row))
+    return rows
+
+
+def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
+    vocabulary = Vocabulary()
+    if not path.exists():
+        return vocabulary
+    tables = {"kind": vocabulary.kinds, "tag": vocabulary.tags, "group": vocabulary.groups}
+    for row_number, row in read_rows(path, VOCABULARY_COLUMNS, problems):
+        table = tables.get(row.get("type", ""))
+        if table is None:
+            found = row.get("type", "") or "nothing"
+            problems.append(
+                Problem(
+                    path.name, row_number, "type", f"expected kind, tag or group, found '{found}'"
+                )
+            )
+            continue
+        labels = {lang: row.get(f"label_{lang}", "") for lang in LANGS}
+        table[row.get("id", "")] = Term(row.get("id", ""), labels, row.get("group", ""))
+    return vocabulary
+
+
+def _load_sources(path: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    sources: dict[str, dict[str, str]] = {}
+    if not path.exists():
+        return sources
+    for row_number, row in read_rows(path, SOURCE_COLUMNS, problems):
+
+        def bad(column: str, expected: str, row_number: int = row_number, row: dict = row) -> None:
+            problems.append(
+                Problem(
+                    path.name,
+                    row_number,
+                    column,
+                    f"expected {expected}, found '{row.get(column, '')}'",
+                )
+            )
+
+        source = {column: row.get(column, "") for column in SOURCE_COLUMNS}
+        if not source["id"]:
+            bad("id", "an identifier")
+            continue
+        if source["id"] in sources:
+            bad("id", "an identifier used only once")
+        if source["type"] and source["type"] not in SOURCE_TYPES:
+            bad("type", "one of " + ", ".join(SOURCE_TYPES))
+        if source["year"] and not re.fullmatch(r"-?\d{1,4}", source["year"]):
+            bad("year", "a year such as 1987")
+        if source["doi"] and not _DOI.match(source["doi"]):
+            bad("doi", "a DOI such as 10.1056/NEJMoa0900429 (no 'doi:' or https prefix)")
+        if source["pmid"] and not source["pmid"].isdigit():
+            bad("pmid", "a PubMed identifier made of digits")
+        if source["url"] and not re.match(r"^https?://[^\s/]+", source["url"], re.IGNORECASE):
+            bad("url", "a web address starting with http:// or https://")
+        if not (source["title"] or source["container"]):
+            bad("title", "a title or a journal/issuing body")
+        source["row"] = str(row_number)
+        sources[source["id"]] = source
+    return sources
+
+
+def _load_eras(path: Path, problems: list[Problem]) -> list[Era]:
+    eras = []
+    if not path.exists():
+        return eras
+    for row_number, row in read_rows(path, ERA_COLUMNS, problems):
+        bounds = {}
+        for column in ("start", "end"):
+            try:
+                bounds[column] = parse_when(row.get(column, ""))
+            except DateError as exc:
+                problems.append(Problem(path.name, row_number, column, str(exc)))
+        if len(bounds) < 2:
+            continue
+        start, end = bounds["start"], bounds["end"]
+        if end.end <= start.start:
+            problems.append(
+                Problem(
+                    path.name,
+                    row_number,
+                    "end",
+                    f"expected an end after the start {start.text}, found '{end.text}'",
+                )
+            )
+            continue
+        labels = {lang: row.get(f"label_{lang}", "") for lang in LANGS}
+        eras.append(Era(row.get("id", "") or slugify(labels["en"]), start.start, end.end, labels))
+    return eras
+
+
+def _event_when(row: dict, bad) -> When | None:
+    try:
+        when = parse_when(row.get("date", ""))
+    except DateError as exc:
+        bad("date", str(exc))
+        return None
+    if not row.get("end"):
+        return when
+    try:
+        end = parse_when(row["end"])
+    except DateError as exc:
+        bad("end", str(exc))
+        return None
+    if end.end <= when.start:
+        bad("end", f"expected an end on or after the date {when.text}, found '{end.text}'")
+        return None
+    return When(
+        f"{when.text}/{end.text}",
+        when.start,
+        end.end,
+        when.fuzzy_start,
+        end.fuzzy_end,
+        PERIOD,
+        when.precision,
+        when.approximate or end.approximate,
+        when.uncertain or end.uncertain,
+    )
+
+
+def _text(row: dict, name: str, lang: str) -> str:
+    """A text field in one language, falling back to the plain column, then the other language."""
+    others = [f"{name}_{other}" for other in LANGS if other != lang]
+    for column in (f"{name}_{lang}", name, *others):
+        if row.get(column):
+            return row[column]
+    return ""
+
+
+def _load_events(
+    path: Path, vocabulary: Vocabulary, sources: dict, problems: list[Problem]
+) -> list[dict]:
+    events = []
+    for row_number, row in read_rows(path, EVENT_COLUMNS, problems):
+
+        def bad(
+            column: str, message: str, severity: str = ERROR, row_number: int = row_number
+        ) -> None:
+            problems.append(Problem(path.name, row_number, column, message, severity))
+
+        when = _event_when(row, bad)
+        titles = {lang: _text(row, "title", lang) for lang in LANGS}
+        if not any(titles.values()):
+            bad("title", "expected a title (column title, title_en or title_fr), found nothing")
+        event_id = row.get("id", "")
+        if event_id and not _SLUG.match(event_id):
+            bad(
+                "id",
+                f"expected lowercase letters, digits and hyphens (e.g. {slugify(event_id)}), found '{event_id}'",
+            )
+        kind = row.get("kind", "")
+        if kind and vocabulary.kinds and kind not in vocabulary.kinds:
+            bad("kind", f"expected one of {', '.join(vocabulary.kinds)}; found '{kind}'")
+        tags = split_list(row.get("tags", ""))
+        for tag in tags:
+            if vocabulary.tags and tag not in vocabulary.tags:
+                bad(
+                    "tags", f"expected tags from vocabulary.csv; found unknown tag '{tag}'", WARNING
+                )
+        certainty = row.get("certainty", "")
+        if certainty and certainty not in CERTAINTIES:
+            bad("certainty", f"expected one of {', '.join(CERTAINTIES)}; found '{certainty}'")
+        cited = split_list(row.get("sources", ""))
+        if not cited:
+            bad(
+                "sources",
+                "expected at least one source id; found none (shown as 'no source')",
+                WARNING,
+            )
+        for source_id in cited:
+            if source_id not in sources:
+                bad("sources", f"expected a source id from sources.csv; found '{source_id}'")
+        if when is None or not any(titles.values()):
+            continue
+        event = {
+            "id": event_id or slugify(f"{titles['en'] or titles['fr']}-{when.year}"),
+            "date": when.text,
+            "start": when.start,
+            "end": when.end,
+            "fuzzy_start": when.fuzzy_start,
+            "fuzzy_end": when.fuzzy_end,
+            "shape": when.shape,
+            "precision": when.precision,
+            "approximate": when.approximate,
+            "uncertain": when.uncertain,
+            "kind": kind,
+            "tags": tags,
+            "people": split_list(row.get("people", "")),
+            "sources": cited,
+            "certainty": certainty,
+            "row": row_number,
+        }
+        for name in TEXT_FIELDS:
+            for lang in LANGS:
+                event[f"{name}_{lang}"] = _text(row, name, lang)
+        events.append(event)
+    return events
+
+
+def _search_text(event: dict, sources: dict, lang: str) -> str:
+    parts = [
+        event[f"title_{lang}"],
+        event[f"summary_{lang}"],
+        event[f"place_{lang}"],
+        *event["people"],
+    ]
+    for source_id in event["sources"]:
+        source = sources.get(source_id, {})
+        parts += [
+            source.get(k, "")
+            for k in ("authors", "title", "container", "year", "doi", "pmid", "official_id")
+        ]
+    return fold(" ".join(parts))
+
+
+def _check_whole_file(path: Path, events: list[dict], problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for event in events:
+        if event["id"] in seen:
+            problems.append(
+                Problem(
+                    path.name,
+                    event["row"],
+                    "id",
+                    f"expected a unique id; found '{event['id']}', already used on row {seen[event['id']]}",
+                )
+            )
+        else:
+            seen[event["id"]] = event["row"]
+
+
+def load_timeline(events_path: str | Path) -> Timeline:
+    """Load and check a timeline; raise `DataError` listing every error found.
+
+    Warnings (a missing source, an unknown tag) do not stop loading: they are kept on the
+    returned timeline's `warnings`.
+    """
+    path = Path(events_path)
+    folder = path.parent
+    problems: list[Problem] = []
+    vocabulary = _load_vocabulary(folder / "vocabulary.csv", problems)
+    sources = _load_sources(folder / "sources.csv", problems)
+    eras = _load_eras(folder / "eras.csv", problems)
+    events = _load_events(path, vocabulary, sources, problems)
+    _check_whole_file(path, events, problems)
+    if not events and not any(p.severity == ERROR for p in problems):
+        problems.append(Problem(path.name, None, None, "expected at least one event, found none"))
+    if any(p.severity == ERROR for p in problems):
+        raise DataError(problems)
+
+    for event in events:
+        for lang in LANGS:
+            event[f"search_{lang}"] = _search_text(event, sources, lang)
+    frame = (
+        pd.DataFrame(events)
+        .sort_values(["start", "end", "id"], kind="stable")
+        .reset_index(drop=True)
+    )
+    return Timeline(frame, sources, eras, vocabulary, warnings=problems)

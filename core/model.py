@@ -1,0 +1,91 @@
+"""The validated timeline: events, references, eras and the words for kinds and tags.
+
+Events live in one pandas DataFrame, one row per event, with everything the page needs
+computed once at load time (axis positions, per-language text, search text), so that
+filtering and drawing never re-parse anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.problems import Problem
+
+LANGS = ("en", "fr")
+CERTAINTIES = ("verified", "secondary", "source-text")
+# Text columns that exist per language; `title_en`, `title_fr`, with plain `title` as fallback.
+TEXT_FIELDS = ("title", "summary", "note", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A kind, a tag or a tag group, with its label in each language."""
+
+    id: str
+    labels: dict[str, str]
+    group: str = ""
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Era:
+    id: str
+    start: float
+    end: float
+    labels: dict[str, str]
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or self.id
+
+
+@dataclass
+class Vocabulary:
+    kinds: dict[str, Term] = field(default_factory=dict)  # in legend order
+    tags: dict[str, Term] = field(default_factory=dict)
+    groups: dict[str, Term] = field(default_factory=dict)
+
+    def kind_label(self, kind: str, lang: str) -> str:
+        term = self.kinds.get(kind)
+        return term.label(lang) if term else kind
+
+    def tag_label(self, tag: str, lang: str) -> str:
+        term = self.tags.get(tag)
+        return term.label(lang) if term else tag
+
+
+@dataclass
+class Timeline:
+    events: pd.DataFrame  # sorted by start; see loader.EVENT_COLUMNS
+    sources: dict[str, dict[str, str]]
+    eras: list[Era]
+    vocabulary: Vocabulary
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def year_range(self) -> tuple[int, int]:
+        """First and last calendar year any event touches."""
+        if self.events.empty:
+            return (0, 1)
+        first = int(self.events["start"].min() // 1)
+        last = int((self.events["end"].max() - 1e-9) // 1)
+        return first, last
+
+    def event(self, event_id: str) -> dict | None:
+        """One event as a dict, or None if there is no such id."""
+        rows = self.events.loc[self.events["id"] == event_id]
+        return None if rows.empty else rows.iloc[0].to_dict()
+
+    def kinds_present(self) -> list[str]:
+        """Kinds used by some event, in vocabulary order, then any others."""
+        used = list(dict.fromkeys(self.events["kind"]))
+        known = [k for k in self.vocabulary.kinds if k in used]
+        return known + [k for k in used if k not in self.vocabulary.kinds]
+
+    def tags_present(self) -> list[str]:
+        used = {t for tags in self.events["tags"] for t in tags}
+        known = [t for t in self.vocabulary.tags if t in used]
+        return known + sorted(used - set(known))

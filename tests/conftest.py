@@ -1,0 +1,39 @@
+"""Shared fixtures: tiny timelines on disk, and (in tests/browser) a live app in Chromium.
+
+`tiny_dir` is a copy of tests/data/tiny that a test may change freely; `write_events`
+writes an events.csv there from a header and rows, so a loader test states exactly the
+file it checks.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = ROOT / "tests" / "data" / "tiny"
+BUILT_IN = ROOT / "data" / "events.csv"
+
+
+@pytest.fixture
+def tiny_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "tiny"
+    shutil.copytree(TINY, target)
+    return target
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], header: list[str] | None = None) -> Path:
+    header = header or list(rows[0])
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path

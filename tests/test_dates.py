@@ -1,0 +1,82 @@
+"""EDTF parsing, bounds and the date as a person writes it."""
+
+import pytest
+
+from core.dates import PERIOD, POINT, WINDOW, DateError, format_when, parse_when
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "shape", "precision"),
+    [
+        ("1984", 1984.0, 1985.0, POINT, "year"),
+        ("2008-05", 2008 + 121 / 366, 2008 + 152 / 366, POINT, "month"),
+        ("2013-04-24", 2013 + 113 / 365, 2013 + 114 / 365, POINT, "day"),
+        ("2013-12-31", 2013 + 364 / 365, 2014.0, POINT, "day"),
+        ("1984/1989", 1984.0, 1990.0, PERIOD, "year"),
+        ("[1984..1989]", 1984.0, 1990.0, WINDOW, "year"),
+        ("198X", 1980.0, 1990.0, POINT, "decade"),
+        ("-0044", -44.0, -43.0, POINT, "year"),
+    ],
+)
+def test_bounds_and_shape(text, start, end, shape, precision):
+    when = parse_when(text)
+    assert when.start == pytest.approx(start)
+    assert when.end == pytest.approx(end)
+    assert (when.shape, when.precision) == (shape, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "approximate", "uncertain", "fuzzy_start", "fuzzy_end"),
+    [
+        ("1984", False, False, 1984.0, 1985.0),
+        ("1984~", True, False, 1983.0, 1986.0),
+        ("1984?", False, True, 1983.0, 1986.0),
+        ("1984%", True, True, 1983.0, 1986.0),
+    ],
+)
+def test_approximate_and_uncertain_dates_are_wider(
+    text, approximate, uncertain, fuzzy_start, fuzzy_end
+):
+    when = parse_when(text)
+    assert (when.approximate, when.uncertain) == (approximate, uncertain)
+    assert (when.fuzzy_start, when.fuzzy_end) == (fuzzy_start, fuzzy_end)
+
+
+@pytest.mark.parametrize(
+    ("text", "en", "fr"),
+    [
+        ("1984", "1984", "1984"),
+        ("1984~", "c. 1984", "vers 1984"),
+        ("1984?", "1984?", "1984 ?"),
+        ("2008-05", "May 2008", "mai 2008"),
+        ("2013-04-24", "24 April 2013", "24 avril 2013"),
+        ("2008-05-01", "1 May 2008", "1er mai 2008"),
+        ("1984/1989", "1984–1989", "1984–1989"),
+        ("1984~/1989~", "c. 1984 – c. 1989", "vers 1984 – vers 1989"),
+        ("[1984..1989]", "between 1984 and 1989", "entre 1984 et 1989"),
+        ("198X", "1980s", "années 1980"),
+        ("-0044", "45 BCE", "45 av. J.-C."),
+    ],
+)
+def test_date_as_a_person_writes_it(text, en, fr):
+    assert format_when(parse_when(text), "en") == en
+    assert format_when(text, "fr") == fr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "found nothing"),
+        ("next year", "found 'next year'"),
+        ("2013-02-30", "found '2013-02-30'"),
+        ("1989/1984", "to come after its start"),
+        ("1984/..", "open ends are not supported"),
+        ("1984/", "open ends are not supported"),
+        ("2004-21", "seasons and lists are not supported"),
+    ],
+)
+def test_bad_dates_say_what_was_expected(text, message):
+    with pytest.raises(DateError) as caught:
+        parse_when(text)
+    assert "expected" in str(caught.value)
+    assert message in str(caught.value)
