@@ -1,8 +1,21 @@
 """EDTF parsing, bounds and the date as a person writes it."""
 
-import pytest
+import calendar
 
-from core.dates import PERIOD, POINT, WINDOW, DateError, format_when, parse_when
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.dates import (
+    PERIOD,
+    POINT,
+    WINDOW,
+    DateError,
+    _edtf_bounds,
+    _simple_bounds,
+    format_when,
+    parse_when,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +93,26 @@ def test_bad_dates_say_what_was_expected(text, message):
         parse_when(text)
     assert "expected" in str(caught.value)
     assert message in str(caught.value)
+
+
+@given(
+    year=st.integers(1, 9999),
+    month=st.one_of(st.none(), st.integers(1, 12)),
+    day=st.integers(1, 31),
+    qualifier=st.sampled_from(["", "~", "?", "%"]),
+    length=st.integers(0, 40),
+)
+@settings(max_examples=40, deadline=None)
+def test_fast_path_agrees_with_edtf(year, month, day, qualifier, length):
+    """The plain ISO forms skip the slow edtf parser; they must give what edtf gives."""
+    text = f"{year:04d}" + (f"-{month:02d}" if month else "")
+    if month and day <= calendar.monthrange(year, month)[1]:
+        text += f"-{day:02d}"
+    text += qualifier
+    if length:
+        text += f"/{min(year + length, 9999):04d}"
+    fast = _simple_bounds(text)
+    assert fast is not None
+    slow = _edtf_bounds(text)
+    assert fast[:2] == pytest.approx(slow[:2])
+    assert fast[2] == slow[2]

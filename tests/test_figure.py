@@ -1,0 +1,103 @@
+"""The figure builder: one mark per event, honest imprecision, labels that do not collide."""
+
+import pytest
+
+from core.figure import PALETTE, FigureOptions, build_figure, kind_style, place_labels, short_label
+from core.loader import load_timeline
+from tests.conftest import BUILT_IN, TINY
+
+TINY_TL = load_timeline(TINY / "events.csv")
+
+
+def marker_traces(fig):
+    return [t for t in fig.data if t.customdata is not None]
+
+
+def test_one_marker_per_event_with_its_id():
+    fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras)
+    ids = [row[0] for trace in marker_traces(fig) for row in trace.customdata]
+    assert sorted(ids) == sorted(TINY_TL.events["id"])
+
+
+def test_hover_shows_date_and_title():
+    fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(lang="fr"))
+    rows = {row[0]: row for trace in marker_traces(fig) for row in trace.customdata}
+    assert list(rows["sham-trial"][1:]) == ["6 août 2009", "Essai contre placebo"]
+    assert all("%{customdata[1]}" in t.hovertemplate for t in marker_traces(fig))
+
+
+def test_approximate_and_window_dates_are_hollow_exact_ones_filled():
+    fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras)
+    symbols = {}
+    for trace in marker_traces(fig):
+        for row, symbol in zip(trace.customdata, trace.marker.symbol, strict=True):
+            symbols[row[0]] = symbol
+    assert symbols["approx-device"].endswith("-open")
+    assert symbols["experiments"].endswith("-open")
+    assert not symbols["first-case"].endswith("-open")
+    assert not symbols["sham-trial"].endswith("-open")
+
+
+def test_periods_and_precision_are_drawn_as_bars():
+    fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras)
+    lines = [t for t in fig.data if t.mode == "lines"]
+    widths = {t.line.width for t in lines}
+    assert 9 in widths  # the 2009/2013 period
+    dotted = [t for t in lines if t.line.dash == "dot"]
+    assert dotted  # the [1984..1989] window and the approximate date's whiskers
+    period = next(t for t in lines if t.line.width == 9)
+    assert period.x[0] == pytest.approx(2009.0) and period.x[1] == pytest.approx(2014.0)
+
+
+def test_each_kind_has_its_own_colour_and_shape():
+    styles = [kind_style(kind, TINY_TL.vocabulary) for kind in TINY_TL.vocabulary.kinds]
+    assert len(set(styles)) == len(styles)
+    assert {colour for colour, _ in styles} <= set(PALETTE)
+
+
+def test_eras_are_shaded_and_labelled():
+    fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(lang="fr"))
+    rects = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert [(r.x0, r.x1) for r in rects] == [(1984.0, 1990.0), (2009.0, 2014.0)]
+    labels = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+    assert labels == ["Les années d'Amiens", "Le débat sur les preuves"]
+
+
+def test_markup_in_titles_is_escaped_not_rendered():
+    events = TINY_TL.events.copy()
+    events.loc[0, "title_en"] = '<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)>'
+    fig = build_figure(events, TINY_TL.vocabulary, TINY_TL.eras)
+    texts = [str(x) for t in fig.data for x in (t.text if t.text is not None else [])]
+    texts += [str(row[2]) for t in marker_traces(fig) for row in t.customdata]
+    assert not any("<a" in x or "<img" in x for x in texts)
+    assert any("&lt;a href" in x for x in texts)
+
+
+def test_selected_event_is_ringed():
+    fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(selected="debate"))
+    ring = [t for t in fig.data if t.name == "selected"]
+    assert len(ring) == 1 and ring[0].x[0] == pytest.approx(2009.0)
+
+
+def test_no_events_gives_an_empty_chart_not_an_error():
+    fig = build_figure(TINY_TL.events.iloc[0:0], TINY_TL.vocabulary, TINY_TL.eras)
+    assert marker_traces(fig) == []
+    assert fig.layout.xaxis.range[0] < 1984
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_labels_of_the_built_in_timeline_never_overlap_within_a_lane(lang):
+    timeline = load_timeline(BUILT_IN)
+    events = timeline.events
+    first, last, px_per_year = 1982.0, 2021.0, 880 / 39
+    placements = place_labels(events, lang, px_per_year, first, last)
+    boxes = []
+    for p, title in zip(placements, events[f"title_{lang}"], strict=True):
+        width = len(short_label(title)) * 7.0 / px_per_year  # at most 7 px a character, measured
+        left, right = (p.label_x, p.label_x + width) if p.label_side == "right" else (p.label_x - width, p.label_x)
+        assert first <= left and right <= last, title
+        boxes.append((p.lane, left, right))
+    for lane in {b[0] for b in boxes}:
+        spans = sorted((left, right) for number, left, right in boxes if number == lane)
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            assert end <= start
