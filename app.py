@@ -1,9 +1,9 @@
 """An interactive historical timeline for teaching: the Dash app and its command line.
 
-    python app.py                      serve the built-in timeline on http://127.0.0.1:8050
-    python app.py --data my/events.csv serve another timeline
-    python app.py --check [FILE]       check a timeline's files and report every problem
-    gunicorn app:server                serve a class (TIMELINE_DATA picks the events file)
+python app.py                      serve the built-in timeline on http://127.0.0.1:8050
+python app.py --data my/events.csv serve another timeline
+python app.py --check [FILE]       check a timeline's files and report every problem
+gunicorn app:server                serve a class (TIMELINE_DATA picks the events file)
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
             html.Footer(t(DEFAULT_LANG, "footer"), id="footer", className="site-footer"),
         ],
     )
+    app.server.config["TIMELINE_DATA"] = str(store.path)
     header.register(app)
     filters.register(app, store.current)
     timeline.register(app, store.current)
@@ -65,20 +66,37 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
 
 def __getattr__(name: str):
     """`server` for `gunicorn app:server`, built on first use from $TIMELINE_DATA."""
-    if name == "server":
-        return create_app(os.environ.get(DATA_ENV) or DEFAULT_DATA).server
-    raise AttributeError(name)
+    if name != "server":
+        raise AttributeError(name)
+    path = os.environ.get(DATA_ENV) or DEFAULT_DATA
+    try:
+        return create_app(path).server
+    except DataError as exc:
+        print(report(exc.problems), file=sys.stderr)
+        raise SystemExit(f"Not serving {path}: fix the errors above.") from None
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Serve or check an interactive timeline.")
-    parser.add_argument("--data", default=os.environ.get(DATA_ENV) or str(DEFAULT_DATA),
-                        help="events CSV to serve (default: the built-in timeline, or $TIMELINE_DATA)")
-    parser.add_argument("--check", nargs="?", const="", metavar="FILE",
-                        help="check FILE (default: --data) and exit: 0 if it has no errors, 1 otherwise")
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument(
+        "--data",
+        default=os.environ.get(DATA_ENV) or str(DEFAULT_DATA),
+        help="events CSV to serve (default: the built-in timeline, or $TIMELINE_DATA)",
+    )
+    parser.add_argument(
+        "--check",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="check FILE (default: --data) and exit: 0 if it has no errors, 1 otherwise",
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
     parser.add_argument("--port", type=int, default=8050, help="port to listen on (default 8050)")
-    parser.add_argument("--debug", action="store_true", help="Dash debug mode (reloads on code changes)")
+    parser.add_argument(
+        "--debug", action="store_true", help="Dash debug mode (reloads on code changes)"
+    )
     return parser.parse_args(argv)
 
 
@@ -90,8 +108,11 @@ def main(argv: list[str] | None = None) -> int:
         app = create_app(args.data)
     except DataError as exc:
         print(report(exc.problems), file=sys.stderr)
-        print(f"Not starting: fix the errors above in {args.data}, or check it with "
-              f"'python app.py --check {args.data}'.", file=sys.stderr)
+        print(
+            f"Not starting: fix the errors above in {args.data}, or check it with "
+            f"'python app.py --check {args.data}'.",
+            file=sys.stderr,
+        )
         return 1
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
@@ -106,7 +127,9 @@ def check(path: str) -> int:
         print(report(exc.problems))
         return 1
     print(report(loaded.warnings))
-    print(f"{path}: {len(loaded.events)} events, {len(loaded.sources)} references, {len(loaded.eras)} eras")
+    print(
+        f"{path}: {len(loaded.events)} events, {len(loaded.sources)} references, {len(loaded.eras)} eras"
+    )
     return 0
 
 

@@ -27,25 +27,49 @@ GALIBERT = {
             " PMID: 3600949",
         ),
         (
-            {"type": "article", "authors": "Buchbinder R|et al.", "title": "A randomized trial",
-             "container": "N Engl J Med", "year": "2009", "volume": "361", "issue": "6",
-             "pages": "557-68", "doi": "10.1056/NEJMoa0900429"},
+            {
+                "type": "article",
+                "authors": "Buchbinder R|et al.",
+                "title": "A randomized trial",
+                "container": "N Engl J Med",
+                "year": "2009",
+                "volume": "361",
+                "issue": "6",
+                "pages": "557-68",
+                "doi": "10.1056/NEJMoa0900429",
+            },
             "Buchbinder R, et al. A randomized trial. N Engl J Med. 2009;361(6):557-68."
             " doi:10.1056/NEJMoa0900429",
         ),
         (
-            {"type": "article", "authors": "A A|B B|C C|D D|E E|F F|G G", "title": "Seven authors?",
-             "container": "J", "year": "2000"},
+            {
+                "type": "article",
+                "authors": "A A|B B|C C|D D|E E|F F|G G",
+                "title": "Seven authors?",
+                "container": "J",
+                "year": "2000",
+            },
             "A A, B B, C C, D D, E E, F F, et al. Seven authors? J. 2000.",
         ),
         (
-            {"type": "guideline", "title": "Percutaneous vertebroplasty", "container":
-             "National Institute for Health and Care Excellence", "year": "2013", "official_id": "TA279"},
+            {
+                "type": "guideline",
+                "title": "Percutaneous vertebroplasty",
+                "container": "National Institute for Health and Care Excellence",
+                "year": "2013",
+                "official_id": "TA279",
+            },
             "National Institute for Health and Care Excellence. Percutaneous vertebroplasty. 2013. TA279.",
         ),
         (
-            {"type": "article", "authors": "Firanescu CE|et al.", "container": "BMJ", "year": "2018",
-             "volume": "361", "pages": "k1551"},
+            {
+                "type": "article",
+                "authors": "Firanescu CE|et al.",
+                "container": "BMJ",
+                "year": "2018",
+                "volume": "361",
+                "pages": "k1551",
+            },
             "Firanescu CE, et al. BMJ. 2018;361:k1551.",
         ),
     ],
@@ -61,7 +85,12 @@ def test_vancouver(source, expected):
         ({"doi": "10.1056/NEJMoa0900429"}, [("DOI", "https://doi.org/10.1056/NEJMoa0900429")]),
         (
             {"official_id": "K981251"},
-            [("FDA K981251", "https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpmn/pmn.cfm?ID=K981251")],
+            [
+                (
+                    "FDA K981251",
+                    "https://www.accessdata.fda.gov/scripts/cdrh/cfdocs/cfpmn/pmn.cfm?ID=K981251",
+                )
+            ],
         ),
         ({"official_id": "TA279"}, [("NICE TA279", "https://www.nice.org.uk/guidance/ta279")]),
         (

@@ -74,7 +74,9 @@ def test_markup_in_titles_is_escaped_not_rendered():
 
 
 def test_selected_event_is_ringed():
-    fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(selected="debate"))
+    fig = build_figure(
+        TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(selected="debate")
+    )
     ring = [t for t in fig.data if t.name == "selected"]
     assert len(ring) == 1 and ring[0].x[0] == pytest.approx(2009.0)
 
@@ -94,7 +96,11 @@ def test_labels_of_the_built_in_timeline_never_overlap_within_a_lane(lang):
     boxes = []
     for p, title in zip(placements, events[f"title_{lang}"], strict=True):
         width = len(short_label(title)) * 7.0 / px_per_year  # at most 7 px a character, measured
-        left, right = (p.label_x, p.label_x + width) if p.label_side == "right" else (p.label_x - width, p.label_x)
+        left, right = (
+            (p.label_x, p.label_x + width)
+            if p.label_side == "right"
+            else (p.label_x - width, p.label_x)
+        )
         assert first <= left and right <= last, title
         boxes.append((p.lane, left, right))
     for lane in {b[0] for b in boxes}:

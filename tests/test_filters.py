@@ -12,11 +12,19 @@ EVENTS = load_timeline(TINY / "events.csv").events
 @pytest.mark.parametrize(
     ("filters", "lang", "expected"),
     [
-        (Filters(), "en", {"first-case", "first-paper", "experiments", "sham-trial", "debate", "approx-device"}),
+        (
+            Filters(),
+            "en",
+            {"first-case", "first-paper", "experiments", "sham-trial", "debate", "approx-device"},
+        ),
         (Filters(kinds=()), "en", set()),
         (Filters(kinds=("trial", "research")), "en", {"sham-trial", "experiments"}),
         (Filters(tags=("osteoporosis",)), "en", {"sham-trial", "debate"}),
-        (Filters(tags=("implant", "haemangioma")), "en", {"approx-device", "first-case", "first-paper"}),
+        (
+            Filters(tags=("implant", "haemangioma")),
+            "en",
+            {"approx-device", "first-case", "first-paper"},
+        ),
         # a year range keeps what overlaps it: the 1984-1989 window and the 2009-2013 period
         (Filters(years=(1988, 1988)), "en", {"experiments"}),
         (Filters(years=(2010, 2012)), "en", {"debate"}),
@@ -29,7 +37,11 @@ EVENTS = load_timeline(TINY / "events.csv").events
         (Filters(query="10.1056/NEJMoa0900429"), "en", {"sham-trial", "debate"}),  # DOI
         (Filters(query="first paper"), "en", {"first-paper"}),  # every word must match
         (Filters(query="first nothing"), "en", set()),
-        (Filters(kinds=("trial", "guideline"), query="debate", years=(2009, 2009)), "en", {"debate"}),
+        (
+            Filters(kinds=("trial", "guideline"), query="debate", years=(2009, 2009)),
+            "en",
+            {"debate"},
+        ),
     ],
 )
 def test_filters(filters, lang, expected):
@@ -40,7 +52,10 @@ def test_filters(filters, lang, expected):
     ("inputs", "expected"),
     [
         ((None, None, None, None), Filters()),
-        ((["trial"], [], [1984, 1990], " x "), Filters(kinds=("trial",), years=(1984, 1990), query="x")),
+        (
+            (["trial"], [], [1984, 1990], " x "),
+            Filters(kinds=("trial",), years=(1984, 1990), query="x"),
+        ),
         (([], ["osteoporosis"], None, ""), Filters(kinds=(), tags=("osteoporosis",))),
     ],
 )

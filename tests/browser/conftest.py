@@ -1,0 +1,95 @@
+"""Real-browser fixtures: the app served on 127.0.0.1, and Debian's Chromium driven by Playwright.
+
+Every page a test opens is watched: at the end of the test, the browser console must
+have no error and no request may have gone anywhere but the app's own host. The host
+resolver flags make any outside request fail loudly, as it would in a lecture hall.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from werkzeug.serving import make_server
+
+from app import create_app
+from tests.conftest import BUILT_IN
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 800}}
+
+
+class LiveServer:
+    """A Dash app on a free port of 127.0.0.1, in a background thread."""
+
+    def __init__(self, data_path):
+        self.app = create_app(data_path)
+        self.server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    server = LiveServer(BUILT_IN)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def app_page(page, live_server):
+    """A page on the app, with its console errors and outside requests checked at the end."""
+    errors: list[str] = []
+    foreign: list[str] = []
+    host = urlsplit(live_server.url).netloc
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on(
+        "request",
+        lambda req: foreign.append(req.url) if urlsplit(req.url).netloc not in (host, "") else None,
+    )
+    page.base = live_server.url
+    yield page
+    assert errors == [], f"browser console errors: {errors}"
+    assert foreign == [], f"requests that left the app's host: {foreign}"
+
+
+def open_app(page, query: str = "") -> None:
+    """Open the app and wait until the chart is drawn and the count filled in."""
+    page.goto(page.base + "/" + query)
+    page.wait_for_selector("#timeline .scatterlayer .point")
+    page.wait_for_function("document.getElementById('event-count').textContent.length > 0")
