@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
-from components import detail, event_list, filters, header, timeline
+from components import detail, event_list, filters, footer, header, timeline
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
@@ -39,11 +39,15 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     app.layout = html.Div(
         className="app",
         children=[
-            html.A("Skip to the timeline", href="#timeline", className="skip-link"),
+            html.A(
+                t(DEFAULT_LANG, "skip_link"), href="#main", id="skip-link", className="skip-link"
+            ),
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="selected", data=None),
             header.layout(),
             html.Main(
+                id="main",
+                tabIndex="-1",
                 className="layout",
                 children=[
                     filters.layout(store.current()),
@@ -53,7 +57,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
                     ),
                 ],
             ),
-            html.Footer(t(DEFAULT_LANG, "footer"), id="footer", className="site-footer"),
+            footer.layout(),
         ],
     )
     app.server.config["TIMELINE_DATA"] = str(store.path)
@@ -61,6 +65,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     filters.register(app, store.current)
     timeline.register(app, store.current)
     detail.register(app, store.current)
+    footer.register(app)
     return app
 
 

@@ -49,7 +49,7 @@ def year_marks(first: int, last: int) -> dict[int, str]:
     marks = {
         y: str(y)
         for y in range(first - first % step + step, last, step)
-        if y - first >= step / 2 and last - y >= step / 2
+        if y - first >= step * 0.8 and last - y >= step * 0.8
     }
     return {first: str(first), **marks, last: str(last)}
 

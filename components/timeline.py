@@ -22,12 +22,20 @@ GRAPH_CONFIG = {
 }
 
 
+def plot_width(graph_width: int | None) -> int:
+    """The plot area's width for a graph this wide (its margins are 32 px)."""
+    if not isinstance(graph_width, int | float) or graph_width <= 0:
+        return FigureOptions.plot_width_px
+    return max(200, min(int(graph_width) - 32, 8000))
+
+
 def layout() -> html.Section:
     return html.Section(
         className="chart",
         **{"aria-labelledby": "chart-description"},
         children=[
             html.P(id="chart-description", className="visually-hidden"),
+            dcc.Store(id="chart-width"),
             dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph"),
             html.Details(
                 className="chart-key",
@@ -52,14 +60,14 @@ def register(app: Dash, get_timeline) -> None:
         Input("search", "value"),
         Input("lang", "value"),
         Input("selected", "data"),
+        Input("chart-width", "data"),
     )
-    def redraw(kinds, tags, years, query, lang, selected):
+    def redraw(kinds, tags, years, query, lang, selected, width):
         timeline = get_timeline()
         filters = Filters.from_inputs(kinds, tags, years, query)
         shown = apply_filters(timeline.events, filters, lang)
-        figure = build_figure(
-            shown, timeline.vocabulary, timeline.eras, FigureOptions(lang=lang, selected=selected)
-        )
+        options = FigureOptions(lang=lang, selected=selected, plot_width_px=plot_width(width))
+        figure = build_figure(shown, timeline.vocabulary, timeline.eras, options)
         total = len(timeline.events)
         count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
         first, last = filters.years or timeline.year_range
@@ -79,7 +87,12 @@ def register(app: Dash, get_timeline) -> None:
     app.clientside_callback(
         """function (click) {
             const point = click && click.points && click.points[0];
-            return point && point.customdata ? point.customdata[0] : window.dash_clientside.no_update;
+            if (!point || !point.customdata) { return window.dash_clientside.no_update; }
+            setTimeout(function () {
+                const detail = document.getElementById("event-detail");
+                if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }
+            }, 250);
+            return point.customdata[0];
         }""",
         Output("selected", "data", allow_duplicate=True),
         Input("timeline", "clickData"),

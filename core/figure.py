@@ -43,6 +43,7 @@ LABEL_CHARS = 38
 LABEL_FONT_PX = 15
 CHAR_PX = 0.47 * LABEL_FONT_PX  # measured 6.7 px per character for these titles at 15 px
 LANE_PX = 30
+ERA_CHAR_PX = 7.0  # era labels are 14 px
 HIGHLIGHT = "#111111"
 
 
@@ -63,8 +64,13 @@ def kind_style(kind: str, vocabulary: Vocabulary) -> tuple[str, str]:
     return PALETTE[index % len(PALETTE)], SYMBOLS[index % len(SYMBOLS)]
 
 
-def short_label(title: str) -> str:
-    return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rstrip() + "…"
+def label_chars(plot_width_px: float) -> int:
+    """How many characters a label may have: at most half the plot, so one side always fits."""
+    return max(8, min(LABEL_CHARS, int(plot_width_px * 0.5 / CHAR_PX) - 2))
+
+
+def short_label(title: str, max_chars: int = LABEL_CHARS) -> str:
+    return title if len(title) <= max_chars else title[: max_chars - 1].rstrip() + "…"
 
 
 def anchor(events: pd.DataFrame) -> pd.Series:
@@ -116,6 +122,7 @@ def place_labels(
     lanes: list[_Lane] = []
     placements = []
     gap = gap_px / px_per_year
+    max_chars = label_chars((x_max - x_min) * px_per_year)
     marker = 8 / px_per_year
     for x, f_start, f_end, shape, title in zip(
         anchor(events),
@@ -125,7 +132,7 @@ def place_labels(
         events[f"title_{lang}"],
         strict=True,
     ):
-        label = (len(short_label(title)) * CHAR_PX + 14) / px_per_year
+        label = (len(short_label(title, max_chars)) * CHAR_PX + 14) / px_per_year
         span_left = min(f_start, x - marker)
         span_right = max(f_end, x + marker) if shape != POINT else x + marker
         options = [
@@ -223,7 +230,11 @@ def build_figure(
             x=events["label_x"],
             y=events["lane"],
             mode="text",
-            text=titles.map(short_label),
+            text=events[f"title_{lang}"].map(
+                lambda title: html.escape(
+                    short_label(title, label_chars(options.plot_width_px)), quote=False
+                )
+            ),
             textposition=["middle " + side for side in events["label_side"]],
             textfont={"size": LABEL_FONT_PX, "color": "#1a1a1a", "family": FONT},
             hoverinfo="skip",
@@ -262,6 +273,7 @@ def build_figure(
         dragmode="pan",
         clickmode="event",
         uirevision="timeline",
+        meta={"plot_width_px": options.plot_width_px},  # the width labels were packed for
         xaxis={
             "range": [first, last],
             "tickformat": "d",
@@ -322,15 +334,17 @@ def _add_spans(fig: go.Figure, group: pd.DataFrame, kind: str, colour: str) -> N
         )
 
 
-def _era_label(text: str, width_px: float) -> str:
-    """The era's label, broken over two lines when one would not fit its width."""
-    text = html.escape(text, quote=False)
+def _era_label(text: str, width_px: float) -> str | None:
+    """The era's label, on two lines if one is too wide; None if even two lines would spill."""
     words = text.split()
-    if len(text) * 0.56 * 14 <= width_px or len(words) < 2:
-        return text
-    half = len(text) / 2
-    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - half))
-    return " ".join(words[:cut]) + "<br>" + " ".join(words[cut:])
+    lines = [text]
+    if len(text) * ERA_CHAR_PX > width_px and len(words) > 1:
+        half = len(text) / 2
+        cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - half))
+        lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+    if max(len(line) for line in lines) * ERA_CHAR_PX > width_px * 1.1:
+        return None
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _add_eras(
@@ -363,13 +377,15 @@ def _add_eras(
             line={"width": 1, "color": "#b0b0b0", "dash": "dot"},
             layer="below",
         )
-        fig.add_annotation(
-            x=(x0 + x1) / 2,
-            y=1.0,
-            xref="x",
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=_era_label(era.label(lang), (x1 - x0) * px_per_year),
-            font={"size": 14, "color": "#444"},
-        )
+        label = _era_label(era.label(lang), (x1 - x0) * px_per_year)
+        if label:
+            fig.add_annotation(
+                x=(x0 + x1) / 2,
+                y=1.0,
+                xref="x",
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                text=label,
+                font={"size": 14, "color": "#444"},
+            )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from core.filters import Filters, apply_filters
@@ -27,9 +28,27 @@ def expect_shown(page, shown: int, lang: str = "en") -> None:
     expect(page.locator("#event-list [data-event]")).to_have_count(shown)
 
 
-def test_page_shows_every_event_with_labels_that_do_not_overlap(app_page):
+def test_page_shows_every_event(app_page):
     open_app(app_page)
     expect_shown(app_page, TOTAL)
+    labels = app_page.locator("#timeline .textpoint text").all_text_contents()
+    assert len(labels) == TOTAL
+    assert "First cement injection, Amiens" in labels
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (360, 740)])
+def test_labels_stay_on_the_chart_and_never_overlap(app_page, size):
+    width, height = size
+    app_page.set_viewport_size({"width": width, "height": height})
+    open_app(app_page)
+    app_page.wait_for_function(  # redrawn for the real width (assets/chart-width.js)
+        """() => {
+            const graph = document.querySelector('#timeline .js-plotly-plot');
+            const packedFor = graph.layout.meta && graph.layout.meta.plot_width_px;
+            return Math.abs(packedFor - (graph.getBoundingClientRect().width - 32)) < 2;
+        }"""
+    )
+    app_page.wait_for_timeout(300)
     boxes = app_page.eval_on_selector_all(
         "#timeline .textpoint text",
         "nodes => nodes.map(n => { const b = n.getBoundingClientRect();"

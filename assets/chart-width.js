@@ -1,0 +1,24 @@
+/* Tell the server how wide the chart is, so labels are packed for the real width (a phone,
+ * a laptop, a projector) rather than a guess. Sent once the chart exists, then after each
+ * resize that changes the width by more than a few pixels. */
+(function () {
+  var sent = 0;
+  function report() {
+    var graph = document.getElementById("timeline");
+    if (!graph || !(window.dash_clientside && window.dash_clientside.set_props)) {
+      setTimeout(report, 100);
+      return;
+    }
+    var width = Math.round(graph.getBoundingClientRect().width);
+    if (width > 0 && Math.abs(width - sent) > 8) {
+      sent = width;
+      window.dash_clientside.set_props("chart-width", { data: width });
+    }
+  }
+  var timer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(report, 200);
+  });
+  report();
+})();
