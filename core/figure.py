@@ -253,6 +253,7 @@ def build_figure(
                 marker={
                     "size": 30,
                     "symbol": "circle-open",
+                    "color": HIGHLIGHT,  # an open symbol is stroked with the marker colour
                     "line": {"width": 3, "color": HIGHLIGHT},
                 },
                 hoverinfo="skip",

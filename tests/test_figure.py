@@ -110,10 +110,16 @@ def test_labels_of_the_built_in_timeline_never_overlap_within_a_lane(lang):
 
 
 def test_era_labels_wrap_and_give_way_on_narrow_charts():
-    wide = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(plot_width_px=1600))
+    wide = build_figure(
+        TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(plot_width_px=1600)
+    )
     assert [a.text for a in wide.layout.annotations] == ["The Amiens years", "The evidence debate"]
-    narrow = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(plot_width_px=400))
+    narrow = build_figure(
+        TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(plot_width_px=400)
+    )
     assert [a.text for a in narrow.layout.annotations] == ["The Amiens<br>years"]
-    tiny = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(plot_width_px=120))
+    tiny = build_figure(
+        TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras, FigureOptions(plot_width_px=120)
+    )
     assert len(tiny.layout.annotations) == 0
     assert len([s for s in tiny.layout.shapes if s.type == "rect"]) == 2  # the shading stays
