@@ -1,4 +1,8 @@
-"""Page text in each language, kept in one JSON file per language under `locales/`."""
+"""Page text in each language: `locales/<lang>/*.json`, one file per part of the app.
+
+Every file of one language is merged into one table; a test checks that both languages
+have the same keys, so no text is ever missing in one of them.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,10 @@ _LOCALES = Path(__file__).parent / "locales"
 
 @cache
 def strings(lang: str) -> dict[str, str]:
-    return json.loads((_LOCALES / f"{lang}.json").read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for path in sorted((_LOCALES / lang).glob("*.json")):
+        table.update(json.loads(path.read_text(encoding="utf-8")))
+    return table
 
 
 def pick_lang(value: str | None) -> str:
