@@ -1,0 +1,165 @@
+"""What a person set on the page, as a query string and back: the address is the state.
+
+A shared link, a reload, Back and Forward all come down to `parse_query` and `to_query`.
+Parsing never fails: unknown or malformed parameters are dropped, each with a short
+notice, and the rest of the address still applies.
+
+Parameters (all optional; absent means the default view):
+
+    lang=fr            page language
+    kind=trial,device  kinds shown (absent: all; empty: none)
+    tag=osteoporosis   topics (an event matches if it has any)
+    from=1990&to=2010  year range, inclusive
+    q=NICE             free-text search
+    event=nice-ta279   the event whose details are open
+    x0=1995.5&x1=2012  the visible date range of the chart
+    ids=a,b,c          an ordered selection of events (presentation order)
+    build=1            presentation: events appear as the lecture reaches them
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs, urlencode
+
+from core.i18n import DEFAULT_LANG
+from core.model import LANGS
+
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the loaded timeline has, to check an address against."""
+
+    kinds: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
+    years: tuple[int, int] = (0, 1)
+
+
+@dataclass(frozen=True)
+class ViewState:
+    lang: str = DEFAULT_LANG
+    kinds: tuple[str, ...] | None = None
+    tags: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    query: str = ""
+    event: str | None = None
+    x_range: tuple[float, float] | None = None
+    ids: tuple[str, ...] | None = None
+    build: bool = False
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+    def with_(self, **changes) -> ViewState:
+        return replace(self, **changes)
+
+
+PARAMS = ("lang", "kind", "tag", "from", "to", "q", "event", "x0", "x1", "ids", "build")
+
+
+def _list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _number(value: str) -> float | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def parse_query(search: str | None, known: Known) -> ViewState:
+    """The view an address asks for, with a notice for each part that was ignored."""
+    raw = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
+    params = {key: values[-1] for key, values in raw.items()}
+    notices: list[str] = [
+        f"unknown parameter '{key[:30]}' ignored" for key in params if key not in PARAMS
+    ]
+    state: dict = {}
+
+    if "lang" in params:
+        if params["lang"] in LANGS:
+            state["lang"] = params["lang"]
+        else:
+            notices.append(f"unknown language '{params['lang'][:10]}' ignored")
+    for name, key, allowed in (("kinds", "kind", known.kinds), ("tags", "tag", known.tags)):
+        if key in params:
+            values = _list(params[key])
+            good = tuple(v for v in values if v in allowed)
+            notices += [f"unknown {key} '{v[:30]}' ignored" for v in values if v not in allowed]
+            state[name] = good if (good or not values) else None
+            if name == "tags" and state[name] is None:
+                state[name] = ()
+    years = [params.get("from"), params.get("to")]
+    if any(years):
+        first, last = known.years
+        numbers = [_number(y) if y else None for y in years]
+        if any(y is not None and n is None for y, n in zip(years, numbers, strict=True)):
+            notices.append("malformed year range ignored")
+        else:
+            low = int(numbers[0]) if numbers[0] is not None else first
+            high = int(numbers[1]) if numbers[1] is not None else last
+            low, high = max(first, min(low, last)), max(first, min(high, last))
+            state["years"] = (min(low, high), max(low, high))
+    if "q" in params:
+        state["query"] = params["q"][:MAX_QUERY]
+    if "event" in params and params["event"]:
+        if params["event"] in known.events:
+            state["event"] = params["event"]
+        else:
+            notices.append(f"unknown event '{params['event'][:30]}' ignored")
+    if "x0" in params or "x1" in params:
+        x0, x1 = _number(params.get("x0", "")), _number(params.get("x1", ""))
+        if x0 is None or x1 is None or x0 >= x1:
+            notices.append("malformed visible range ignored")
+        else:
+            state["x_range"] = (x0, x1)
+    if "ids" in params:
+        values = _list(params["ids"])
+        good = tuple(dict.fromkeys(v for v in values if v in known.events))
+        notices += [f"unknown event '{v[:30]}' ignored" for v in values if v not in known.events]
+        state["ids"] = good or None
+    if "build" in params:
+        state["build"] = params["build"] in ("1", "true", "yes")
+    return ViewState(**state, notices=tuple(notices))
+
+
+def _compact(number: float) -> str:
+    return f"{number:.3f}".rstrip("0").rstrip(".")
+
+
+def to_query(state: ViewState) -> str:
+    """The canonical query string for a view: defaults left out, so the default view is ''."""
+    params: list[tuple[str, str]] = []
+    if state.lang != DEFAULT_LANG:
+        params.append(("lang", state.lang))
+    if state.kinds is not None:
+        params.append(("kind", ",".join(state.kinds)))
+    if state.tags:
+        params.append(("tag", ",".join(state.tags)))
+    if state.years is not None:
+        params += [("from", str(state.years[0])), ("to", str(state.years[1]))]
+    if state.query:
+        params.append(("q", state.query))
+    if state.event:
+        params.append(("event", state.event))
+    if state.x_range is not None:
+        params += [("x0", _compact(state.x_range[0])), ("x1", _compact(state.x_range[1]))]
+    if state.ids:
+        params.append(("ids", ",".join(state.ids)))
+    if state.build:
+        params.append(("build", "1"))
+    return "?" + urlencode(params) if params else ""
+
+
+def known_from(timeline) -> Known:
+    """The `Known` of a loaded `core.model.Timeline`."""
+    return Known(
+        kinds=frozenset(timeline.kinds_present()),
+        tags=frozenset(timeline.tags_present()),
+        events=frozenset(timeline.events["id"]),
+        years=timeline.year_range,
+    )

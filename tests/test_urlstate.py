@@ -1,0 +1,80 @@
+"""The address is the state: round trips, and odd addresses that open the default view."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.urlstate import Known, ViewState, parse_query, to_query
+
+KNOWN = Known(
+    kinds=frozenset({"trial", "device", "guideline"}),
+    tags=frozenset({"osteoporosis", "implant"}),
+    events=frozenset({"first-case", "nice-ta279", "sham-trial"}),
+    years=(1984, 2018),
+)
+
+subsets = lambda pool: st.lists(st.sampled_from(sorted(pool)), unique=True).map(tuple)  # noqa: E731
+
+
+@st.composite
+def states(draw):
+    low = draw(st.integers(1984, 2018))
+    x0 = draw(st.integers(-100000, 100000)) / 1000
+    return ViewState(
+        lang=draw(st.sampled_from(["en", "fr"])),
+        kinds=draw(st.none() | subsets(KNOWN.kinds)),
+        tags=draw(subsets(KNOWN.tags)),
+        years=draw(st.none() | st.just((low, draw(st.integers(low, 2018))))),
+        query=draw(st.text(max_size=40).map(str.strip)),
+        event=draw(st.none() | st.sampled_from(sorted(KNOWN.events))),
+        x_range=draw(st.none() | st.just((x0, round(x0 + draw(st.integers(1, 5000)) / 1000, 3)))),
+        ids=draw(st.none() | subsets(KNOWN.events).filter(bool)),
+        build=draw(st.booleans()),
+    )
+
+
+@given(states())
+@settings(max_examples=300)
+def test_every_view_survives_a_round_trip_through_the_address(state):
+    parsed = parse_query(to_query(state), KNOWN)
+    assert parsed == state
+    assert parsed.notices == ()
+
+
+@given(st.text(max_size=200))
+def test_any_address_parses_without_error(search):
+    assert isinstance(parse_query(search, KNOWN), ViewState)
+
+
+def test_the_default_view_is_an_empty_query():
+    assert to_query(ViewState()) == ""
+    assert parse_query("", KNOWN) == ViewState()
+
+
+@pytest.mark.parametrize(
+    ("search", "expected", "notice"),
+    [
+        ("?lang=de", ViewState(), "unknown language 'de' ignored"),
+        ("?kind=trial,magic", ViewState(kinds=("trial",)), "unknown kind 'magic' ignored"),
+        ("?kind=magic", ViewState(), "unknown kind 'magic' ignored"),
+        ("?tag=nope", ViewState(), "unknown tag 'nope' ignored"),
+        ("?from=abc&to=2000", ViewState(), "malformed year range ignored"),
+        ("?from=1000&to=3000", ViewState(years=(1984, 2018)), None),
+        ("?from=2010&to=1990", ViewState(years=(1990, 2010)), None),
+        ("?event=<script>", ViewState(), "unknown event '<script>' ignored"),
+        ("?x0=2000&x1=1990", ViewState(), "malformed visible range ignored"),
+        ("?x0=nan&x1=inf", ViewState(), "malformed visible range ignored"),
+        ("?utm_source=mail", ViewState(), "unknown parameter 'utm_source' ignored"),
+        (
+            "?ids=nice-ta279,ghost,first-case",
+            ViewState(ids=("nice-ta279", "first-case")),
+            "unknown event 'ghost' ignored",
+        ),
+        ("?kind=", ViewState(kinds=()), None),
+        ("?q=" + "x" * 500, ViewState(query="x" * 200), None),
+    ],
+)
+def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice):
+    state = parse_query(search, KNOWN)
+    assert state == expected
+    assert (notice in state.notices) if notice else state.notices == ()
