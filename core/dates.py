@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import edtf
 
+from core.problems import shorten
+
 POINT, PERIOD, WINDOW = "point", "period", "window"
 
 # One EDTF part, e.g. "1984", "2008-05~", "-0044?", "198X". Qualifiers may stand at the end.
@@ -140,10 +142,10 @@ def _edtf_bounds(raw: str) -> tuple[float, float, str]:
         if isinstance(lower, float) or isinstance(upper, float):  # open or unknown end
             raise TypeError(raw)
     except (edtf.EDTFParseException, TypeError, ValueError, AttributeError) as exc:
-        raise DateError(f"expected a date such as {EXAMPLES}; found '{raw}'") from exc
+        raise DateError(f"expected a date such as {EXAMPLES}; found '{shorten(raw)}'") from exc
     if isinstance(parsed, edtf.MultipleDates | edtf.Season):
         raise DateError(
-            f"expected a date such as {EXAMPLES}; found '{raw}' (seasons and lists are not supported)"
+            f"expected a date such as {EXAMPLES}; found '{shorten(raw)}' (seasons and lists are not supported)"
         )
     if isinstance(parsed, edtf.OneOfASet):
         shape = WINDOW
@@ -164,7 +166,7 @@ def parse_when(text: str) -> When:
         raise DateError(f"expected a date such as {EXAMPLES}; found nothing")
     if raw.startswith("/") or raw.endswith("/") or "/.." in raw or "../" in raw:
         raise DateError(
-            f"expected a closed period such as 1984/1989; found '{raw}' (open ends are not supported)"
+            f"expected a closed period such as 1984/1989; found '{shorten(raw)}' (open ends are not supported)"
         )
     start, end, shape = _simple_bounds(raw) or _edtf_bounds(raw)
     if end <= start:
