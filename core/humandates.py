@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from core.dates import DateError, When, parse_when
 from core.problems import shorten
@@ -37,7 +38,9 @@ _MONTH_NAMES = {
     12: ("december", "dec", "decembre"),
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
-_EN_MONTHS = "January February March April May June July August September October November December".split()
+_EN_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
 
 _CIRCA = re.compile(
     r"^(?:circa|ca|c|about|around|approximately|approx|vers|environ|env)\.?\s*(?P<rest>.+)$",
@@ -47,7 +50,9 @@ _BCE = re.compile(
     r"^(?P<year>\d{1,4})\s*(?:bc|bce|b\.c\.|b\.c\.e\.|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?)$",
     re.IGNORECASE,
 )
-_CE = re.compile(r"^(?:ad\s*|ap\.?\s*j\.?\s*-?\s*c\.?\s*)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?$", re.I)
+_CE = re.compile(
+    r"^(?:ad\s*|ap\.?\s*j\.?\s*-?\s*c\.?\s*)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?$", re.I
+)
 _NUMERIC_DAY = re.compile(r"^(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>\d{4})$")
 _NAMED_MONTH = re.compile(
     r"^(?:(?P<day>\d{1,2})(?:er|st|nd|rd|th)?\s+)?(?P<month>[a-z]+)\.?\s+(?P<day2>\d{1,2}(?:st|nd|rd|th)?,\s*)?(?P<year>\d{4})$",
@@ -134,6 +139,7 @@ def to_edtf(text: str) -> str:
     return raw
 
 
+@lru_cache(maxsize=65536)  # a timeline repeats its dates; 100,000 rows parse each once
 def parse_human(text: str) -> When:
     """Parse a date as people type it; raise `DateError` naming what they typed."""
     raw = " ".join((text or "").split())

@@ -90,10 +90,20 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "event"
 
 
+# Combining marks (accents) in the blocks where Latin, Greek and Cyrillic letters put them.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
-    """Lower-case text without accents, for search: 'Hémangiome' -> 'hemangiome'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower-case text without accents, for search: 'Hémangiome' -> 'hemangiome'.
+
+    Called on every event's search text at load: ASCII text (most of it) skips Unicode
+    decomposition, and accents are removed by one regex rather than a loop per character,
+    which made 100,000 events take 40 s to load.
+    """
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def split_list(value: str) -> tuple[str, ...]:
@@ -140,7 +150,9 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
             problems.append(Problem(name, row_number, None, message))
             continue
         row = {column: cells[i].strip() if i < len(cells) else "" for i, column in wanted}
-        too_long = [(column, len(text)) for column, text in row.items() if len(text) > MAX_CELL_CHARS]
+        too_long = [
+            (column, len(text)) for column, text in row.items() if len(text) > MAX_CELL_CHARS
+        ]
         for column, length in too_long:
             problems.append(
                 Problem(
@@ -167,7 +179,10 @@ def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
             found = row.get("type", "") or "nothing"
             problems.append(
                 Problem(
-                    path.name, row_number, "type", f"expected kind, tag or group, found '{shorten(found)}'"
+                    path.name,
+                    row_number,
+                    "type",
+                    f"expected kind, tag or group, found '{shorten(found)}'",
                 )
             )
             continue
@@ -273,12 +288,19 @@ def _event_when(row: dict, bad) -> When | None:
     )
 
 
+# Where each text field is looked for, in order: its own language, the plain column, the others.
+_TEXT_ORDER = {
+    (name, lang): (f"{name}_{lang}", name, *(f"{name}_{o}" for o in LANGS if o != lang))
+    for name in TEXT_FIELDS
+    for lang in LANGS
+}
+
+
 def _text(row: dict, name: str, lang: str) -> str:
     """A text field in one language, falling back to the plain column, then the other language."""
-    others = [f"{name}_{other}" for other in LANGS if other != lang]
-    for column in (f"{name}_{lang}", name, *others):
-        if row.get(column):
-            return row[column]
+    for column in _TEXT_ORDER[name, lang]:
+        if value := row.get(column):
+            return value
     return ""
 
 
@@ -310,11 +332,16 @@ def _load_events(
         for tag in tags:
             if vocabulary.tags and tag not in vocabulary.tags:
                 bad(
-                    "tags", f"expected tags from vocabulary.csv; found unknown tag '{shorten(tag)}'", WARNING
+                    "tags",
+                    f"expected tags from vocabulary.csv; found unknown tag '{shorten(tag)}'",
+                    WARNING,
                 )
         certainty = row.get("certainty", "")
         if certainty and certainty not in CERTAINTIES:
-            bad("certainty", f"expected one of {', '.join(CERTAINTIES)}; found '{shorten(certainty)}'")
+            bad(
+                "certainty",
+                f"expected one of {', '.join(CERTAINTIES)}; found '{shorten(certainty)}'",
+            )
         cited = split_list(row.get("sources", ""))
         if not cited:
             bad(
@@ -324,7 +351,10 @@ def _load_events(
             )
         for source_id in cited:
             if source_id not in sources:
-                bad("sources", f"expected a source id from sources.csv; found '{shorten(source_id)}'")
+                bad(
+                    "sources",
+                    f"expected a source id from sources.csv; found '{shorten(source_id)}'",
+                )
         if when is None or not any(titles.values()):
             continue
         event = {
