@@ -38,9 +38,6 @@ _MONTH_NAMES = {
     12: ("december", "dec", "decembre"),
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
-_EN_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
 
 _CIRCA = re.compile(
     r"^(?:circa|ca|c|about|around|approximately|approx|vers|environ|env)\.?\s*(?P<rest>.+)$",
@@ -89,7 +86,7 @@ def _day_month(a: int, b: int, year: int, raw: str) -> str:
         second = f"{year:04d}-{a:02d}-{b:02d}"  # read month first
         raise DateError(
             f"expected an unambiguous date; found '{raw}' (ambiguous day/month: write "
-            f"{first} ({a} {_EN_MONTHS[b - 1]}) or {second} ({b} {_EN_MONTHS[a - 1]}))"
+            f"{first} ({a} {_MONTH_NAMES[b][0].title()}) or {second} ({b} {_MONTH_NAMES[a][0].title()}))"
         )
     return f"{year:04d}-{month:02d}-{day:02d}"
 
