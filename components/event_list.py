@@ -1,7 +1,8 @@
 """The list of the filtered events under the chart (id `event-list`).
 
 It is the keyboard's way to the events: each item is a button; choosing one opens the
-same detail panel as clicking the chart (see assets/select.js).
+same detail panel as clicking the chart (see assets/select.js). An event with no source
+carries a visible "no source" mark, so a gap in the evidence is never silent.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ def items(events: pd.DataFrame, lang: str, selected: str | None = None) -> list:
                 [
                     html.Span(format_when(date, lang), className="event-date"),
                     html.Span(title, className="event-title"),
+                    None
+                    if sources
+                    else html.Span(
+                        t(lang, "no_source_mark"),
+                        className="no-source-mark",
+                        title=t(lang, "no_source"),
+                    ),
                 ],
                 className="event-item" + (" is-selected" if event_id == selected else ""),
                 type="button",
@@ -31,8 +39,8 @@ def items(events: pd.DataFrame, lang: str, selected: str | None = None) -> list:
                 },
             )
         )
-        for event_id, date, title in zip(
-            events["id"], events["date"], events[f"title_{lang}"], strict=True
+        for event_id, date, title, sources in zip(
+            events["id"], events["date"], events[f"title_{lang}"], events["sources"], strict=True
         )
     ]
 

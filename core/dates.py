@@ -90,13 +90,13 @@ def _decimal_year(year: int, month: int, day: int) -> float:
     return year + day_of_year / (366 if leap else 365)
 
 
-def _days_in_month(year: int, month: int) -> int:
+def days_in_month(year: int, month: int) -> int:
     return _MONTH_DAYS[_is_leap(year)][month - 1]
 
 
 def _after(year: int, month: int, day: int) -> float:
     """The decimal year at the end of the given day."""
-    if day < _days_in_month(year, month):
+    if day < days_in_month(year, month):
         return _decimal_year(year, month, day + 1)
     if month < 12:
         return _decimal_year(year, month + 1, 1)
@@ -139,10 +139,10 @@ def _simple_bounds(raw: str) -> tuple[float, float, str] | None:
         year, month, day = int(m["year"]), int(m["month"] or 0), int(m["day"] or 0)
         if m["month"] and not 1 <= month <= 12:
             return None
-        if m["day"] and not 1 <= day <= _days_in_month(year, month):
+        if m["day"] and not 1 <= day <= days_in_month(year, month):
             return None
         first = _decimal_year(year, month or 1, day or 1)
-        last = _after(year, month or 12, day or _days_in_month(year, month or 12))
+        last = _after(year, month or 12, day or days_in_month(year, month or 12))
         bounds.append((first, last))
     return bounds[0][0], bounds[-1][1], PERIOD if len(parts) == 2 else POINT
 

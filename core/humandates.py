@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from core.dates import DateError, When, parse_when
+from core.dates import EXAMPLES, DateError, When, days_in_month, parse_when
 from core.problems import shorten
 
 _MONTH_NAMES = {
@@ -38,6 +38,11 @@ _MONTH_NAMES = {
     12: ("december", "dec", "decembre"),
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+
+# What the loader's date messages offer: the forms people type, then EDTF's own.
+HUMAN_EXAMPLES = (
+    "1984, c. 1984, 1984?, April 2008, 24/04/2013, 2013-04-24, 1984-1989, 44 BC or [1984..1989]"
+)
 
 _CIRCA = re.compile(
     r"^(?:circa|ca|c|about|around|approximately|approx|vers|environ|env)\.?\s*(?P<rest>.+)$",
@@ -75,20 +80,31 @@ def _year(year: int) -> str:
 
 def _day_month(a: int, b: int, year: int, raw: str) -> str:
     """dd/mm/yyyy, or mm/dd/yyyy when only that order makes sense; refuse when both do."""
-    if a == b or (a > 12 >= b):
+    if a > 12 and b > 12 or a == 0 or b == 0:
+        raise DateError(
+            f"expected a day and a month (dd/mm/yyyy, such as 24/04/2013); found '{raw}'"
+        )
+    if a == b or a > 12:
         day, month = a, b
-    elif b > 12 >= a:
+    elif b > 12:
         day, month = b, a
-    elif a > 12 and b > 12:
-        raise DateError(f"expected a day and a month (dd/mm/yyyy); found '{raw}'")
     else:
         first = f"{year:04d}-{b:02d}-{a:02d}"  # read day first
         second = f"{year:04d}-{a:02d}-{b:02d}"  # read month first
         raise DateError(
             f"expected an unambiguous date; found '{raw}' (ambiguous day/month: write "
-            f"{first} ({a} {_MONTH_NAMES[b][0].title()}) or {second} ({b} {_MONTH_NAMES[a][0].title()}))"
+            f"{first} ({a} {_month_name(b)}) or {second} ({b} {_month_name(a)}))"
+        )
+    days = days_in_month(year, month)
+    if day > days:
+        raise DateError(
+            f"expected a day that exists; found '{raw}' ({_month_name(month)} {year} has {days} days)"
         )
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_name(month: int) -> str:
+    return _MONTH_NAMES[month][0].title()
 
 
 def _single(text: str, raw: str) -> str | None:
@@ -144,6 +160,7 @@ def parse_human(text: str) -> When:
     try:
         return parse_when(edtf)
     except DateError as exc:
-        if edtf == raw:
-            raise
-        raise DateError(f"{exc} (read from '{shorten(raw)}')") from None
+        message = str(exc).replace(EXAMPLES, HUMAN_EXAMPLES)
+        if edtf != raw:
+            message += f" (read from '{shorten(raw)}')"
+        raise DateError(message) from None

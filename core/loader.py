@@ -146,7 +146,10 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
         extra = [c for c in cells[len(header) :] if c.strip()]
         if extra:
             filled = len(header) + len(extra)
-            message = f"expected at most {len(header)} cells, as in the header; found {filled}"
+            message = (
+                f"expected at most {len(header)} cells, as in the header; found {filled} "
+                "(put quotes around a cell that contains the separator, or give the column a header)"
+            )
             problems.append(Problem(name, row_number, None, message))
             continue
         row = {column: cells[i].strip() if i < len(cells) else "" for i, column in wanted}
