@@ -13,10 +13,19 @@ from dash import html
 from core.dates import format_when
 from core.i18n import DEFAULT_LANG, t
 
+# More than this and the list would weigh megabytes: the rest is one filter away.
+MAX_ITEMS = 500
+
 
 def items(events: pd.DataFrame, lang: str, selected: str | None = None) -> list:
     if events.empty:
         return [html.Li(t(lang, "no_events"), className="empty")]
+    more = len(events) - MAX_ITEMS
+    if more > 0:
+        return [
+            *items(events.iloc[:MAX_ITEMS], lang, selected),
+            html.Li(t(lang, "list_more", count=more), className="empty list-more"),
+        ]
     return [
         html.Li(
             html.Button(

@@ -88,3 +88,28 @@ def test_the_banner_lists_errors_first_as_text_and_caps_the_list():
     assert texts(items[-1]) == ["… and 9 more."]
     assert all(isinstance(item, html.Li) for item in items)
     assert banner.render([], "events.csv", "en") == []
+
+
+@pytest.fixture
+def crowded(tmp_path):
+    """More events than anyone can read at once: 3,000 in one century."""
+    rows = "\n".join(f"{1900 + n % 100},Event {n}" for n in range(3000))
+    (tmp_path / "events.csv").write_text("date,title\n" + rows + "\n", encoding="utf-8")
+    return load_timeline(tmp_path / "events.csv")
+
+
+def test_a_crowded_timeline_draws_marks_on_few_lanes_and_lists_the_first_ones(crowded):
+    from core.figure import MAX_LABELLED_EVENTS, MAX_LANES
+
+    assert len(crowded.events) > MAX_LABELLED_EVENTS
+    figure = build_figure(crowded.events, crowded.vocabulary, crowded.eras, FigureOptions())
+    marks = [t for t in figure.data if t.mode == "markers"]
+    assert sum(len(t.x) for t in marks) == 3000
+    assert max(max(t.y) for t in marks) < MAX_LANES
+    (labels,) = [t for t in figure.data if t.name == "labels"]
+    assert set(labels.text) == {""}
+    items = event_list.items(crowded.events, "en")
+    assert len(items) == event_list.MAX_ITEMS + 1
+    assert texts(items[-1]) == [
+        f"… and {3000 - event_list.MAX_ITEMS} more events: narrow the filters or search to see them."
+    ]
