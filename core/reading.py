@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import warnings
 from pathlib import Path
 
 from core.problems import Problem
@@ -139,14 +140,16 @@ def _read_xlsx(data: bytes, name: str, problems: list[Problem]) -> list[list[str
     import openpyxl  # only workbooks need it; CSV users never pay for the import
 
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            sheet.reset_dimensions()  # some writers store a wrong size; read what is there
-            # missing rows come back empty, so list index + 1 stays the spreadsheet row
-            rows = [[_cell_text(v) for v in cells] for cells in sheet.iter_rows(values_only=True)]
-        finally:
-            book.close()
+        with warnings.catch_warnings():  # "extension not supported" and the like: not ours to show
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheet = book.worksheets[0]
+                sheet.reset_dimensions()  # some writers store a wrong size; read what is there
+                # missing rows come back empty, so list index + 1 stays the spreadsheet row
+                rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            finally:
+                book.close()
     except Exception as exc:  # noqa: BLE001 - openpyxl on a hostile file can raise anything
         problems.append(
             Problem(
