@@ -3,6 +3,7 @@
 python app.py                      serve the built-in timeline on http://127.0.0.1:8050
 python app.py --data my/events.csv serve another timeline
 python app.py --check [FILE]       check a timeline's files and report every problem
+python app.py --new FILE           write a starter events file to fill in (never overwrites)
 gunicorn app:server                serve a class (TIMELINE_DATA picks the events file)
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
-from components import detail, event_list, filters, footer, header, timeline
+from components import banner, detail, event_list, filters, footer, header, timeline
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
@@ -36,7 +37,21 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
         serve_locally=True,
         assets_folder=str(HERE / "assets"),
     )
-    app.layout = html.Div(
+    # A function, so that each page load is built on the data as it is now on disk.
+    app.layout = lambda: page(store)
+    app.server.config["TIMELINE_DATA"] = str(store.path)
+    header.register(app)
+    banner.register(app, store)
+    filters.register(app, store.current)
+    timeline.register(app, store.current)
+    detail.register(app, store.current)
+    footer.register(app)
+    return app
+
+
+def page(store: TimelineStore) -> html.Div:
+    """The whole page, on the timeline the store holds now."""
+    return html.Div(
         className="app",
         children=[
             html.A(
@@ -53,20 +68,18 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
                     filters.layout(store.current()),
                     html.Div(
                         className="content",
-                        children=[timeline.layout(), detail.layout(), event_list.layout()],
+                        children=[
+                            banner.layout(store),
+                            timeline.layout(),
+                            detail.layout(),
+                            event_list.layout(),
+                        ],
                     ),
                 ],
             ),
             footer.layout(),
         ],
     )
-    app.server.config["TIMELINE_DATA"] = str(store.path)
-    header.register(app)
-    filters.register(app, store.current)
-    timeline.register(app, store.current)
-    detail.register(app, store.current)
-    footer.register(app)
-    return app
 
 
 def __getattr__(name: str):
@@ -96,6 +109,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="check FILE (default: --data) and exit: 0 if it has no errors, 1 otherwise",
     )
     parser.add_argument(
+        "--new",
+        metavar="FILE",
+        help="write a starter events file at FILE (from data/template.csv) and exit",
+    )
+    parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
     )
     parser.add_argument("--port", type=int, default=8050, help="port to listen on (default 8050)")
@@ -107,6 +125,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.new:
+        return new(args.new)
     if args.check is not None:
         return check(args.check or args.data)
     try:
@@ -135,6 +155,21 @@ def check(path: str) -> int:
     print(
         f"{path}: {len(loaded.events)} events, {len(loaded.sources)} references, {len(loaded.eras)} eras"
     )
+    return 0
+
+
+def new(path: str) -> int:
+    from core.starter import write_starter
+
+    try:
+        written = write_starter(path)
+    except FileExistsError:
+        print(f"Not writing {path}: it already exists (choose another name).", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"Cannot write {path}: {exc.strerror}.", file=sys.stderr)
+        return 1
+    print(f"Wrote {written}. Fill it in, then: python app.py --check {written}")
     return 0
 
 

@@ -1,9 +1,12 @@
 """The filter column: kind (`filter-kind`), topics (`filter-tag`), years (`filter-years`),
-free-text search (`search`), the live count (`event-count`) and a reset button."""
+free-text search (`search`), the live count (`event-count`) and a reset button.
+
+When the data on disk changes (`data-version`), the options, the year range and the
+chosen values follow it; a timeline without kinds hides the kind filter."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, dcc, html
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from core.figure import SYMBOLS, kind_style
 from core.i18n import DEFAULT_LANG, t
@@ -54,6 +57,35 @@ def year_marks(first: int, last: int) -> dict[int, str]:
     return {first: str(first), **marks, last: str(last)}
 
 
+def has_kinds(timeline: Timeline) -> bool:
+    """Whether the kind filter means anything: a timeline with no kind column has none."""
+    return any(timeline.kinds_present())
+
+
+def fit_values(
+    timeline: Timeline,
+    old_kinds: list[dict],
+    kinds: list[str] | None,
+    tags: list[str] | None,
+    years: list[int] | None,
+    old_range: tuple[int, int],
+) -> tuple[list[str], list[str], list[int]]:
+    """The filter values carried over to new data: choices that still exist are kept, new
+    kinds are shown, and a year range that was "everything" stays everything."""
+    present = timeline.kinds_present()
+    offered = {option["value"] for option in old_kinds or []}
+    chosen = set(kinds or [])
+    new_kinds = [k for k in present if k in chosen or k not in offered]
+    new_tags = [tag for tag in tags or [] if tag in set(timeline.tags_present())]
+    first, last = timeline.year_range
+    if not years or list(years) == list(old_range):
+        new_years = [first, last]
+    else:
+        low = min(max(years[0], first), last)
+        new_years = [low, max(min(years[1], last), low)]
+    return new_kinds, new_tags, new_years
+
+
 def layout(timeline: Timeline) -> html.Aside:
     first, last = timeline.year_range
     lang = DEFAULT_LANG
@@ -78,6 +110,8 @@ def layout(timeline: Timeline) -> html.Aside:
             ),
             html.Fieldset(
                 className="field",
+                id="kind-field",
+                hidden=not has_kinds(timeline),
                 children=[
                     html.Legend(t(lang, "kind"), id="kind-legend"),
                     dcc.Checklist(
@@ -128,8 +162,9 @@ def register(app: Dash, get_timeline) -> None:
         Output("years-label", "children"),
         Output("reset", "children"),
         Input("lang", "value"),
+        Input("data-version", "data"),  # new kinds or tags on disk
     )
-    def filter_text(lang: str):
+    def filter_text(lang: str, _version: str):
         timeline = get_timeline()
         return (
             t(lang, "filters"),
@@ -145,14 +180,30 @@ def register(app: Dash, get_timeline) -> None:
         )
 
     @app.callback(
+        Output("kind-field", "hidden"),
+        Output("filter-years", "min"),
+        Output("filter-years", "max"),
+        Output("filter-years", "marks"),
         Output("filter-kind", "value"),
         Output("filter-tag", "value"),
         Output("filter-years", "value"),
         Output("search", "value"),
         Input("reset", "n_clicks"),
+        Input("data-version", "data"),
+        State("filter-kind", "options"),
+        State("filter-kind", "value"),
+        State("filter-tag", "value"),
+        State("filter-years", "value"),
+        State("filter-years", "min"),
+        State("filter-years", "max"),
         prevent_initial_call=True,
     )
-    def reset(_clicks: int):
+    def fit(_clicks, _version, old_kinds, kinds, tags, years, old_first, old_last):
+        """Reset brings everything back; new data keeps what still makes sense."""
         timeline = get_timeline()
         first, last = timeline.year_range
-        return timeline.kinds_present(), [], [first, last], ""
+        shape = (not has_kinds(timeline), first, last, year_marks(first, last))
+        if ctx.triggered_id == "reset":
+            return *shape, timeline.kinds_present(), [], [first, last], ""
+        values = fit_values(timeline, old_kinds, kinds, tags, years, (old_first, old_last))
+        return *shape, *values, no_update

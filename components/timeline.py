@@ -61,8 +61,9 @@ def register(app: Dash, get_timeline) -> None:
         Input("lang", "value"),
         Input("selected", "data"),
         Input("chart-width", "data"),
+        Input("data-version", "data"),  # new data on disk (components/banner.py)
     )
-    def redraw(kinds, tags, years, query, lang, selected, width):
+    def redraw(kinds, tags, years, query, lang, selected, width, _version):
         timeline = get_timeline()
         filters = Filters.from_inputs(kinds, tags, years, query)
         shown = apply_filters(timeline.events, filters, lang)

@@ -10,6 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 ERROR, WARNING = "error", "warning"
+SHOWN_CHARS = 80  # how much of a found value a message quotes
+
+
+def shorten(value: str, limit: int = SHOWN_CHARS) -> str:
+    """A found value fit to quote in a message: long ones cut, with their length."""
+    if len(value) <= limit:
+        return value
+    return f"{value[: limit - 1]}… ({len(value):,} characters)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,3 +82,19 @@ def test_server_attribute_fails_clearly_on_broken_data(broken):
     assert "row 2, column 'date'" in result.stderr
     assert "Not serving" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_new_writes_a_starter_that_checks_and_never_overwrites(tmp_path):
+    target = tmp_path / "my-history" / "events.csv"
+    result = run("--new", str(target))
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfdate,title,")  # BOM: Excel reads accents
+    checked = run("--check", str(target))
+    assert checked.returncode == 0, checked.stdout
+    assert f"{target}: 6 events" in checked.stdout
+
+    target.write_text("mine", encoding="utf-8")
+    again = run("--new", str(target))
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    assert target.read_text(encoding="utf-8") == "mine"

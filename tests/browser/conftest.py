@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -53,6 +54,7 @@ class LiveServer:
     """A Dash app on a free port of 127.0.0.1, in a background thread."""
 
     def __init__(self, data_path):
+        self.path = data_path
         self.app = create_app(data_path)
         self.server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
@@ -70,22 +72,29 @@ def live_server() -> Iterator[LiveServer]:
     server.stop()
 
 
-@pytest.fixture
-def app_page(page, live_server):
-    """A page on the app, with its console errors and outside requests checked at the end."""
+@contextmanager
+def watched(page, url: str) -> Iterator:
+    """The page, with its console errors and outside requests checked when the block ends."""
     errors: list[str] = []
     foreign: list[str] = []
-    host = urlsplit(live_server.url).netloc
+    host = urlsplit(url).netloc
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on(
         "request",
         lambda req: foreign.append(req.url) if urlsplit(req.url).netloc not in (host, "") else None,
     )
-    page.base = live_server.url
+    page.base = url
     yield page
     assert errors == [], f"browser console errors: {errors}"
     assert foreign == [], f"requests that left the app's host: {foreign}"
+
+
+@pytest.fixture
+def app_page(page, live_server):
+    """A page on the app, with its console errors and outside requests checked at the end."""
+    with watched(page, live_server.url):
+        yield page
 
 
 def open_app(page, query: str = "") -> None:

@@ -23,6 +23,7 @@ def hostile_server(tmp_path_factory):
     rows[0]["title_en"] = HOSTILE_TITLE
     rows[0]["note_en"] = HOSTILE_NOTE
     rows[0]["people"] = "<svg onload=alert(3)>"
+    rows[1]["sources"] = ""  # a warning, not an error: shown with a "no source" mark
     write_csv(folder / "events.csv", rows)
     server = LiveServer(folder / "events.csv")
     yield server
@@ -44,4 +45,8 @@ def test_markup_in_the_csv_is_shown_as_text(page, hostile_server):
     chart_labels = page.locator("#timeline .textpoint text").all_text_contents()
     assert any("<img src=x" in label for label in chart_labels)
     assert page.locator("#timeline image").count() == 0
+    no_source = page.locator('#event-list [data-event="first-paper"] .no-source-mark')
+    expect(no_source).to_have_text("no source")
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
     assert dialogs == []

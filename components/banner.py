@@ -1,0 +1,76 @@
+"""The data banner (id `data-problems`) and the poll that brings new data to an open page.
+
+Every `POLL_MS` the page asks the server for the data's version (`data-version`); only
+when it changed do the chart, list and filters redraw, so an idle page costs one tiny
+request every two seconds. When the files on disk are broken the banner lists their
+problems, as text, above the chart, which keeps showing the last good data.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, dcc, html
+from dash.exceptions import PreventUpdate
+
+from core.i18n import DEFAULT_LANG, t
+from core.problems import ERROR, Problem
+from core.store import TimelineStore
+
+POLL_MS = 2000
+SHOWN_PROBLEMS = 20  # the rest is one --check away
+
+
+def layout(store: TimelineStore) -> html.Div:
+    return html.Div(
+        children=[
+            dcc.Interval(id="data-poll", interval=POLL_MS),
+            dcc.Store(id="data-version", data=store.version),
+            html.Div(
+                id="data-problems",
+                className="data-problems",
+                role="alert",
+                hidden=True,
+                children=render(store.problems, store.path.name, DEFAULT_LANG),
+            ),
+        ]
+    )
+
+
+def render(problems: list[Problem], file_name: str, lang: str) -> list:
+    """The banner's content: what is wrong, that nothing is lost, how to see everything."""
+    if not problems:
+        return []
+    ordered = sorted(problems, key=lambda p: p.severity != ERROR)  # errors first, stable
+    errors = sum(p.severity == ERROR for p in problems)
+    items = [html.Li(f"{p.severity}: {p}") for p in ordered[:SHOWN_PROBLEMS]]
+    if len(ordered) > SHOWN_PROBLEMS:
+        items.append(html.Li(t(lang, "data_problems_more", count=len(ordered) - SHOWN_PROBLEMS)))
+    return [
+        html.H2(t(lang, "data_problems_title", file=file_name, errors=errors)),
+        html.P(t(lang, "data_problems_kept")),
+        html.Ul(items, className="problem-list"),
+        html.P(t(lang, "data_problems_check", file=file_name), className="problem-hint"),
+    ]
+
+
+def register(app: Dash, store: TimelineStore) -> None:
+    @app.callback(
+        Output("data-version", "data"),
+        Input("data-poll", "n_intervals"),
+        State("data-version", "data"),
+        prevent_initial_call=True,
+    )
+    def poll(_n: int, known: str | None):
+        version = store.version
+        if version == known:
+            raise PreventUpdate  # nothing changed: nothing redraws
+        return version
+
+    @app.callback(
+        Output("data-problems", "children"),
+        Output("data-problems", "hidden"),
+        Input("data-version", "data"),
+        Input("lang", "value"),
+    )
+    def show(_version: str, lang: str):
+        problems = store.problems
+        return render(problems, store.path.name, lang), not problems

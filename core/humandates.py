@@ -1,0 +1,166 @@
+"""Dates as people type them in a spreadsheet, turned into EDTF before `parse_when` reads them.
+
+Accepted besides EDTF itself (English and French):
+
+    c. 1984, ca. 1984, circa 1984, about 1984, vers 1984, env. 1984   -> 1984~
+    24/04/2013, 24.04.2013, 24-04-2013 (day first; or month first when the day is over 12) -> 2013-04-24
+    April 2013, Apr 2013, avril 2013, 24 April 2013, 1er mai 2008     -> 2013-04, 2008-05-01
+    1984-1989, 1984 - 1989, 1984 to 1989, de 1984 à 1989               -> 1984/1989
+    44 BC, 44 BCE, 44 av. J.-C., 476, AD 476                           -> -0043, 0476
+    1980s, années 1980                                                  -> 198X
+
+A day/month order that cannot be told (03/04/2013) is refused, with both readings written
+the unambiguous way. Anything else is passed to `parse_when` unchanged, which says what
+it expected.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from core.dates import EXAMPLES, DateError, When, days_in_month, parse_when
+from core.problems import shorten
+
+_MONTH_NAMES = {
+    1: ("january", "jan", "janvier", "janv"),
+    2: ("february", "feb", "fevrier", "fev", "fevr"),
+    3: ("march", "mar", "mars"),
+    4: ("april", "apr", "avril", "avr"),
+    5: ("may", "mai"),
+    6: ("june", "jun", "juin"),
+    7: ("july", "jul", "juillet", "juil"),
+    8: ("august", "aug", "aout"),
+    9: ("september", "sep", "sept", "septembre"),
+    10: ("october", "oct", "octobre"),
+    11: ("november", "nov", "novembre"),
+    12: ("december", "dec", "decembre"),
+}
+MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+
+# What the loader's date messages offer: the forms people type, then EDTF's own.
+HUMAN_EXAMPLES = (
+    "1984, c. 1984, 1984?, April 2008, 24/04/2013, 2013-04-24, 1984-1989, 44 BC or [1984..1989]"
+)
+
+_CIRCA = re.compile(
+    r"^(?:circa|ca|c|about|around|approximately|approx|vers|environ|env)\.?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_BCE = re.compile(
+    r"^(?P<year>\d{1,4})\s*(?:bc|bce|b\.c\.|b\.c\.e\.|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?)$",
+    re.IGNORECASE,
+)
+_CE = re.compile(
+    r"^(?:ad\s*|ap\.?\s*j\.?\s*-?\s*c\.?\s*)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?$", re.I
+)
+_NUMERIC_DAY = re.compile(r"^(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>\d{4})$")
+_NAMED_MONTH = re.compile(
+    r"^(?:(?P<day>\d{1,2})(?:er|st|nd|rd|th)?\s+)?(?P<month>[a-z]+)\.?\s+(?P<day2>\d{1,2}(?:st|nd|rd|th)?,\s*)?(?P<year>\d{4})$",
+    re.IGNORECASE,
+)
+_DECADE = re.compile(r"^(?:annees\s+)?(?P<decade>\d{3})0\s*'?s?$", re.IGNORECASE)
+_YEAR_RANGE = re.compile(r"^(?P<first>\d{3,4})\s*[-–—]\s*(?P<last>\d{4})$")
+_WORD_RANGE = re.compile(
+    r"^(?:from\s+|de\s+|du\s+)?(?P<first>.+?)\s*(?:\s[-–—]\s|[–—]|\sto\s|\s[aà]\s|\sau\s|\suntil\s|\still\s)\s*(?P<last>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _year(year: int) -> str:
+    """An astronomical year as EDTF writes it: 1984, 0476, 0000 (1 BCE), -0043 (44 BCE)."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def _day_month(a: int, b: int, year: int, raw: str) -> str:
+    """dd/mm/yyyy, or mm/dd/yyyy when only that order makes sense; refuse when both do."""
+    if a > 12 and b > 12 or a == 0 or b == 0:
+        raise DateError(
+            f"expected a day and a month (dd/mm/yyyy, such as 24/04/2013); found '{raw}'"
+        )
+    if a == b or a > 12:
+        day, month = a, b
+    elif b > 12:
+        day, month = b, a
+    else:
+        first = f"{year:04d}-{b:02d}-{a:02d}"  # read day first
+        second = f"{year:04d}-{a:02d}-{b:02d}"  # read month first
+        raise DateError(
+            f"expected an unambiguous date; found '{raw}' (ambiguous day/month: write "
+            f"{first} ({a} {_month_name(b)}) or {second} ({b} {_month_name(a)}))"
+        )
+    days = days_in_month(year, month)
+    if day > days:
+        raise DateError(
+            f"expected a day that exists; found '{raw}' ({_month_name(month)} {year} has {days} days)"
+        )
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_name(month: int) -> str:
+    return _MONTH_NAMES[month][0].title()
+
+
+def _single(text: str, raw: str) -> str | None:
+    """EDTF for one date (not a range) typed by a person, or None if it is no known form."""
+    folded = _fold(text)
+    if (m := _CIRCA.match(text)) and (m["rest"][0].isdigit() or to_edtf(m["rest"]) != m["rest"]):
+        inner = to_edtf(m["rest"])
+        # c. 1984? is approximate and uncertain: EDTF writes that with %
+        return "/".join(p[:-1] + "%" if p.endswith("?") else p + "~" for p in inner.split("/"))
+    if m := _BCE.match(folded):
+        return _year(1 - int(m["year"]))
+    if m := _CE.match(folded):
+        return _year(int(m["year"]))
+    if m := _NUMERIC_DAY.match(text):
+        return _day_month(int(m["a"]), int(m["b"]), int(m["year"]), raw)
+    if m := _NAMED_MONTH.match(folded):
+        month = MONTHS.get(m["month"])
+        if month is not None:
+            day = m["day"] or (re.match(r"\d+", m["day2"])[0] if m["day2"] else None)
+            edtf = f"{m['year']}-{month:02d}"
+            return f"{edtf}-{int(day):02d}" if day else edtf
+    if (m := _DECADE.match(folded)) and (folded.startswith("annees") or folded.endswith("s")):
+        return m["decade"] + "X"
+    return None
+
+
+def to_edtf(text: str) -> str:
+    """The EDTF form of a date as typed; text that is no known human form comes back as is.
+
+    >>> to_edtf("vers 1984"), to_edtf("24/04/2013"), to_edtf("44 BC"), to_edtf("1984-1989")
+    ('1984~', '2013-04-24', '-0043', '1984/1989')
+    """
+    raw = " ".join((text or "").split())
+    if m := _YEAR_RANGE.match(raw):
+        return f"{_year(int(m['first']))}/{m['last']}"
+    single = _single(raw, raw)
+    if single is not None:
+        return single
+    if (m := _WORD_RANGE.match(raw)) and "/" not in raw:
+        first, last = _single(m["first"], raw), _single(m["last"], raw)
+        first = first or (m["first"] if re.fullmatch(r"-?\d{4}", m["first"]) else None)
+        last = last or (m["last"] if re.fullmatch(r"-?\d{4}", m["last"]) else None)
+        if first and last:
+            return f"{first}/{last}"
+    return raw
+
+
+@lru_cache(maxsize=65536)  # a timeline repeats its dates; 100,000 rows parse each once
+def parse_human(text: str) -> When:
+    """Parse a date as people type it; raise `DateError` naming what they typed."""
+    raw = " ".join((text or "").split())
+    edtf = to_edtf(raw)
+    try:
+        return parse_when(edtf)
+    except DateError as exc:
+        message = str(exc).replace(EXAMPLES, HUMAN_EXAMPLES)
+        if edtf != raw:
+            message += f" (read from '{shorten(raw)}')"
+        raise DateError(message) from None

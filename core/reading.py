@@ -1,0 +1,167 @@
+"""Turn a file a spreadsheet wrote into rows of text cells, whatever the spreadsheet was.
+
+Lecturers save from Excel or LibreOffice: comma or semicolon separators (French Excel uses
+`;`), UTF-8 with or without a BOM, Windows-1252, UTF-16 ("Unicode text"), quoted cells with
+line breaks, trailing empty rows and columns, or an `.xlsx` workbook. All of it is detected
+here, never asked for. Anything that is not a table (binary data, a missing or unreadable
+file, a file too large to be a timeline) becomes one `Problem`, never an exception.
+
+Row i of the returned list is spreadsheet row i + 1: blank rows are kept as empty lists so
+that every later message names the row the lecturer sees.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import warnings
+from pathlib import Path
+
+from core.problems import Problem
+
+MAX_FILE_BYTES = 200 * 1024 * 1024  # 100,000 rich rows are about 60 MB
+SEPARATORS = (",", ";", "\t")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls (and .doc)
+_BINARY_CONTROLS = {c for c in range(32) if chr(c) not in "\t\n\r"}
+
+csv.field_size_limit(MAX_FILE_BYTES)  # long cells are reported by the loader, not by csv
+
+
+def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
+    """The file's rows as lists of stripped-of-nothing text cells, or None if unreadable."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"expected a file of at most {MAX_FILE_BYTES // 1024 // 1024} MB; found {size // 1024 // 1024} MB",
+                )
+            )
+            return None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(name, None, None, f"expected a file at {path}, found none"))
+        return None
+    except OSError as exc:  # a folder, no permission, a broken disk
+        reason = exc.strerror or type(exc).__name__
+        problems.append(Problem(name, None, None, f"expected a readable file, found {reason}"))
+        return None
+
+    if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in XLSX_SUFFIXES:
+        return _read_xlsx(data, name, problems)
+    if data.startswith(_OLE_MAGIC):
+        problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                "expected a CSV file or an .xlsx workbook; found an old .xls workbook "
+                "(save it as .xlsx or CSV)",
+            )
+        )
+        return None
+    text = _decode(data, name, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
+        return None
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=guess_separator(text)))
+
+
+def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
+    """UTF-16 if it has a BOM; else UTF-8 (BOM or not); else Windows-1252; else Latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in data:
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        # Latin-1 decodes any byte, so binary data lands here: control characters give it away
+        controls = sum(1 for char in text[:65536] if ord(char) in _BINARY_CONTROLS)
+        if controls * 100 <= len(text[:65536]):
+            return text
+    offset = data.find(b"\x00")
+    found = f"a zero byte at offset {offset}" if offset >= 0 else "control characters"
+    problems.append(
+        Problem(
+            name,
+            None,
+            None,
+            f"expected a CSV text file or an .xlsx workbook; found binary data ({found}). "
+            "Save the sheet as CSV or .xlsx",
+        )
+    )
+    return None
+
+
+def guess_separator(text: str) -> str:
+    """The separator used in the header line: the most frequent of , ; and tab outside quotes."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    outside, quoted = [], False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted:
+            outside.append(char)
+    counts = {sep: outside.count(sep) for sep in SEPARATORS}
+    best = max(SEPARATORS, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _cell_text(value: object) -> str:
+    """A workbook cell as the text a person typed: 1984 not 1984.0, a date as 2013-04-24."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(data: bytes, name: str, problems: list[Problem]) -> list[list[str]] | None:
+    """The first sheet of a workbook, one list per spreadsheet row (blank rows kept)."""
+    import openpyxl  # only workbooks need it; CSV users never pay for the import
+
+    try:
+        with warnings.catch_warnings():  # "extension not supported" and the like: not ours to show
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheet = book.worksheets[0]
+                sheet.reset_dimensions()  # some writers store a wrong size; read what is there
+                # missing rows come back empty, so list index + 1 stays the spreadsheet row
+                rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            finally:
+                book.close()
+    except Exception as exc:  # noqa: BLE001 - openpyxl on a hostile file can raise anything
+        problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                f"expected an .xlsx workbook; found a file that is not one ({type(exc).__name__}). "
+                "Save the sheet again as .xlsx or CSV",
+            )
+        )
+        return None
+    if not rows:
+        problems.append(Problem(name, None, None, "expected a header row, found an empty sheet"))
+        return None
+    return rows

@@ -1,0 +1,115 @@
+"""A lecturer's own minimal timeline, end to end without a browser: no kind column draws in
+one colour and hides nothing, events without a source are marked, new data keeps the
+filters that still make sense, and the banner says what is wrong as plain text."""
+
+from __future__ import annotations
+
+import pytest
+from dash import html
+
+from components import banner, event_list
+from components.filters import fit_values, has_kinds, kind_options
+from core.figure import FigureOptions, build_figure
+from core.filters import Filters, apply_filters
+from core.loader import load_timeline
+from core.problems import ERROR, WARNING, Problem
+from tests.conftest import TINY
+
+
+@pytest.fixture
+def minimal(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("Date,Title\n1984,First case\nc. 1987,First paper\n", encoding="utf-8")
+    return load_timeline(path)
+
+
+def texts(component) -> list[str]:
+    """Every string in a Dash component tree, in order."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [s for child in component for s in texts(child)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
+
+
+def test_no_kind_column_draws_one_colour_and_the_kind_filter_hides_nothing(minimal):
+    assert not has_kinds(minimal)
+    values = [option["value"] for option in kind_options(minimal, "en")]
+    shown = apply_filters(minimal.events, Filters.from_inputs(values, [], None, ""))
+    assert len(shown) == 2
+    figure = build_figure(shown, minimal.vocabulary, minimal.eras, FigureOptions())
+    colours = {t.marker.color for t in figure.data if t.mode == "markers"}
+    assert len(colours) == 1
+
+
+def test_events_without_a_source_carry_a_visible_mark(minimal):
+    items = event_list.items(minimal.events, "fr")
+    assert all("sans source" in texts(item) for item in items)
+    cited = load_timeline(TINY / "events.csv")
+    assert not any("no source" in texts(item) for item in event_list.items(cited.events, "en"))
+
+
+# (kinds offered before, kinds chosen, tags chosen, years chosen, expected after)
+FITS = [
+    # everything was chosen: the new kind shows, the full year range stays full
+    (["procedure", "publication"], None, [], [1984, 2013], None),
+    # a kind the person unticked stays unticked; a tag that disappeared is dropped
+    (["procedure", "publication"], ["procedure"], ["magic"], [1990, 2000], "narrowed"),
+]
+
+
+@pytest.mark.parametrize(("offered", "kinds", "tags", "years", "case"), FITS)
+def test_new_data_keeps_the_filters_that_still_make_sense(offered, kinds, tags, years, case):
+    timeline = load_timeline(TINY / "events.csv")
+    present = timeline.kinds_present()
+    old = [{"value": k} for k in offered]
+    new_kinds, new_tags, new_years = fit_values(
+        timeline, old, kinds or offered, tags, years, (1984, 2013)
+    )
+    new_ones = [k for k in present if k not in offered]
+    if case is None:
+        assert new_kinds == present and new_years == list(timeline.year_range)
+    else:
+        assert new_kinds == [k for k in present if k == "procedure" or k in new_ones]
+        assert new_tags == [] and new_years == [1990, 2000]
+
+
+def test_the_banner_lists_errors_first_as_text_and_caps_the_list():
+    problems = [Problem("events.csv", 9, "sources", "no source", WARNING)] + [
+        Problem("events.csv", n, "date", f"<b>bad</b> {n}", ERROR) for n in range(2, 30)
+    ]
+    content = banner.render(problems, "events.csv", "en")
+    words = texts(content)
+    assert words[0] == "events.csv has 28 error(s): still showing the last version that loaded"
+    items = content[2].children
+    assert len(items) == banner.SHOWN_PROBLEMS + 1
+    assert texts(items[0]) == ["error: events.csv, row 2, column 'date': <b>bad</b> 2"]
+    assert texts(items[-1]) == ["… and 9 more."]
+    assert all(isinstance(item, html.Li) for item in items)
+    assert banner.render([], "events.csv", "en") == []
+
+
+@pytest.fixture
+def crowded(tmp_path):
+    """More events than anyone can read at once: 3,000 in one century."""
+    rows = "\n".join(f"{1900 + n % 100},Event {n}" for n in range(3000))
+    (tmp_path / "events.csv").write_text("date,title\n" + rows + "\n", encoding="utf-8")
+    return load_timeline(tmp_path / "events.csv")
+
+
+def test_a_crowded_timeline_draws_marks_on_few_lanes_and_lists_the_first_ones(crowded):
+    from core.figure import MAX_LABELLED_EVENTS, MAX_LANES
+
+    assert len(crowded.events) > MAX_LABELLED_EVENTS
+    figure = build_figure(crowded.events, crowded.vocabulary, crowded.eras, FigureOptions())
+    marks = [t for t in figure.data if t.mode == "markers"]
+    assert sum(len(t.x) for t in marks) == 3000
+    assert max(max(t.y) for t in marks) < MAX_LANES
+    (labels,) = [t for t in figure.data if t.name == "labels"]
+    assert set(labels.text) == {""}
+    items = event_list.items(crowded.events, "en")
+    assert len(items) == event_list.MAX_ITEMS + 1
+    assert texts(items[-1]) == [
+        f"… and {3000 - event_list.MAX_ITEMS} more events: narrow the filters or search to see them."
+    ]

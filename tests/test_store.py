@@ -1,0 +1,97 @@
+"""Live reload: the store notices changed files, keeps the last good timeline when the new
+files are broken, and says what is wrong; it looks at the disk at most once a second."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from core.problems import DataError
+from core.store import TimelineStore
+
+
+class Clock:
+    """A clock the test moves by hand, so no test sleeps."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def write(path, text: str, bump: int) -> None:
+    """Write and move the modification time forward, as a save a second later would."""
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + bump * 1_000_000_000))
+
+
+@pytest.fixture
+def store(tmp_path):
+    write(tmp_path / "events.csv", "date,title\n1984,First\n", 0)
+    return TimelineStore(tmp_path / "events.csv", clock=(clock := Clock())), clock
+
+
+def titles(store: TimelineStore) -> list[str]:
+    return list(store.current().events["title_en"])
+
+
+def test_a_changed_file_is_picked_up_after_the_check_interval(store):
+    store, clock = store
+    version = store.version
+    write(store.path, "date,title\n1984,First\n1987,Second\n", 1)
+    assert titles(store) == ["First"]  # not looked at yet: under a second since the last look
+    clock.now += 1.1
+    assert titles(store) == ["First", "Second"]
+    assert store.version != version
+    assert store.problems == []
+
+
+def test_a_broken_file_keeps_the_last_good_data_and_says_why(store):
+    store, clock = store
+    write(store.path, "date,title\n03/04/2013,Broken\n", 1)
+    clock.now += 1.1
+    assert titles(store) == ["First"]
+    (problem,) = [p for p in store.problems if p.severity == "error"]
+    assert (problem.row, problem.column) == (2, "date")
+    assert "ambiguous day/month" in problem.message
+
+    write(store.path, "date,title\n2013-04-03,Fixed\n", 2)
+    clock.now += 1.1
+    assert titles(store) == ["Fixed"]
+    assert store.problems == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.unlink(),
+        lambda path: path.write_bytes(bytes(range(256))),
+        lambda path: (path.parent / "sources.csv").write_text("id,url\nx,javascript:alert(1)\n"),
+    ],
+    ids=["deleted", "binary", "broken-sibling"],
+)
+def test_whatever_happens_to_the_files_the_store_serves_and_reports(store, damage):
+    store, clock = store
+    damage(store.path)
+    clock.now += 1.1
+    assert titles(store) == ["First"]
+    assert any(p.severity == "error" for p in store.problems)
+
+
+def test_an_unchanged_file_is_not_reloaded(store, monkeypatch):
+    store, clock = store
+    loads = []
+    monkeypatch.setattr("core.store.load_timeline", lambda path: loads.append(path))
+    for _ in range(5):
+        clock.now += 1.1
+        store.current()
+    assert loads == []
+
+
+def test_a_broken_file_at_start_is_refused(tmp_path):
+    (tmp_path / "events.csv").write_text("date,title\nsoon,x\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        TimelineStore(tmp_path / "events.csv")
