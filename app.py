@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
-from components import detail, event_list, filters, footer, header, timeline
+from components import detail, event_list, filters, footer, header, share, timeline, urlsync
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
@@ -28,6 +28,7 @@ DATA_ENV = "TIMELINE_DATA"
 def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     """Build the app on one events file. Raises `DataError` if the data has errors."""
     store = TimelineStore(data_path)
+    changed = store.changed()
     app = Dash(
         __name__,
         title=t(DEFAULT_LANG, "app_title"),
@@ -45,6 +46,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="selected", data=None),
             header.layout(),
+            urlsync.layout(),
             html.Main(
                 id="main",
                 tabIndex="-1",
@@ -53,11 +55,16 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
                     filters.layout(store.current()),
                     html.Div(
                         className="content",
-                        children=[timeline.layout(), detail.layout(), event_list.layout()],
+                        children=[
+                            timeline.layout(),
+                            detail.layout(),
+                            event_list.layout(),
+                            share.layout(),
+                        ],
                     ),
                 ],
             ),
-            footer.layout(),
+            footer.layout(changed),
         ],
     )
     app.server.config["TIMELINE_DATA"] = str(store.path)
@@ -65,7 +72,10 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     filters.register(app, store.current)
     timeline.register(app, store.current)
     detail.register(app, store.current)
-    footer.register(app)
+    event_list.register(app)
+    share.register(app, store.current)
+    urlsync.register(app, store.current)
+    footer.register(app, changed)
     return app
 
 

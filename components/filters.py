@@ -63,54 +63,74 @@ def layout(timeline: Timeline) -> html.Aside:
         **{"aria-labelledby": "filters-heading"},
         children=[
             html.H2(t(lang, "filters"), id="filters-heading"),
+            # On a phone the filters fold away behind this button (assets/filters-toggle.js).
+            html.Button(
+                t(lang, "show_filters"),
+                id="filters-toggle",
+                type="button",
+                className="filters-toggle",
+                **{"aria-expanded": "false", "aria-controls": "filters-body"},
+            ),
             html.P(id="event-count", className="count", role="status", **{"aria-live": "polite"}),
-            html.Label(
-                t(lang, "search"), htmlFor="search", id="search-label", className="field-label"
-            ),
-            dcc.Input(
-                id="search",
-                type="search",
-                debounce=0.3,
-                value="",
-                autoComplete="off",
-                placeholder=t(lang, "search_placeholder"),
-                className="search-input",
-            ),
-            html.Fieldset(
-                className="field",
+            html.Div(
+                id="filters-body",
+                className="filters-body",
                 children=[
-                    html.Legend(t(lang, "kind"), id="kind-legend"),
-                    dcc.Checklist(
-                        id="filter-kind",
-                        options=kind_options(timeline, lang),
-                        value=timeline.kinds_present(),
-                        className="kind-options",
+                    html.Label(
+                        t(lang, "search"),
+                        htmlFor="search",
+                        id="search-label",
+                        className="field-label",
                     ),
+                    dcc.Input(
+                        id="search",
+                        type="search",
+                        debounce=0.3,
+                        value="",
+                        autoComplete="off",
+                        placeholder=t(lang, "search_placeholder"),
+                        className="search-input",
+                    ),
+                    html.Fieldset(
+                        className="field",
+                        children=[
+                            html.Legend(t(lang, "kind"), id="kind-legend"),
+                            dcc.Checklist(
+                                id="filter-kind",
+                                options=kind_options(timeline, lang),
+                                value=timeline.kinds_present(),
+                                className="kind-options",
+                            ),
+                        ],
+                    ),
+                    html.Label(
+                        t(lang, "tags"),
+                        htmlFor="filter-tag",
+                        id="tag-label",
+                        className="field-label",
+                    ),
+                    dcc.Dropdown(
+                        id="filter-tag",
+                        options=tag_options(timeline, lang),
+                        value=[],
+                        multi=True,
+                        placeholder=t(lang, "tags_placeholder"),
+                        searchable=True,
+                    ),
+                    html.Div(t(lang, "years"), id="years-label", className="field-label"),
+                    dcc.RangeSlider(
+                        id="filter-years",
+                        min=first,
+                        max=last,
+                        step=1,
+                        value=[first, last],
+                        marks=year_marks(first, last),
+                        allowCross=False,
+                        tooltip={"placement": "bottom"},
+                    ),
+                    html.Button(t(lang, "reset"), id="reset", className="reset-button", n_clicks=0),
                 ],
             ),
-            html.Label(
-                t(lang, "tags"), htmlFor="filter-tag", id="tag-label", className="field-label"
-            ),
-            dcc.Dropdown(
-                id="filter-tag",
-                options=tag_options(timeline, lang),
-                value=[],
-                multi=True,
-                placeholder=t(lang, "tags_placeholder"),
-                searchable=True,
-            ),
-            html.Div(t(lang, "years"), id="years-label", className="field-label"),
-            dcc.RangeSlider(
-                id="filter-years",
-                min=first,
-                max=last,
-                step=1,
-                value=[first, last],
-                marks=year_marks(first, last),
-                allowCross=False,
-                tooltip={"placement": "bottom"},
-            ),
-            html.Button(t(lang, "reset"), id="reset", className="reset-button", n_clicks=0),
         ],
     )
 
@@ -127,6 +147,7 @@ def register(app: Dash, get_timeline) -> None:
         Output("filter-tag", "placeholder"),
         Output("years-label", "children"),
         Output("reset", "children"),
+        Output("filters-toggle", "children"),
         Input("lang", "value"),
     )
     def filter_text(lang: str):
@@ -142,6 +163,7 @@ def register(app: Dash, get_timeline) -> None:
             t(lang, "tags_placeholder"),
             t(lang, "years"),
             t(lang, "reset"),
+            t(lang, "show_filters"),
         )
 
     @app.callback(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.loader import load_timeline
@@ -17,3 +18,9 @@ class TimelineStore:
 
     def current(self) -> Timeline:
         return self._timeline
+
+    def changed(self) -> str:
+        """The ISO date the timeline's data last changed: its newest file's modification."""
+        files = [p for p in self.path.parent.glob("*.csv") if p.is_file()] or [self.path]
+        newest = max(p.stat().st_mtime for p in files)
+        return datetime.fromtimestamp(newest, tz=UTC).date().isoformat()

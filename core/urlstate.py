@@ -173,3 +173,25 @@ def known_from(timeline) -> Known:
         events=frozenset(timeline.events["id"]),
         years=timeline.year_range,
     )
+
+
+def range_from_relayout(
+    relayout: dict | None, current: tuple[float, float] | None
+) -> tuple[float, float] | None:
+    """The visible date range after a Plotly relayout event (pan, zoom, reset of the axes).
+
+    Events that do not touch the x axis (a resize) leave `current` as it was.
+    """
+    relayout = relayout or {}
+    if relayout.get("xaxis.autorange"):
+        return None
+    pair = relayout.get("xaxis.range")
+    if not (isinstance(pair, list | tuple) and len(pair) == 2):
+        pair = (relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]"))
+    try:
+        low, high = (round(float(x), 3) for x in pair)
+    except (TypeError, ValueError):
+        return current
+    if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
+        return current
+    return (low, high)
