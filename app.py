@@ -23,6 +23,25 @@ from core.store import TimelineStore
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE / "data" / "events.csv"
 DATA_ENV = "TIMELINE_DATA"
+# Dash's page, with a language on <html> (set again on each switch, see header.py) and
+# its scripts in a plain <div>: a second <footer> would be a second "contentinfo" landmark.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
 
 
 def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
@@ -37,6 +56,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
         serve_locally=True,
         assets_folder=str(HERE / "assets"),
     )
+    app.index_string = INDEX
     app.layout = html.Div(
         className="app",
         children=[

@@ -1,5 +1,7 @@
 """The filter column: kind (`filter-kind`), topics (`filter-tag`), years (`filter-years`),
-free-text search (`search`), the live count (`event-count`) and a reset button."""
+free-text search (`search`), the live count (`event-count`) and a reset button.
+
+On a narrow screen everything but the count folds away behind a "Filters" button."""
 
 from __future__ import annotations
 
@@ -103,19 +105,19 @@ def layout(timeline: Timeline) -> html.Aside:
                             ),
                         ],
                     ),
-                    html.Label(
-                        t(lang, "tags"),
-                        htmlFor="filter-tag",
-                        id="tag-label",
-                        className="field-label",
-                    ),
-                    dcc.Dropdown(
-                        id="filter-tag",
-                        options=tag_options(timeline, lang),
-                        value=[],
-                        multi=True,
-                        placeholder=t(lang, "tags_placeholder"),
-                        searchable=True,
+                    # Few topics: a list of checkboxes, simpler than a dropdown by keyboard and
+                    # screen reader (an event matches if it has any of the ticked topics).
+                    html.Fieldset(
+                        className="field",
+                        children=[
+                            html.Legend(t(lang, "tags"), id="tag-label"),
+                            dcc.Checklist(
+                                id="filter-tag",
+                                options=tag_options(timeline, lang),
+                                value=[],
+                                className="tag-options",
+                            ),
+                        ],
                     ),
                     html.Div(t(lang, "years"), id="years-label", className="field-label"),
                     dcc.RangeSlider(
@@ -144,7 +146,6 @@ def register(app: Dash, get_timeline) -> None:
         Output("filter-kind", "options"),
         Output("tag-label", "children"),
         Output("filter-tag", "options"),
-        Output("filter-tag", "placeholder"),
         Output("years-label", "children"),
         Output("reset", "children"),
         Output("filters-toggle", "children"),
@@ -160,7 +161,6 @@ def register(app: Dash, get_timeline) -> None:
             kind_options(timeline, lang),
             t(lang, "tags"),
             tag_options(timeline, lang),
-            t(lang, "tags_placeholder"),
             t(lang, "years"),
             t(lang, "reset"),
             t(lang, "show_filters"),

@@ -49,6 +49,13 @@ def layout() -> html.Header:
 
 
 def register(app: Dash) -> None:
+    # The page's language, for screen readers' voices and for hyphenation.
+    app.clientside_callback(
+        "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",
+        Output("lang-label", "lang"),
+        Input("lang", "value"),
+    )
+
     @app.callback(
         Output("app-title", "children"),
         Output("app-subtitle", "children"),
