@@ -19,7 +19,8 @@ GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
+    # no "Share chart" (it would send the data to a web service): the page works offline
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage", "sendChartToCloud"],
 }
 
 
