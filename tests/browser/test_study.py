@@ -94,8 +94,8 @@ def test_panning_the_chart_puts_the_visible_range_in_the_address(app_page):
     app_page.mouse.down()
     app_page.mouse.move(middle[0] + 200, middle[1], steps=5)
     app_page.mouse.up()
-    expect(app_page).to_have_url(re.compile(r"\?x0=19\d\d(\.\d+)?&x1=20\d\d(\.\d+)?$"))
-    assert "x0=1995&" not in app_page.url  # panned to earlier years
+    expect(app_page).not_to_have_url(re.compile(r"x0=1995&"))
+    expect(app_page).to_have_url(re.compile(r"\?x0=19\d\d(\.\d+)?&x1=\d{4}(\.\d+)?$"))
     app_page.go_back()
     expect(app_page).to_have_url(re.compile(r"\?x0=1995&x1=2005$"))
     app_page.wait_for_function(
@@ -142,7 +142,7 @@ def test_keyboard_only_skip_link_filters_list_and_detail(app_page):
     # Tab order: search first, then the kinds; every stop has a visible focus ring
     app_page.keyboard.press("Tab")
     expect(app_page.locator("#search")).to_be_focused()
-    app_page.keyboard.type("Kallmes")
+    app_page.keyboard.type("Kallmes", delay=60)  # about as fast as a person types
     expect(app_page.locator("#search")).to_have_value("Kallmes")
     shown = len(apply_filters(TIMELINE.events, Filters(query="Kallmes")))
     expect(app_page.locator("#event-count")).to_have_text(count_text(shown))
