@@ -11,6 +11,8 @@ itself. Parts of an address it cannot use are dropped with a short, dismissable 
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from core.controls import Controls, controls_from_state, state_from_controls
@@ -78,19 +80,9 @@ def register(app: Dash, get_timeline) -> None:
             if search is None:
                 return no_update, *unchanged, no_update
             state = parse_query(search, known_from(timeline))
-            wanted = controls_from_state(state, all_kinds, year_range)
+            wanted = astuple(controls_from_state(state, all_kinds, year_range))  # CONTROLS order
             now = [*current, view_range]
-            values_wanted = [
-                wanted.lang,
-                wanted.kinds,
-                wanted.tags,
-                wanted.years,
-                wanted.query,
-                wanted.event,
-                wanted.sort,
-                wanted.x_range,
-            ]
-            outputs = [w if w != n else no_update for w, n in zip(values_wanted, now, strict=True)]
+            outputs = [w if w != n else no_update for w, n in zip(wanted, now, strict=True)]
             return no_update, *outputs, notice(state.notices, state.lang)
 
         x_range = view_range

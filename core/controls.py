@@ -13,7 +13,7 @@ from core.urlstate import SORTS, ViewState
 
 @dataclass(frozen=True)
 class Controls:
-    """Values of the page's controls, as Dash gives them."""
+    """Values of the page's controls, as Dash gives them, in the order of urlsync.CONTROLS."""
 
     lang: str
     kinds: list[str] | None

@@ -38,3 +38,23 @@ def test_a_presentation_in_the_address_is_kept_when_a_filter_changes():
     controls = Controls("fr", ["trial"], [], None, "", None, None, None)
     query = to_query(state_from_controls(controls, base, ALL_KINDS, KNOWN.years))
     assert query == "?lang=fr&kind=trial&ids=first-case%2Csham-trial&build=1"
+
+
+def test_the_controls_are_in_the_order_the_address_sync_sets_them():
+    from dataclasses import fields
+
+    from components.urlsync import CONTROLS
+
+    names = [f.name for f in fields(Controls)]
+    expected = ["lang", "kinds", "tags", "years", "query", "event", "sort", "x_range"]
+    assert names == expected
+    assert [c for c, _ in CONTROLS] == [
+        "lang",
+        "filter-kind",
+        "filter-tag",
+        "filter-years",
+        "search",
+        "selected",
+        "list-sort",
+        "view-range",
+    ]
