@@ -36,6 +36,7 @@ def layout() -> html.Div:
     return html.Div(
         [
             dcc.Store(id="view-range", data=None),
+            dcc.Store(id="url-notices", data=[]),
             html.Div(id="url-notice", className="url-notice", role="status"),
         ]
     )
@@ -62,7 +63,7 @@ def register(app: Dash, get_timeline) -> None:
             Output(component, prop, allow_duplicate=component not in ("lang", "list-sort"))
             for component, prop in CONTROLS
         ],
-        Output("url-notice", "children"),
+        Output("url-notices", "data"),
         Input("url", "search"),
         *[Input(component, prop) for component, prop in CONTROLS[:-1]],
         Input("timeline", "relayoutData"),
@@ -83,7 +84,7 @@ def register(app: Dash, get_timeline) -> None:
             wanted = astuple(controls_from_state(state, all_kinds, year_range))  # CONTROLS order
             now = [*current, view_range]
             outputs = [w if w != n else no_update for w, n in zip(wanted, now, strict=True)]
-            return no_update, *outputs, notice(state.notices, state.lang)
+            return no_update, *outputs, list(state.notices)
 
         x_range = view_range
         if "timeline.relayoutData" in ctx.triggered_prop_ids:
@@ -100,7 +101,13 @@ def register(app: Dash, get_timeline) -> None:
         return query, *unchanged[:-1], range_out, no_update
 
     @app.callback(
-        Output("url-notice", "children", allow_duplicate=True),
+        Output("url-notice", "children"), Input("url-notices", "data"), Input("lang", "value")
+    )
+    def show_notice(notices: list[str] | None, lang: str):
+        return notice(tuple(notices or ()), lang)
+
+    @app.callback(
+        Output("url-notices", "data", allow_duplicate=True),
         Input({"type": "dismiss-notice", "index": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )

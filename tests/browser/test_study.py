@@ -76,7 +76,9 @@ def test_a_malformed_link_opens_the_default_view_with_a_notice(app_page):
     expect(notice).to_contain_text("unknown kind 'magic' ignored")
     expect(notice).to_contain_text("unknown event '<script>' ignored")
     expect(app_page.locator("#event-count")).to_have_text(count_text(TOTAL))
-    notice.get_by_role("button", name="Dismiss").click()
+    app_page.get_by_text("Français").click()
+    expect(notice).to_contain_text("ont été ignorées")
+    notice.get_by_role("button", name="Fermer l'avis").click()
     expect(notice).to_be_empty()
 
 
