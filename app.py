@@ -16,7 +16,17 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
-from components import banner, detail, event_list, filters, footer, header, timeline
+from components import (
+    banner,
+    detail,
+    event_list,
+    filters,
+    footer,
+    header,
+    share,
+    timeline,
+    urlsync,
+)
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
@@ -24,6 +34,25 @@ from core.store import TimelineStore
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE / "data" / "events.csv"
 DATA_ENV = "TIMELINE_DATA"
+# Dash's page, with a language on <html> (set again on each switch, see header.py) and
+# its scripts in a plain <div>: a second <footer> would be a second "contentinfo" landmark.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
 
 
 def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
@@ -37,6 +66,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
         serve_locally=True,
         assets_folder=str(HERE / "assets"),
     )
+    app.index_string = INDEX
     # A function, so that each page load is built on the data as it is now on disk.
     app.layout = lambda: page(store)
     app.server.config["TIMELINE_DATA"] = str(store.path)
@@ -45,7 +75,10 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     filters.register(app, store.current)
     timeline.register(app, store.current)
     detail.register(app, store.current)
-    footer.register(app)
+    event_list.register(app)
+    share.register(app, store.current)
+    urlsync.register(app, store.current)
+    footer.register(app, store.changed)
     return app
 
 
@@ -60,6 +93,7 @@ def page(store: TimelineStore) -> html.Div:
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="selected", data=None),
             header.layout(),
+            urlsync.layout(),
             html.Main(
                 id="main",
                 tabIndex="-1",
@@ -73,11 +107,12 @@ def page(store: TimelineStore) -> html.Div:
                             timeline.layout(),
                             detail.layout(),
                             event_list.layout(),
+                            share.layout(),
                         ],
                     ),
                 ],
             ),
-            footer.layout(),
+            footer.layout(store.changed()),
         ],
     )
 

@@ -2,7 +2,8 @@
 free-text search (`search`), the live count (`event-count`) and a reset button.
 
 When the data on disk changes (`data-version`), the options, the year range and the
-chosen values follow it; a timeline without kinds hides the kind filter."""
+chosen values follow it; a timeline without kinds hides the kind filter. On a narrow
+screen everything but the count folds away behind a "Filters" button."""
 
 from __future__ import annotations
 
@@ -95,56 +96,76 @@ def layout(timeline: Timeline) -> html.Aside:
         **{"aria-labelledby": "filters-heading"},
         children=[
             html.H2(t(lang, "filters"), id="filters-heading"),
+            # On a phone the filters fold away behind this button (assets/filters-toggle.js).
+            html.Button(
+                t(lang, "show_filters"),
+                id="filters-toggle",
+                type="button",
+                className="filters-toggle",
+                **{"aria-expanded": "false", "aria-controls": "filters-body"},
+            ),
             html.P(id="event-count", className="count", role="status", **{"aria-live": "polite"}),
-            html.Label(
-                t(lang, "search"), htmlFor="search", id="search-label", className="field-label"
-            ),
-            dcc.Input(
-                id="search",
-                type="search",
-                debounce=0.3,
-                value="",
-                autoComplete="off",
-                placeholder=t(lang, "search_placeholder"),
-                className="search-input",
-            ),
-            html.Fieldset(
-                className="field",
-                id="kind-field",
-                hidden=not has_kinds(timeline),
+            html.Div(
+                id="filters-body",
+                className="filters-body",
                 children=[
-                    html.Legend(t(lang, "kind"), id="kind-legend"),
-                    dcc.Checklist(
-                        id="filter-kind",
-                        options=kind_options(timeline, lang),
-                        value=timeline.kinds_present(),
-                        className="kind-options",
+                    html.Label(
+                        t(lang, "search"),
+                        htmlFor="search",
+                        id="search-label",
+                        className="field-label",
                     ),
+                    dcc.Input(
+                        id="search",
+                        type="search",
+                        debounce=0.3,
+                        value="",
+                        autoComplete="off",
+                        placeholder=t(lang, "search_placeholder"),
+                        className="search-input",
+                    ),
+                    html.Fieldset(
+                        className="field",
+                        id="kind-field",
+                        hidden=not has_kinds(timeline),
+                        children=[
+                            html.Legend(t(lang, "kind"), id="kind-legend"),
+                            dcc.Checklist(
+                                id="filter-kind",
+                                options=kind_options(timeline, lang),
+                                value=timeline.kinds_present(),
+                                className="kind-options",
+                            ),
+                        ],
+                    ),
+                    # Few topics: a list of checkboxes, simpler than a dropdown by keyboard and
+                    # screen reader (an event matches if it has any of the ticked topics).
+                    html.Fieldset(
+                        className="field",
+                        children=[
+                            html.Legend(t(lang, "tags"), id="tag-label"),
+                            dcc.Checklist(
+                                id="filter-tag",
+                                options=tag_options(timeline, lang),
+                                value=[],
+                                className="tag-options",
+                            ),
+                        ],
+                    ),
+                    html.Div(t(lang, "years"), id="years-label", className="field-label"),
+                    dcc.RangeSlider(
+                        id="filter-years",
+                        min=first,
+                        max=last,
+                        step=1,
+                        value=[first, last],
+                        marks=year_marks(first, last),
+                        allowCross=False,
+                        tooltip={"placement": "bottom"},
+                    ),
+                    html.Button(t(lang, "reset"), id="reset", className="reset-button", n_clicks=0),
                 ],
             ),
-            html.Label(
-                t(lang, "tags"), htmlFor="filter-tag", id="tag-label", className="field-label"
-            ),
-            dcc.Dropdown(
-                id="filter-tag",
-                options=tag_options(timeline, lang),
-                value=[],
-                multi=True,
-                placeholder=t(lang, "tags_placeholder"),
-                searchable=True,
-            ),
-            html.Div(t(lang, "years"), id="years-label", className="field-label"),
-            dcc.RangeSlider(
-                id="filter-years",
-                min=first,
-                max=last,
-                step=1,
-                value=[first, last],
-                marks=year_marks(first, last),
-                allowCross=False,
-                tooltip={"placement": "bottom"},
-            ),
-            html.Button(t(lang, "reset"), id="reset", className="reset-button", n_clicks=0),
         ],
     )
 
@@ -158,9 +179,9 @@ def register(app: Dash, get_timeline) -> None:
         Output("filter-kind", "options"),
         Output("tag-label", "children"),
         Output("filter-tag", "options"),
-        Output("filter-tag", "placeholder"),
         Output("years-label", "children"),
         Output("reset", "children"),
+        Output("filters-toggle", "children"),
         Input("lang", "value"),
         Input("data-version", "data"),  # new kinds or tags on disk
     )
@@ -174,9 +195,9 @@ def register(app: Dash, get_timeline) -> None:
             kind_options(timeline, lang),
             t(lang, "tags"),
             tag_options(timeline, lang),
-            t(lang, "tags_placeholder"),
             t(lang, "years"),
             t(lang, "reset"),
+            t(lang, "show_filters"),
         )
 
     @app.callback(

@@ -1,19 +1,70 @@
-"""The page footer: what the data is and that the page works offline."""
+"""The page footer: what the data is, how to cite the timeline, and when its data changed.
+
+The version is the date the data last changed (the newest file of the timeline's folder),
+so a citation names the state of the data a student read; the address is filled in by the
+browser, which is the only one to know under which name the page was reached.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dash import Dash, Input, Output, html
 
+from core.dates import format_when
 from core.i18n import DEFAULT_LANG, t
 
 
-def layout() -> html.Footer:
-    return html.Footer(t(DEFAULT_LANG, "footer"), id="footer", className="site-footer")
+def layout(changed: str) -> html.Footer:
+    """`changed` is the ISO date the data last changed."""
+    lang = DEFAULT_LANG
+    when = format_when(changed, lang)
+    return html.Footer(
+        id="footer",
+        className="site-footer",
+        **{"data-changed": changed},
+        children=[
+            html.P(t(lang, "footer"), id="footer-text"),
+            html.P(
+                id="cite",
+                className="cite",
+                children=[
+                    html.Strong(t(lang, "cite_heading"), id="cite-heading"),
+                    " ",
+                    html.Span(t(lang, "cite_text", date=when), id="cite-text"),
+                    " ",
+                    html.Span(id="cite-url", className="cite-url"),
+                ],
+            ),
+            html.P(t(lang, "data_changed", date=when), id="data-changed"),
+        ],
+    )
 
 
-def register(app: Dash) -> None:
+def register(app: Dash, changed: Callable[[], str]) -> None:
+    """`changed` gives the ISO date the data last changed (it moves when the files do)."""
+
     @app.callback(
-        Output("footer", "children"), Output("skip-link", "children"), Input("lang", "value")
+        Output("footer-text", "children"),
+        Output("skip-link", "children"),
+        Output("cite-heading", "children"),
+        Output("cite-text", "children"),
+        Output("data-changed", "children"),
+        Input("lang", "value"),
     )
     def footer_text(lang: str):
-        return t(lang, "footer"), t(lang, "skip_link")
+        when = format_when(changed(), lang)
+        return (
+            t(lang, "footer"),
+            t(lang, "skip_link"),
+            t(lang, "cite_heading"),
+            t(lang, "cite_text", date=when),
+            t(lang, "data_changed", date=when),
+        )
+
+    # The address without the view's query: the timeline itself, as a reader would cite it.
+    app.clientside_callback(
+        "function (path) { return window.location.origin + (path || '/'); }",
+        Output("cite-url", "children"),
+        Input("url", "pathname"),
+    )

@@ -1,16 +1,14 @@
 """The page header: title, subtitle and the language switch (id `lang`).
 
-The language is also read from and written to the address (`?lang=fr`), so a shared
-link opens in the same language.
+The language is kept in the address with the rest of the view (components/urlsync.py),
+so a shared link opens in the same language.
 """
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode
+from dash import Dash, Input, Output, dcc, html
 
-from dash import Dash, Input, Output, ctx, dcc, html, no_update
-
-from core.i18n import DEFAULT_LANG, pick_lang, t
+from core.i18n import DEFAULT_LANG, t
 
 
 def layout() -> html.Header:
@@ -50,30 +48,13 @@ def layout() -> html.Header:
     )
 
 
-def lang_from_search(search: str | None) -> str:
-    values = parse_qs((search or "").lstrip("?")).get("lang", [])
-    return pick_lang(values[0] if values else None)
-
-
-def search_with_lang(search: str | None, lang: str) -> str:
-    params = parse_qs((search or "").lstrip("?"))
-    params["lang"] = [lang]
-    return "?" + urlencode(params, doseq=True)
-
-
 def register(app: Dash) -> None:
-    @app.callback(
-        Output("lang", "value"),
-        Output("url", "search"),
-        Input("url", "search"),
+    # The page's language, for screen readers' voices and for hyphenation.
+    app.clientside_callback(
+        "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",
+        Output("lang-label", "lang"),
         Input("lang", "value"),
     )
-    def sync_lang(search: str | None, lang: str | None):
-        """The address decides on load; the switch decides after that."""
-        if ctx.triggered_id == "lang":
-            return no_update, search_with_lang(search, pick_lang(lang))
-        wanted = lang_from_search(search)
-        return (wanted if wanted != lang else no_update), no_update
 
     @app.callback(
         Output("app-title", "children"),

@@ -12,13 +12,15 @@ from components import event_list
 from core.figure import FigureOptions, build_figure
 from core.filters import Filters, apply_filters
 from core.i18n import DEFAULT_LANG, t
+from core.sorting import sort_events
 
 KEY_ITEMS = ("key_exact", "key_approx", "key_span", "key_period", "key_window")
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
+    # no "Share chart" (it would send the data to a web service): the page works offline
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage", "sendChartToCloud"],
 }
 
 
@@ -27,6 +29,22 @@ def plot_width(graph_width: int | None) -> int:
     if not isinstance(graph_width, int | float) or graph_width <= 0:
         return FigureOptions.plot_width_px
     return max(200, min(int(graph_width) - 32, 8000))
+
+
+def describe(shown, timeline, filters: Filters, lang: str) -> str:
+    """The chart in words: how many events, over which years, how many of each kind."""
+    first, last = filters.years or timeline.year_range
+    if not shown.empty:
+        first = max(first, int(shown["start"].min() // 1))
+        last = min(last, int((shown["end"].max() - 1e-9) // 1))
+    counts = shown["kind"].value_counts()
+    kinds = [
+        f"{counts[kind]} {timeline.vocabulary.kind_label(kind, lang) or '—'}"
+        for kind in timeline.kinds_present()
+        if kind in counts
+    ]
+    text = t(lang, "timeline_label", shown=len(shown), first=first, last=last)
+    return f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}" if kinds else text
 
 
 def layout() -> html.Section:
@@ -61,19 +79,28 @@ def register(app: Dash, get_timeline) -> None:
         Input("lang", "value"),
         Input("selected", "data"),
         Input("chart-width", "data"),
+        Input("list-sort", "value"),
+        Input("view-range", "data"),
         Input("data-version", "data"),  # new data on disk (components/banner.py)
     )
-    def redraw(kinds, tags, years, query, lang, selected, width, _version):
+    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, _version):
         timeline = get_timeline()
         filters = Filters.from_inputs(kinds, tags, years, query)
         shown = apply_filters(timeline.events, filters, lang)
-        options = FigureOptions(lang=lang, selected=selected, plot_width_px=plot_width(width))
+        x_range = tuple(view_range) if view_range else None
+        options = FigureOptions(
+            lang=lang, selected=selected, plot_width_px=plot_width(width), x_range=x_range
+        )
         figure = build_figure(shown, timeline.vocabulary, timeline.eras, options)
         total = len(timeline.events)
         count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
-        first, last = filters.years or timeline.year_range
-        description = t(lang, "timeline_label", shown=len(shown), first=first, last=last)
-        return figure, count, event_list.items(shown, lang, selected), description
+        listed = sort_events(shown, sort, lang, timeline.vocabulary)
+        return (
+            figure,
+            count,
+            event_list.items(listed, lang, selected, timeline.vocabulary),
+            describe(shown, timeline, filters, lang),
+        )
 
     @app.callback(
         Output("key-title", "children"),

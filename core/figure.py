@@ -52,7 +52,9 @@ class FigureOptions:
     lang: str = "en"
     plot_width_px: int = 880  # the plot area at 1280x800 with the filter column beside it
     selected: str | None = None
-    x_range: tuple[float, float] | None = None  # default: the events' own extent
+    x_range: tuple[float, float] | None = (
+        None  # shown as given; default: the events' extent, padded
+    )
 
 
 def kind_style(kind: str, vocabulary: Vocabulary) -> tuple[str, str]:
@@ -201,9 +203,12 @@ def build_figure(
 ) -> go.Figure:
     """The timeline of `events` (already filtered), in `options.lang`."""
     lang = options.lang
-    first, last = options.x_range or _x_extent(events, eras)
-    span_years = max(last - first, 1.0)
-    first, last = first - span_years * 0.02, last + span_years * 0.06
+    if options.x_range:
+        first, last = options.x_range  # what the person panned or zoomed to, exactly
+    else:
+        first, last = _x_extent(events, eras)
+        span_years = max(last - first, 1.0)
+        first, last = first - span_years * 0.02, last + span_years * 0.06
     px_per_year = options.plot_width_px / (last - first)
 
     placements = place_labels(events, lang, px_per_year, first, last) if not events.empty else []
@@ -297,7 +302,9 @@ def build_figure(
         hoverlabel={"font": {"size": 15, "family": FONT}},
         dragmode="pan",
         clickmode="event",
-        uirevision="timeline",
+        # Plotly keeps a pan or zoom across redraws; a new visible range (from the address,
+        # Back or Forward) is a new revision, so the axis moves to it.
+        uirevision=f"timeline {options.x_range}",
         meta={"plot_width_px": options.plot_width_px},  # the width labels were packed for
         xaxis={
             "range": [first, last],

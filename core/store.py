@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.loader import load_timeline
@@ -92,3 +93,9 @@ class TimelineStore:
         """Changes whenever the files on disk change (good or broken)."""
         self.refresh()
         return self._signature
+
+    def changed(self) -> str:
+        """The ISO date the timeline's data last changed: its newest file's modification."""
+        files = {self.path, *(p for p in self.path.parent.glob("*.csv") if p.is_file())}
+        newest = max(p.stat().st_mtime for p in files if p.exists())
+        return datetime.fromtimestamp(newest, tz=UTC).date().isoformat()

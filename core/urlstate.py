@@ -12,6 +12,7 @@ Parameters (all optional; absent means the default view):
     from=1990&to=2010  year range, inclusive
     q=NICE             free-text search
     event=nice-ta279   the event whose details are open
+    sort=title         order of the list of events: date (default), title or kind
     x0=1995.5&x1=2012  the visible date range of the chart
     ids=a,b,c          an ordered selection of events (presentation order)
     build=1            presentation: events appear as the lecture reaches them
@@ -27,6 +28,7 @@ from core.i18n import DEFAULT_LANG
 from core.model import LANGS
 
 MAX_QUERY = 200
+SORTS = ("date", "title", "kind")  # the first is the default
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class ViewState:
     years: tuple[int, int] | None = None
     query: str = ""
     event: str | None = None
+    sort: str = SORTS[0]
     x_range: tuple[float, float] | None = None
     ids: tuple[str, ...] | None = None
     build: bool = False
@@ -56,7 +59,7 @@ class ViewState:
         return replace(self, **changes)
 
 
-PARAMS = ("lang", "kind", "tag", "from", "to", "q", "event", "x0", "x1", "ids", "build")
+PARAMS = ("lang", "kind", "tag", "from", "to", "q", "event", "sort", "x0", "x1", "ids", "build")
 
 
 def _list(value: str) -> list[str]:
@@ -111,6 +114,11 @@ def parse_query(search: str | None, known: Known) -> ViewState:
             state["event"] = params["event"]
         else:
             notices.append(f"unknown event '{params['event'][:30]}' ignored")
+    if "sort" in params:
+        if params["sort"] in SORTS:
+            state["sort"] = params["sort"]
+        else:
+            notices.append(f"unknown sort order '{params['sort'][:10]}' ignored")
     if "x0" in params or "x1" in params:
         x0, x1 = _number(params.get("x0", "")), _number(params.get("x1", ""))
         if x0 is None or x1 is None or x0 >= x1:
@@ -146,6 +154,8 @@ def to_query(state: ViewState) -> str:
         params.append(("q", state.query))
     if state.event:
         params.append(("event", state.event))
+    if state.sort != SORTS[0]:
+        params.append(("sort", state.sort))
     if state.x_range is not None:
         params += [("x0", _compact(state.x_range[0])), ("x1", _compact(state.x_range[1]))]
     if state.ids:
@@ -163,3 +173,25 @@ def known_from(timeline) -> Known:
         events=frozenset(timeline.events["id"]),
         years=timeline.year_range,
     )
+
+
+def range_from_relayout(
+    relayout: dict | None, current: tuple[float, float] | None
+) -> tuple[float, float] | None:
+    """The visible date range after a Plotly relayout event (pan, zoom, reset of the axes).
+
+    Events that do not touch the x axis (a resize) leave `current` as it was.
+    """
+    relayout = relayout or {}
+    if relayout.get("xaxis.autorange"):
+        return None
+    pair = relayout.get("xaxis.range")
+    if not (isinstance(pair, list | tuple) and len(pair) == 2):
+        pair = (relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]"))
+    try:
+        low, high = (round(float(x), 3) for x in pair)
+    except (TypeError, ValueError):
+        return current
+    if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
+        return current
+    return (low, high)

@@ -12,6 +12,14 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+if [ ! -f node_modules/axe-core/axe.min.js ]; then
+  if ! command -v npm >/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  fi
+  # axe-core, pinned in package-lock.json, checks every view for accessibility problems
+  npm ci --no-audit --no-fund
+fi
 .venv/bin/ruff format --check .
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest "$@"

@@ -123,3 +123,12 @@ def test_era_labels_wrap_and_give_way_on_narrow_charts():
     )
     assert len(tiny.layout.annotations) == 0
     assert len([s for s in tiny.layout.shapes if s.type == "rect"]) == 2  # the shading stays
+
+
+def test_a_visible_range_is_shown_exactly_and_is_a_new_ui_revision():
+    events, vocabulary, eras = TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras
+    default = build_figure(events, vocabulary, eras)
+    zoomed = build_figure(events, vocabulary, eras, FigureOptions(x_range=(1995.5, 2001.25)))
+    assert list(zoomed.layout.xaxis.range) == [1995.5, 2001.25]
+    assert list(default.layout.xaxis.range) != [1995.5, 2001.25]
+    assert zoomed.layout.uirevision != default.layout.uirevision

@@ -44,10 +44,13 @@ def test_no_kind_column_draws_one_colour_and_the_kind_filter_hides_nothing(minim
 
 
 def test_events_without_a_source_carry_a_visible_mark(minimal):
-    items = event_list.items(minimal.events, "fr")
+    items = event_list.items(minimal.events, "fr", None, minimal.vocabulary)
     assert all("sans source" in texts(item) for item in items)
     cited = load_timeline(TINY / "events.csv")
-    assert not any("no source" in texts(item) for item in event_list.items(cited.events, "en"))
+    assert not any(
+        "no source" in texts(item)
+        for item in event_list.items(cited.events, "en", None, cited.vocabulary)
+    )
 
 
 # (kinds offered before, kinds chosen, tags chosen, years chosen, expected after)
@@ -108,7 +111,7 @@ def test_a_crowded_timeline_draws_marks_on_few_lanes_and_lists_the_first_ones(cr
     assert max(max(t.y) for t in marks) < MAX_LANES
     (labels,) = [t for t in figure.data if t.name == "labels"]
     assert set(labels.text) == {""}
-    items = event_list.items(crowded.events, "en")
+    items = event_list.items(crowded.events, "en", None, crowded.vocabulary)
     assert len(items) == event_list.MAX_ITEMS + 1
     assert texts(items[-1]) == [
         f"… and {3000 - event_list.MAX_ITEMS} more events: narrow the filters or search to see them."

@@ -4,6 +4,7 @@ files are broken, and says what is wrong; it looks at the disk at most once a se
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 
 import pytest
 
@@ -95,3 +96,13 @@ def test_a_broken_file_at_start_is_refused(tmp_path):
     (tmp_path / "events.csv").write_text("date,title\nsoon,x\n", encoding="utf-8")
     with pytest.raises(DataError):
         TimelineStore(tmp_path / "events.csv")
+
+
+def test_changed_is_the_newest_data_file(tiny_dir):
+    """The date the data last changed, shown in the footer and in the citation."""
+    old = datetime(2020, 1, 2, 12, tzinfo=UTC).timestamp()
+    new = datetime(2024, 5, 6, 12, tzinfo=UTC).timestamp()
+    for path in tiny_dir.glob("*.csv"):
+        os.utime(path, (old, old))
+    os.utime(tiny_dir / "sources.csv", (new, new))
+    assert TimelineStore(tiny_dir / "events.csv").changed() == "2024-05-06"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.urlstate import Known, ViewState, parse_query, to_query
+from core.urlstate import SORTS, Known, ViewState, parse_query, range_from_relayout, to_query
 
 KNOWN = Known(
     kinds=frozenset({"trial", "device", "guideline"}),
@@ -27,6 +27,7 @@ def states(draw):
         years=draw(st.none() | st.just((low, draw(st.integers(low, 2018))))),
         query=draw(st.text(max_size=40).map(str.strip)),
         event=draw(st.none() | st.sampled_from(sorted(KNOWN.events))),
+        sort=draw(st.sampled_from(SORTS)),
         x_range=draw(st.none() | st.just((x0, round(x0 + draw(st.integers(1, 5000)) / 1000, 3)))),
         ids=draw(st.none() | subsets(KNOWN.events).filter(bool)),
         build=draw(st.booleans()),
@@ -62,6 +63,9 @@ def test_the_default_view_is_an_empty_query():
         ("?from=1000&to=3000", ViewState(years=(1984, 2018)), None),
         ("?from=2010&to=1990", ViewState(years=(1990, 2010)), None),
         ("?event=<script>", ViewState(), "unknown event '<script>' ignored"),
+        ("?sort=title", ViewState(sort="title"), None),
+        ("?sort=date", ViewState(), None),
+        ("?sort=random", ViewState(), "unknown sort order 'random' ignored"),
         ("?x0=2000&x1=1990", ViewState(), "malformed visible range ignored"),
         ("?x0=nan&x1=inf", ViewState(), "malformed visible range ignored"),
         ("?utm_source=mail", ViewState(), "unknown parameter 'utm_source' ignored"),
@@ -78,3 +82,20 @@ def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice
     state = parse_query(search, KNOWN)
     assert state == expected
     assert (notice in state.notices) if notice else state.notices == ()
+
+
+@pytest.mark.parametrize(
+    ("relayout", "current", "expected"),
+    [
+        ({"xaxis.range[0]": 1990.12345, "xaxis.range[1]": 2001}, None, (1990.123, 2001.0)),
+        ({"xaxis.range": [1995, 2005]}, (1, 2), (1995.0, 2005.0)),
+        ({"xaxis.autorange": True}, (1995, 2005), None),
+        ({"autosize": True}, (1995, 2005), (1995, 2005)),
+        (None, (1995, 2005), (1995, 2005)),
+        ({"xaxis.range[0]": "abc", "xaxis.range[1]": 2001}, None, None),
+        ({"xaxis.range[0]": 2001, "xaxis.range[1]": 1990}, (1, 2), (1, 2)),
+        ({"xaxis.range[0]": float("nan"), "xaxis.range[1]": 1990}, None, None),
+    ],
+)
+def test_the_visible_range_follows_pan_zoom_and_reset(relayout, current, expected):
+    assert range_from_relayout(relayout, current) == expected

@@ -1,0 +1,104 @@
+"""Sharing and export: a "copy link" button, and the filtered events as files for study.
+
+The link is the address itself (components/urlsync.py keeps it up to date); the copy is
+done in the browser (assets/copy-link.js), with a confirmation in a live region. Exports
+are built by `core.exports` from the same filters as the chart: the events as CSV, and
+their references as BibTeX, RIS and CSL-JSON.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+
+from core.exports import FORMATS, export
+from core.filters import Filters, apply_filters
+from core.i18n import DEFAULT_LANG, t
+
+FILE_STEM = "vertebroplasty-timeline"
+BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}
+
+
+def layout() -> html.Section:
+    lang = DEFAULT_LANG
+    return html.Section(
+        className="share",
+        **{"aria-labelledby": "share-heading"},
+        children=[
+            html.H2(t(lang, "share_heading"), id="share-heading"),
+            html.Div(
+                className="share-row",
+                children=[
+                    html.Button(
+                        t(lang, "copy_link"),
+                        id="copy-link",
+                        type="button",
+                        className="small-button",
+                        **{"data-copied": t(lang, "link_copied")},
+                    ),
+                    html.Span(id="copy-status", className="copy-status", role="status"),
+                ],
+            ),
+            html.Div(
+                className="share-row",
+                role="group",
+                **{"aria-labelledby": "export-label"},
+                children=[
+                    html.Span(t(lang, "export_label"), id="export-label"),
+                    *[
+                        html.Button(
+                            t(lang, f"export_{fmt}"),
+                            id=button,
+                            type="button",
+                            className="small-button",
+                            n_clicks=0,
+                        )
+                        for fmt, button in BUTTONS.items()
+                    ],
+                ],
+            ),
+            dcc.Download(id="download"),
+        ],
+    )
+
+
+def register(app: Dash, get_timeline) -> None:
+    @app.callback(
+        Output("download", "data"),
+        *[Input(button, "n_clicks") for button in BUTTONS.values()],
+        State("filter-kind", "value"),
+        State("filter-tag", "value"),
+        State("filter-years", "value"),
+        State("search", "value"),
+        State("lang", "value"),
+        prevent_initial_call=True,
+    )
+    def download(*values):
+        kinds, tags, years, query, lang = values[len(BUTTONS) :]
+        fmt = next((f for f, b in BUTTONS.items() if b == ctx.triggered_id), None)
+        if fmt is None:
+            return no_update
+        timeline = get_timeline()
+        shown = apply_filters(timeline.events, Filters.from_inputs(kinds, tags, years, query), lang)
+        suffix, mime = FORMATS[fmt]
+        text = export(fmt, shown, timeline.sources)
+        filename = f"{FILE_STEM}-{suffix}"
+        if fmt == "csv":  # a byte-order mark, so that Excel reads the accents as UTF-8
+            return dcc.send_bytes(("\ufeff" + text).encode("utf-8"), filename, type=mime)
+        return dcc.send_string(text, filename, type=mime)
+
+    @app.callback(
+        Output("share-heading", "children"),
+        Output("copy-link", "children"),
+        Output("copy-link", "data-copied"),
+        Output("export-label", "children"),
+        *[Output(button, "children") for button in BUTTONS.values()],
+        Input("lang", "value"),
+    )
+    def share_text(lang: str):
+        return (
+            t(lang, "share_heading"),
+            t(lang, "copy_link"),
+            t(lang, "link_copied"),
+            t(lang, "export_label"),
+            *[t(lang, f"export_{fmt}") for fmt in BUTTONS],
+        )
