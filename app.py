@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
-from components import detail, event_list, filters, footer, header, timeline
+from components import detail, event_list, filters, footer, header, present, timeline
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
@@ -66,6 +66,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     timeline.register(app, store.current)
     detail.register(app, store.current)
     footer.register(app)
+    present.create(app, store.current, HERE / "assets")  # lecture mode at /present/
     return app
 
 

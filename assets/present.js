@@ -1,0 +1,123 @@
+/* Lecture mode (/present/): keys, full screen, slide images, the presenter's clock, and
+ * keeping the audience and presenter windows on the same event (BroadcastChannel: same
+ * browser, no network). Everything here acts only when #present-root is on the page, so
+ * the main page, which loads the same assets, is untouched. The one exception is the main
+ * page's "Present" link, which is given the page's current query string. */
+(function () {
+  var channel = null;
+  var started = Date.now();
+
+  function root() { return document.getElementById("present-root"); }
+
+  function currentEvent() {
+    var rest = window.location.pathname.split("/present/")[1] || "";
+    return decodeURIComponent(rest.split("/")[0]);
+  }
+
+  function go(path) {
+    if (path === window.location.pathname + window.location.search) { return; }
+    window.history.pushState({}, "", path);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+  }
+
+  function follow(link) {
+    var a = document.getElementById(link);
+    if (a && a.getAttribute("href")) { go(a.getAttribute("href")); }
+  }
+
+  function fullScreen() {
+    var el = document.documentElement;
+    if (document.fullscreenElement) { document.exitFullscreen(); return; }
+    var request = el.requestFullscreen || el.webkitRequestFullscreen;
+    if (request) { request.call(el); }
+  }
+
+  var KEYS = {
+    ArrowRight: "present-next", ArrowDown: "present-next", " ": "present-next",
+    PageDown: "present-next", ArrowLeft: "present-previous", ArrowUp: "present-previous",
+    PageUp: "present-previous", Home: "present-first", End: "present-last"
+  };
+
+  document.addEventListener("keydown", function (event) {
+    if (!root() || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) { return; }
+    if (KEYS[event.key]) {
+      event.preventDefault();
+      follow(KEYS[event.key]);
+    } else if (event.key === "f" || event.key === "F") {
+      event.preventDefault();
+      fullScreen();
+    } else if (event.key === "Escape" && !document.fullscreenElement) {
+      var leave = document.getElementById("present-leave");
+      if (leave) { window.location.assign(leave.href); }
+    }
+  });
+
+  function openChannel() {
+    if (channel || !("BroadcastChannel" in window)) { return; }
+    channel = new BroadcastChannel("timeline-present");
+    channel.onmessage = function (message) {
+      var wanted = message.data && message.data.event;
+      if (wanted && wanted !== currentEvent() && root()) {
+        go("/present/" + encodeURIComponent(wanted) + window.location.search);
+      }
+    };
+  }
+
+  function download(format) {
+    var graph = document.querySelector("#present-graph .js-plotly-plot");
+    if (graph && window.Plotly) {
+      window.Plotly.downloadImage(graph, {format: format, width: 1920, height: 1080, filename: "timeline"});
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-image]");
+    if (button && root()) { download(button.getAttribute("data-image")); }
+    if (event.target.closest && event.target.closest("#presenter-restart")) { started = Date.now(); }
+  });
+
+  /* The main page's Present link carries the page's filters, whatever they are now. */
+  function presentLink(event) {
+    var link = event.target.closest && event.target.closest("#present-link");
+    if (link) { link.setAttribute("href", "/present/" + window.location.search); }
+  }
+  ["click", "focusin", "mouseover", "auxclick", "contextmenu"].forEach(function (name) {
+    document.addEventListener(name, presentLink, true);
+  });
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  setInterval(function () {
+    var elapsed = document.getElementById("presenter-elapsed");
+    if (!elapsed) { return; }
+    var seconds = Math.floor((Date.now() - started) / 1000);
+    elapsed.textContent = Math.floor(seconds / 60) + ":" + pad(seconds % 60);
+    var now = new Date();
+    document.getElementById("presenter-time").textContent = pad(now.getHours()) + ":" + pad(now.getMinutes());
+  }, 1000);
+
+  function graphWidth() {
+    var graph = document.getElementById("present-graph");
+    return graph ? Math.round(graph.getBoundingClientRect().width) : 0;
+  }
+
+  window.addEventListener("resize", function () {
+    var width = graphWidth();
+    if (root() && width > 0 && window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props("present-width", {data: width});
+    }
+  });
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.present = {
+      /* Runs after every step: other windows follow, and the chart is packed for its width. */
+      stepped: function (pathname, known) {
+        openChannel();
+        var event = currentEvent();
+        if (channel && event) { channel.postMessage({event: event}); }
+        var width = graphWidth();
+        return width > 0 && Math.abs(width - (known || 0)) > 8 ? width : window.dash_clientside.no_update;
+      }
+  };
+})();
