@@ -3,6 +3,7 @@
 python app.py                      serve the built-in timeline on http://127.0.0.1:8050
 python app.py --data my/events.csv serve another timeline
 python app.py --check [FILE]       check a timeline's files and report every problem
+python app.py export --format pdf|html|png|svg --out FILE [--query ...]   handout, slide image
 gunicorn app:server                serve a class (TIMELINE_DATA picks the events file)
 """
 
@@ -107,6 +108,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["export"]:  # its own options, in core/export.py
+        from core import export
+
+        return export.main(argv[1:], os.environ.get(DATA_ENV) or str(DEFAULT_DATA))
     args = parse_args(argv)
     if args.check is not None:
         return check(args.check or args.data)
