@@ -15,6 +15,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dependencies import ClientsideFunction
 
+from components import handout
 from components.present_cards import card, presenter
 from core.figure import FigureOptions, build_figure
 from core.i18n import DEFAULT_LANG, t
@@ -62,6 +63,7 @@ def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str 
     )
     app.layout = layout()
     register(app, get_timeline)
+    handout.register(main.server, get_timeline)
     return app
 
 
@@ -140,7 +142,7 @@ def _export_links(state: ViewState) -> list:
         *[
             html.A(
                 t(lang, f"present_handout_{paper}"),
-                href=f"/handout{query}{joiner}paper={paper}",
+                href=f"{handout.HANDOUT_PATH}{query}{joiner}paper={paper}",
                 target="_blank",
             )
             for paper in ("a4", "letter")
