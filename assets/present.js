@@ -6,6 +6,7 @@
 (function () {
   var channel = null;
   var started = Date.now();
+  var deck = [];  /* the ids in presentation order, from the server (core/presentation.py) */
 
   function root() { return document.getElementById("present-root"); }
 
@@ -20,9 +21,15 @@
     window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
   }
 
-  function follow(link) {
-    var a = document.getElementById(link);
-    if (a && a.getAttribute("href")) { go(a.getAttribute("href")); }
+  /* Computed here, not read from the links, so a fast double press on a clicker moves
+   * two steps even before the server has answered the first. Same rules as Deck.step. */
+  function step(action) {
+    if (!deck.length) { return; }
+    var here = Math.max(0, deck.indexOf(currentEvent()));
+    var last = deck.length - 1;
+    var target = {next: Math.min(here + 1, last), previous: Math.max(here - 1, 0),
+                  first: 0, last: last}[action];
+    go("/present/" + encodeURIComponent(deck[target]) + window.location.search);
   }
 
   function fullScreen() {
@@ -33,9 +40,9 @@
   }
 
   var KEYS = {
-    ArrowRight: "present-next", ArrowDown: "present-next", " ": "present-next",
-    PageDown: "present-next", ArrowLeft: "present-previous", ArrowUp: "present-previous",
-    PageUp: "present-previous", Home: "present-first", End: "present-last"
+    ArrowRight: "next", ArrowDown: "next", " ": "next", PageDown: "next",
+    ArrowLeft: "previous", ArrowUp: "previous", PageUp: "previous",
+    Home: "first", End: "last"
   };
 
   document.addEventListener("keydown", function (event) {
@@ -44,7 +51,7 @@
     if (target.closest && target.closest("input, textarea, select, [contenteditable]")) { return; }
     if (KEYS[event.key]) {
       event.preventDefault();
-      follow(KEYS[event.key]);
+      step(KEYS[event.key]);
     } else if (event.key === "f" || event.key === "F") {
       event.preventDefault();
       fullScreen();
@@ -111,13 +118,22 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.present = {
-      /* Runs after every step: other windows follow, and the chart is packed for its width. */
-      stepped: function (pathname, known) {
+      /* Runs after every step (the server sends the deck each time): other windows follow,
+       * and the chart is packed for its real width. */
+      stepped: function (ids, known) {
+        deck = ids || [];
         openChannel();
         var event = currentEvent();
+        if (!event && deck.length) {  /* /present/ names its first event, for sharing */
+          event = deck[0];
+          window.history.replaceState({}, "", "/present/" + encodeURIComponent(event) + window.location.search);
+        }
         if (channel && event) { channel.postMessage({event: event}); }
         var width = graphWidth();
-        return width > 0 && Math.abs(width - (known || 0)) > 8 ? width : window.dash_clientside.no_update;
+        if (width > 0 && Math.abs(width - (known || 0)) > 8) {
+          window.dash_clientside.set_props("present-width", {data: width});
+        }
+        return event;
       }
   };
 })();

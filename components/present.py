@@ -74,6 +74,8 @@ def layout() -> html.Div:
         children=[
             dcc.Location(id="present-url", refresh=False),
             dcc.Store(id="present-width"),
+            dcc.Store(id="present-deck"),
+            dcc.Store(id="present-stepped"),
             html.Div(
                 className="present-stage",
                 children=[
@@ -164,6 +166,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         Output("present-leave", "href"),
         Output("present-leave", "children"),
         Output("present-keys", "children"),
+        Output("present-deck", "data"),
         Input("present-url", "pathname"),
         Input("present-url", "search"),
         Input("present-width", "data"),
@@ -196,12 +199,14 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
             "/" + to_query(state.with_(view="", event=current)),
             t(lang, "present_leave"),
             t(lang, "present_keys"),
+            list(deck.ids),
         )
 
-    # After each step: tell other windows (BroadcastChannel) and report the chart's width.
+    # After each step: give the keys the deck, tell other windows (BroadcastChannel), and
+    # report the chart's width.
     app.clientside_callback(
         ClientsideFunction(namespace="present", function_name="stepped"),
-        Output("present-width", "data"),
-        Input("present-url", "pathname"),
+        Output("present-stepped", "data"),
+        Input("present-deck", "data"),
         State("present-width", "data"),
     )
