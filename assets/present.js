@@ -124,7 +124,8 @@
         deck = ids || [];
         openChannel();
         var event = currentEvent();
-        if (!event && deck.length) {  /* /present/ names its first event, for sharing */
+        if (deck.length && deck.indexOf(event) < 0) {  /* /present/ or an unknown id: name
+                                                         the event shown, for sharing */
           event = deck[0];
           window.history.replaceState({}, "", "/present/" + encodeURIComponent(event) + window.location.search);
         }

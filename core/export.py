@@ -29,6 +29,12 @@ from core.urlstate import ViewState, known_from, parse_query
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
 FORMATS = ("pdf", "html", "png", "svg")
 CHROMIUM = "/usr/bin/chromium"
+# The printable width of A4 or Letter with the handout's margins, in CSS pixels: labels are
+# packed for it, so they never overlap on paper (and only spread out on a wider screen).
+HANDOUT_WIDTH = 680
+# Without mathjax=False, Kaleido's page loads MathJax from a CDN; plotly.js comes from the
+# installed plotly package.
+KALEIDO_OPTIONS = {"mathjax": False}
 
 
 def selection(timeline: Timeline, query: str) -> tuple[ViewState, object]:
@@ -53,14 +59,13 @@ def image(figure: go.Figure, fmt: str) -> bytes:
 
     os.environ.setdefault("BROWSER_PATH", CHROMIUM)
     options = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height}
-    # mathjax=False: otherwise Kaleido's page loads MathJax from a CDN.
-    return kaleido.calc_fig_sync(figure, opts=options, kopts={"mathjax": False})
+    return kaleido.calc_fig_sync(figure, opts=options, kopts=KALEIDO_OPTIONS)
 
 
 def handout_html(timeline: Timeline, query: str, paper: str = "a4") -> str:
     """One HTML file that works from disk: plotly.js, fonts and data all inline."""
     state, events = selection(timeline, query)
-    figure = timeline_figure(timeline, state, events, 1100)
+    figure = timeline_figure(timeline, state, events, HANDOUT_WIDTH)
     div = figure.to_html(
         full_html=False,
         include_plotlyjs=True,
@@ -75,8 +80,8 @@ def handout_pdf(timeline: Timeline, query: str, paper: str = "a4") -> bytes:
     from weasyprint import HTML
 
     state, events = selection(timeline, query)
-    figure = timeline_figure(timeline, state, events, 1100)
-    figure.update_layout(width=1100, height=figure.layout.height)
+    figure = timeline_figure(timeline, state, events, HANDOUT_WIDTH)
+    figure.update_layout(width=HANDOUT_WIDTH, height=figure.layout.height)
     svg = base64.b64encode(image(figure, "svg")).decode("ascii")
     img = f'<img src="data:image/svg+xml;base64,{svg}" alt="">'
     page = render_handout(timeline, events, state.lang, paper, img)
