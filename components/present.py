@@ -17,7 +17,7 @@ from dash.dependencies import ClientsideFunction
 
 from components import handout
 from components.present_cards import card, presenter
-from core.figure import FigureOptions, build_figure
+from core.figure import LABEL_FONT_PX, FigureOptions, build_figure
 from core.i18n import DEFAULT_LANG, t
 from core.model import Timeline
 from core.presentation import (
@@ -33,6 +33,7 @@ from core.urlstate import ViewState, known_from, parse_query, to_query
 # The main page's scripts act on elements this page does not have: leave them out.
 MAIN_PAGE_SCRIPTS = r"^(chart-width|select)\.js$"
 SLIDE = {"width": 1920, "height": 1080}
+PROJECTED_LABEL_PX = 19
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -120,10 +121,15 @@ def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, wid
     if state.build:  # the story unfolds: only what the lecture has reached is drawn
         events = events[events["id"].isin(deck.shown_in_build(current))]
     plot_width = int(width) - 32 if isinstance(width, int | float) and width > 232 else 1200
+    # Labels are drawn larger than on the page, for a projector; packing them for a plot
+    # narrower by the same ratio leaves each one the room it needs, so none overlap.
+    packed_for = int(plot_width * LABEL_FONT_PX / PROJECTED_LABEL_PX)
     options = FigureOptions(
-        lang=state.lang, selected=current, x_range=fixed, plot_width_px=plot_width
+        lang=state.lang, selected=current, x_range=fixed, plot_width_px=packed_for
     )
     figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
+    figure.update_traces(textfont_size=PROJECTED_LABEL_PX, selector={"name": "labels"})
+    figure.update_xaxes(tickfont_size=PROJECTED_LABEL_PX)
     figure.update_layout(height=None, autosize=True, uirevision=to_query(state.with_(view="")))
     return figure
 
