@@ -104,16 +104,27 @@
     document.getElementById("presenter-time").textContent = pad(now.getHours()) + ":" + pad(now.getMinutes());
   }, 1000);
 
-  function graphWidth() {
+  /* The chart's [width, height], so labels are packed and sized for the real screen. */
+  function graphSize() {
     var graph = document.getElementById("present-graph");
-    return graph ? Math.round(graph.getBoundingClientRect().width) : 0;
+    if (!graph) { return [0, 0]; }
+    var box = graph.getBoundingClientRect();
+    return [Math.round(box.width), Math.round(box.height)];
   }
 
-  window.addEventListener("resize", function () {
-    var width = graphWidth();
-    if (root() && width > 0 && window.dash_clientside && window.dash_clientside.set_props) {
-      window.dash_clientside.set_props("present-width", {data: width});
+  function reportSize(known) {
+    var size = graphSize();
+    known = known || [0, 0];
+    if (size[0] > 0 && (Math.abs(size[0] - known[0]) > 8 || Math.abs(size[1] - known[1]) > 8)) {
+      window.dash_clientside.set_props("present-size", {data: size});
     }
+  }
+
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    if (!root() || !(window.dash_clientside && window.dash_clientside.set_props)) { return; }
+    clearTimeout(resizing);
+    resizing = setTimeout(function () { reportSize(null); }, 200);
   });
 
   window.dash_clientside = window.dash_clientside || {};
@@ -130,10 +141,7 @@
           window.history.replaceState({}, "", "/present/" + encodeURIComponent(event) + window.location.search);
         }
         if (channel && event) { channel.postMessage({event: event}); }
-        var width = graphWidth();
-        if (width > 0 && Math.abs(width - (known || 0)) > 8) {
-          window.dash_clientside.set_props("present-width", {data: width});
-        }
+        reportSize(known);
         return event;
       }
   };

@@ -74,7 +74,7 @@ def layout() -> html.Div:
         className="present",
         children=[
             dcc.Location(id="present-url", refresh=False),
-            dcc.Store(id="present-width"),
+            dcc.Store(id="present-size"),
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             html.Div(
@@ -115,20 +115,37 @@ def layout() -> html.Div:
     )
 
 
-def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, width):
+def _label_px(figure, height: float) -> float:
+    """The label size that fits the lanes in a chart this tall: 19 px at most, 12 at least."""
+    lanes = figure.layout.yaxis.range[0] + 0.4
+    per_lane = (height - 96) / max(lanes + 0.4, 1)  # 96 px: the figure's top and bottom margins
+    return max(12.0, min(PROJECTED_LABEL_PX, per_lane * 0.62))
+
+
+def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, size):
     events = deck_events(timeline, deck)
     fixed = x_extent(events)
     if state.build:  # the story unfolds: only what the lecture has reached is drawn
         events = events[events["id"].isin(deck.shown_in_build(current))]
-    plot_width = int(width) - 32 if isinstance(width, int | float) and width > 232 else 1200
+    width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
+    plot_width = max(200, int(width) - 32)
     # Labels are drawn larger than on the page, for a projector; packing them for a plot
-    # narrower by the same ratio leaves each one the room it needs, so none overlap.
-    packed_for = int(plot_width * LABEL_FONT_PX / PROJECTED_LABEL_PX)
-    options = FigureOptions(
-        lang=state.lang, selected=current, x_range=fixed, plot_width_px=packed_for
-    )
-    figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
-    figure.update_traces(textfont_size=PROJECTED_LABEL_PX, selector={"name": "labels"})
+    # narrower by the same ratio leaves each one the room it needs, so none overlap. If the
+    # lanes that takes do not fit the chart's height, the labels shrink and are packed again.
+    label_px = PROJECTED_LABEL_PX
+    for _ in range(3):
+        options = FigureOptions(
+            lang=state.lang,
+            selected=current,
+            x_range=fixed,
+            plot_width_px=int(plot_width * LABEL_FONT_PX / label_px),
+        )
+        figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
+        fits = _label_px(figure, height)
+        if fits >= label_px:
+            break
+        label_px = fits
+    figure.update_traces(textfont_size=label_px, selector={"name": "labels"})
     figure.update_xaxes(tickfont_size=PROJECTED_LABEL_PX)
     figure.update_layout(height=None, autosize=True, uirevision=to_query(state.with_(view="")))
     return figure
@@ -175,9 +192,9 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         Output("present-deck", "data"),
         Input("present-url", "pathname"),
         Input("present-url", "search"),
-        Input("present-width", "data"),
+        Input("present-size", "data"),
     )
-    def show(pathname, search, width):
+    def show(pathname, search, size):
         timeline = get_timeline()
         state = parse_query(search, known_from(timeline))
         lang = state.lang
@@ -191,7 +208,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
             else ""
         )
         return (
-            _figure(timeline, deck, current, state, width),
+            _figure(timeline, deck, current, state, size),
             card(timeline, current, lang),
             presenter(timeline, current, following, lang, _export_links(state))
             if presenting
@@ -214,5 +231,5 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         ClientsideFunction(namespace="present", function_name="stepped"),
         Output("present-stepped", "data"),
         Input("present-deck", "data"),
-        State("present-width", "data"),
+        State("present-size", "data"),
     )
