@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 
 import pytest
 from playwright.sync_api import expect
@@ -177,3 +178,16 @@ def test_projected_labels_never_overlap(app_page, width, height):
         for b in boxes[i + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, f"labels overlap: {a[4]!r} and {b[4]!r}"
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("svg", b"<svg")])
+def test_the_presenter_downloads_a_slide_image_from_the_page(app_page, fmt, magic):
+    open_present(app_page, IDS[0] + "?view=presenter")
+    with app_page.expect_download() as download:
+        app_page.locator(f'[data-image="{fmt}"]').click()
+    data = download.value.path().read_bytes()
+    assert data.startswith(magic)
+    if fmt == "png":
+        assert struct.unpack(">II", data[16:24]) == (1920, 1080)
+    else:
+        assert 'width="1920" height="1080"' in data[:600].decode("utf-8")
