@@ -3,8 +3,9 @@
 `/present/<event-id>?<the main page's query>` shows one event at a time, large, with the
 timeline above it; `&build=1` draws only the events reached so far; `&view=presenter` is
 the presenter's screen (notes, next event, clock). Keys, full screen, and keeping two
-windows in step (BroadcastChannel) live in assets/present.js; the previous/next/first/last
-links here are `dcc.Link`s, so stepping pushes a history entry and Back/Forward step back.
+windows in step (BroadcastChannel) live in assets/present.js: the keys step through the
+deck this page sends it (`present-deck`) and push a history entry, so Back and Forward
+step back; the previous/next links are `dcc.Link`s, which do the same for a mouse.
 """
 
 from __future__ import annotations
@@ -226,7 +227,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         )
 
     # After each step: give the keys the deck, tell other windows (BroadcastChannel), and
-    # report the chart's width.
+    # report the chart's size.
     app.clientside_callback(
         ClientsideFunction(namespace="present", function_name="stepped"),
         Output("present-stepped", "data"),

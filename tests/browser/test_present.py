@@ -191,3 +191,12 @@ def test_the_presenter_downloads_a_slide_image_from_the_page(app_page, fmt, magi
         assert struct.unpack(">II", data[16:24]) == (1920, 1080)
     else:
         assert 'width="1920" height="1080"' in data[:600].decode("utf-8")
+
+
+def test_f_toggles_full_screen(app_page):
+    open_present(app_page, IDS[0])
+    app_page.keyboard.press("f")
+    app_page.wait_for_function("() => document.fullscreenElement !== null")
+    app_page.keyboard.press("F")
+    app_page.wait_for_function("() => document.fullscreenElement === null")
+    expect_event(app_page, IDS[0])  # F is not a step
