@@ -12,7 +12,7 @@ from core.presentation import (
     x_extent,
 )
 from core.urlstate import ViewState
-from tests.conftest import TINY
+from tests.conftest import TINY, read_csv, write_csv
 
 DECK = Deck(("a", "b", "c", "d"))
 TIMELINE = load_timeline(TINY / "events.csv")
@@ -122,3 +122,24 @@ def test_event_from_path(path, expected):
 )
 def test_present_href_keeps_the_selection_and_drops_page_only_state(event, state, view, expected):
     assert present_href(event, state, view) == expected
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        (
+            {"notes_en": "Ask why.", "notes_fr": "Demander pourquoi."},
+            ("Ask why.", "Demander pourquoi."),
+        ),
+        ({"notes": "Same in both."}, ("Same in both.", "Same in both.")),
+        ({"notes_en": "Only English."}, ("Only English.", "Only English.")),
+        ({}, ("", "")),
+    ],
+)
+def test_presenter_notes_are_read_per_language_with_fallbacks(tiny_dir, columns, expected):
+    rows = read_csv(TINY / "events.csv")
+    rows[0].update(columns)
+    header = list(rows[0]) + [c for c in columns if c not in rows[0]]
+    write_csv(tiny_dir / "events.csv", rows, header)
+    event = load_timeline(tiny_dir / "events.csv").event("first-case")
+    assert (event["notes_en"], event["notes_fr"]) == expected
