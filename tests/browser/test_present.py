@@ -105,12 +105,16 @@ def test_the_presenter_view_follows_the_audience_and_back(app_page):
     app_page.bring_to_front()
     app_page.keyboard.press("ArrowRight")
     expect_event(app_page, IDS[1])
-    expect(presenter.locator("#present-title")).to_have_text(TITLES[IDS[1]])
+    # The other window is a background tab here, which Chromium throttles; on two screens
+    # both are visible. Allow for that on a loaded machine.
+    follows = {"timeout": 20_000}
+    expect(presenter.locator("#present-title")).to_have_text(TITLES[IDS[1]], **follows)
     expect(presenter.locator("#presenter-next-title")).to_contain_text(TITLES[IDS[2]])
     assert "view=presenter" in presenter.url
     presenter.bring_to_front()
     presenter.keyboard.press("End")
-    expect_event(app_page, IDS[-1])
+    expect(app_page.locator("#present-title")).to_have_text(TITLES[IDS[-1]], **follows)
+    assert app_page.url.endswith("/present/" + IDS[-1])
     presenter.close()
 
 
