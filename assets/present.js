@@ -30,6 +30,8 @@
     var target = {next: Math.min(here + 1, last), previous: Math.max(here - 1, 0),
                   first: 0, last: last}[action];
     go("/present/" + encodeURIComponent(deck[target]) + window.location.search);
+    /* Tell the other windows now, not after the server has answered. */
+    if (channel) { channel.postMessage({event: deck[target]}); }
   }
 
   function fullScreen() {
