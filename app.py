@@ -4,6 +4,7 @@ python app.py                      serve the built-in timeline on http://127.0.0
 python app.py --data my/events.csv serve another timeline
 python app.py --check [FILE]       check a timeline's files and report every problem
 python app.py --new FILE           write a starter events file to fill in (never overwrites)
+python app.py export --format pdf|html|png|svg --out FILE [--query ...]   handout, slide image
 gunicorn app:server                serve a class (TIMELINE_DATA picks the events file)
 """
 
@@ -23,6 +24,7 @@ from components import (
     filters,
     footer,
     header,
+    present,
     share,
     timeline,
     urlsync,
@@ -79,6 +81,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     share.register(app, store.current)
     urlsync.register(app, store.current)
     footer.register(app, store.changed)
+    present.create(app, store.current, HERE / "assets")  # lecture mode at /present/
     return app
 
 
@@ -159,6 +162,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["export"]:  # its own options, in core/export.py
+        from core import export
+
+        return export.main(argv[1:], os.environ.get(DATA_ENV) or str(DEFAULT_DATA))
     args = parse_args(argv)
     if args.new:
         return new(args.new)

@@ -44,6 +44,13 @@ def layout() -> html.Header:
                     ),
                 ],
             ),
+            # Lecture mode; assets/present.js gives the link the page's current query string.
+            html.A(
+                t(DEFAULT_LANG, "present_link"),
+                id="present-link",
+                href="/present/",
+                className="present-link",
+            ),
         ],
     )
 
@@ -60,7 +67,13 @@ def register(app: Dash) -> None:
         Output("app-title", "children"),
         Output("app-subtitle", "children"),
         Output("lang-label", "children"),
+        Output("present-link", "children"),
         Input("lang", "value"),
     )
     def header_text(lang: str):
-        return t(lang, "app_title"), t(lang, "app_subtitle"), t(lang, "language")
+        return (
+            t(lang, "app_title"),
+            t(lang, "app_subtitle"),
+            t(lang, "language"),
+            t(lang, "present_link"),
+        )

@@ -16,7 +16,8 @@ from core.problems import Problem
 LANGS = ("en", "fr")
 CERTAINTIES = ("verified", "secondary", "source-text")
 # Text columns that exist per language; `title_en`, `title_fr`, with plain `title` as fallback.
-TEXT_FIELDS = ("title", "summary", "note", "place")
+# `notes` are the presenter's notes for lecture mode, shown only in the presenter view.
+TEXT_FIELDS = ("title", "summary", "note", "place", "notes")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ Parameters (all optional; absent means the default view):
     x0=1995.5&x1=2012  the visible date range of the chart
     ids=a,b,c          an ordered selection of events (presentation order)
     build=1            presentation: events appear as the lecture reaches them
+    view=presenter     presentation: the presenter's view (notes, next event, clock)
 """
 
 from __future__ import annotations
@@ -53,13 +54,29 @@ class ViewState:
     x_range: tuple[float, float] | None = None
     ids: tuple[str, ...] | None = None
     build: bool = False
+    view: str = ""
     notices: tuple[str, ...] = field(default=(), compare=False)
 
     def with_(self, **changes) -> ViewState:
         return replace(self, **changes)
 
 
-PARAMS = ("lang", "kind", "tag", "from", "to", "q", "event", "sort", "x0", "x1", "ids", "build")
+PARAMS = (
+    "lang",
+    "kind",
+    "tag",
+    "from",
+    "to",
+    "q",
+    "event",
+    "sort",
+    "x0",
+    "x1",
+    "ids",
+    "build",
+    "view",
+)
+VIEWS = ("presenter",)
 
 
 def _list(value: str) -> list[str]:
@@ -132,6 +149,11 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         state["ids"] = good or None
     if "build" in params:
         state["build"] = params["build"] in ("1", "true", "yes")
+    if params.get("view"):
+        if params["view"] in VIEWS:
+            state["view"] = params["view"]
+        else:
+            notices.append(f"unknown view '{params['view'][:30]}' ignored")
     return ViewState(**state, notices=tuple(notices))
 
 
@@ -162,6 +184,8 @@ def to_query(state: ViewState) -> str:
         params.append(("ids", ",".join(state.ids)))
     if state.build:
         params.append(("build", "1"))
+    if state.view:
+        params.append(("view", state.view))
     return "?" + urlencode(params) if params else ""
 
 

@@ -3,10 +3,12 @@
 # Any arguments go to pytest: bash scripts/test.sh -k filters
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the browser tests (needs root)..."
+# Chromium for the browser tests and slide images; pango and friends for the PDF handout.
+DEBS="chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1"
+if ! dpkg -s $DEBS >/dev/null 2>&1; then
+  echo "Installing Debian packages: $DEBS (needs root)..."
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $DEBS >/dev/null
 fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv

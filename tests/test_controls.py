@@ -22,7 +22,7 @@ def canonical(state: ViewState) -> ViewState:
 def test_controls_show_the_state_and_give_it_back(state):
     state = canonical(state)
     controls = controls_from_state(state, ALL_KINDS, KNOWN.years)
-    base = ViewState(ids=state.ids, build=state.build)
+    base = ViewState(ids=state.ids, build=state.build, view=state.view)
     again = state_from_controls(controls, base, ALL_KINDS, KNOWN.years)
     assert again == state
     assert parse_query(to_query(again), KNOWN) == state

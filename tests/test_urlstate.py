@@ -31,6 +31,7 @@ def states(draw):
         x_range=draw(st.none() | st.just((x0, round(x0 + draw(st.integers(1, 5000)) / 1000, 3)))),
         ids=draw(st.none() | subsets(KNOWN.events).filter(bool)),
         build=draw(st.booleans()),
+        view=draw(st.sampled_from(["", "presenter"])),
     )
 
 
@@ -75,6 +76,8 @@ def test_the_default_view_is_an_empty_query():
             "unknown event 'ghost' ignored",
         ),
         ("?kind=", ViewState(kinds=()), None),
+        ("?view=presenter", ViewState(view="presenter"), None),
+        ("?view=<b>", ViewState(), "unknown view '<b>' ignored"),
         ("?q=" + "x" * 500, ViewState(query="x" * 200), None),
     ],
 )

@@ -1,0 +1,150 @@
+/* Lecture mode (/present/): keys, full screen, slide images, the presenter's clock, and
+ * keeping the audience and presenter windows on the same event (BroadcastChannel: same
+ * browser, no network). Everything here acts only when #present-root is on the page, so
+ * the main page, which loads the same assets, is untouched. The one exception is the main
+ * page's "Present" link, which is given the page's current query string. */
+(function () {
+  var channel = null;
+  var started = Date.now();
+  var deck = [];  /* the ids in presentation order, from the server (core/presentation.py) */
+
+  function root() { return document.getElementById("present-root"); }
+
+  function currentEvent() {
+    var rest = window.location.pathname.split("/present/")[1] || "";
+    return decodeURIComponent(rest.split("/")[0]);
+  }
+
+  function go(path) {
+    if (path === window.location.pathname + window.location.search) { return; }
+    window.history.pushState({}, "", path);
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+  }
+
+  /* Computed here, not read from the links, so a fast double press on a clicker moves
+   * two steps even before the server has answered the first. Same rules as Deck.step. */
+  function step(action) {
+    if (!deck.length) { return; }
+    var here = Math.max(0, deck.indexOf(currentEvent()));
+    var last = deck.length - 1;
+    var target = {next: Math.min(here + 1, last), previous: Math.max(here - 1, 0),
+                  first: 0, last: last}[action];
+    go("/present/" + encodeURIComponent(deck[target]) + window.location.search);
+    /* Tell the other windows now, not after the server has answered. */
+    if (channel) { channel.postMessage({event: deck[target]}); }
+  }
+
+  function fullScreen() {
+    var el = document.documentElement;
+    if (document.fullscreenElement) { document.exitFullscreen(); return; }
+    var request = el.requestFullscreen || el.webkitRequestFullscreen;
+    if (request) { request.call(el); }
+  }
+
+  var KEYS = {
+    ArrowRight: "next", ArrowDown: "next", " ": "next", PageDown: "next",
+    ArrowLeft: "previous", ArrowUp: "previous", PageUp: "previous",
+    Home: "first", End: "last"
+  };
+
+  document.addEventListener("keydown", function (event) {
+    if (!root() || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) { return; }
+    if (KEYS[event.key]) {
+      event.preventDefault();
+      step(KEYS[event.key]);
+    } else if (event.key === "f" || event.key === "F") {
+      event.preventDefault();
+      fullScreen();
+    } else if (event.key === "Escape" && !document.fullscreenElement) {
+      var leave = document.getElementById("present-leave");
+      if (leave) { window.location.assign(leave.href); }
+    }
+  });
+
+  function openChannel() {
+    if (channel || !("BroadcastChannel" in window)) { return; }
+    channel = new BroadcastChannel("timeline-present");
+    channel.onmessage = function (message) {
+      var wanted = message.data && message.data.event;
+      if (wanted && wanted !== currentEvent() && root()) {
+        go("/present/" + encodeURIComponent(wanted) + window.location.search);
+      }
+    };
+  }
+
+  function download(format) {
+    var graph = document.querySelector("#present-graph .js-plotly-plot");
+    if (graph && window.Plotly) {
+      window.Plotly.downloadImage(graph, {format: format, width: 1920, height: 1080, filename: "timeline"});
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-image]");
+    if (button && root()) { download(button.getAttribute("data-image")); }
+    if (event.target.closest && event.target.closest("#presenter-restart")) { started = Date.now(); }
+  });
+
+  /* The main page's Present link carries the page's filters, whatever they are now. */
+  function presentLink(event) {
+    var link = event.target.closest && event.target.closest("#present-link");
+    if (link) { link.setAttribute("href", "/present/" + window.location.search); }
+  }
+  ["click", "focusin", "mouseover", "auxclick", "contextmenu"].forEach(function (name) {
+    document.addEventListener(name, presentLink, true);
+  });
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  setInterval(function () {
+    var elapsed = document.getElementById("presenter-elapsed");
+    if (!elapsed) { return; }
+    var seconds = Math.floor((Date.now() - started) / 1000);
+    elapsed.textContent = Math.floor(seconds / 60) + ":" + pad(seconds % 60);
+    var now = new Date();
+    document.getElementById("presenter-time").textContent = pad(now.getHours()) + ":" + pad(now.getMinutes());
+  }, 1000);
+
+  /* The chart's [width, height], so labels are packed and sized for the real screen. */
+  function graphSize() {
+    var graph = document.getElementById("present-graph");
+    if (!graph) { return [0, 0]; }
+    var box = graph.getBoundingClientRect();
+    return [Math.round(box.width), Math.round(box.height)];
+  }
+
+  function reportSize(known) {
+    var size = graphSize();
+    known = known || [0, 0];
+    if (size[0] > 0 && (Math.abs(size[0] - known[0]) > 8 || Math.abs(size[1] - known[1]) > 8)) {
+      window.dash_clientside.set_props("present-size", {data: size});
+    }
+  }
+
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    if (!root() || !(window.dash_clientside && window.dash_clientside.set_props)) { return; }
+    clearTimeout(resizing);
+    resizing = setTimeout(function () { reportSize(null); }, 200);
+  });
+
+  window.dash_clientside = window.dash_clientside || {};
+  window.dash_clientside.present = {
+      /* Runs after every step (the server sends the deck each time): other windows follow,
+       * and the chart is packed for its real width. */
+      stepped: function (ids, known) {
+        deck = ids || [];
+        openChannel();
+        var event = currentEvent();
+        if (deck.length && deck.indexOf(event) < 0) {  /* /present/ or an unknown id: name
+                                                         the event shown, for sharing */
+          event = deck[0];
+          window.history.replaceState({}, "", "/present/" + encodeURIComponent(event) + window.location.search);
+        }
+        if (channel && event) { channel.postMessage({event: event}); }
+        reportSize(known);
+        return event;
+      }
+  };
+})();

@@ -1,0 +1,28 @@
+"""The print-ready handout page at /handout?<the main page's query>&paper=a4|letter.
+
+The same page `python app.py export --format html` writes (core/export.py): the browser's
+Print gives the PDF on A4 or Letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode
+
+from flask import Flask, Response, request
+
+from core.export import handout_html
+from core.model import Timeline
+
+HANDOUT_PATH = "/handout"
+
+
+def register(server: Flask, get_timeline: Callable[[], Timeline]) -> None:
+    def handout() -> Response:
+        params = parse_qsl(request.query_string.decode("utf-8", "replace"))
+        paper = next((value for key, value in params if key == "paper"), "a4")
+        query = urlencode([(key, value) for key, value in params if key != "paper"])
+        page = handout_html(get_timeline(), query, paper)
+        return Response(page, mimetype="text/html")
+
+    server.add_url_rule(HANDOUT_PATH, "timeline_handout", handout)

@@ -1,0 +1,236 @@
+"""Lecture mode: a second Dash app at /present/ on the main app's Flask server.
+
+`/present/<event-id>?<the main page's query>` shows one event at a time, large, with the
+timeline above it; `&build=1` draws only the events reached so far; `&view=presenter` is
+the presenter's screen (notes, next event, clock). Keys, full screen, and keeping two
+windows in step (BroadcastChannel) live in assets/present.js: the keys step through the
+deck this page sends it (`present-deck`) and push a history entry, so Back and Forward
+step back; the previous/next links are `dcc.Link`s, which do the same for a mouse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from dash import Dash, Input, Output, State, dcc, html
+from dash.dependencies import ClientsideFunction
+
+from components import handout
+from components.present_cards import card, presenter
+from core.figure import LABEL_FONT_PX, FigureOptions, build_figure
+from core.i18n import DEFAULT_LANG, t
+from core.model import Timeline
+from core.presentation import (
+    PRESENT_PREFIX,
+    deck_events,
+    deck_for,
+    event_from_path,
+    present_href,
+    x_extent,
+)
+from core.urlstate import ViewState, known_from, parse_query, to_query
+
+# The main page's scripts act on elements this page does not have: leave them out.
+MAIN_PAGE_SCRIPTS = r"^(chart-width|select)\.js$"
+SLIDE = {"width": 1920, "height": 1080}
+PROJECTED_LABEL_PX = 19
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "timeline", **SLIDE},
+}
+NAV = (
+    ("first", "present_first"),
+    ("previous", "present_previous"),
+    ("next", "present_next"),
+    ("last", "present_last"),
+)
+
+
+def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str | Path) -> Dash:
+    """The presentation app, sharing the main app's server, assets and data."""
+    app = Dash(
+        __name__,
+        server=main.server,
+        url_base_pathname=PRESENT_PREFIX,
+        title=t(DEFAULT_LANG, "present_title"),
+        update_title=None,
+        compress=True,
+        serve_locally=True,
+        assets_folder=str(assets_folder),
+        assets_ignore=MAIN_PAGE_SCRIPTS,
+    )
+    app.layout = layout()
+    register(app, get_timeline)
+    handout.register(main.server, get_timeline)
+    return app
+
+
+def layout() -> html.Div:
+    return html.Div(
+        id="present-root",
+        className="present",
+        children=[
+            dcc.Location(id="present-url", refresh=False),
+            dcc.Store(id="present-size"),
+            dcc.Store(id="present-deck"),
+            dcc.Store(id="present-stepped"),
+            html.Div(
+                className="present-stage",
+                children=[
+                    html.Section(
+                        className="present-chart",
+                        **{"aria-label": t(DEFAULT_LANG, "present_chart_label")},
+                        children=dcc.Graph(
+                            id="present-graph", config=GRAPH_CONFIG, className="present-graph"
+                        ),
+                    ),
+                    html.Article(
+                        id="present-card", className="present-card", **{"aria-live": "polite"}
+                    ),
+                    html.Div(id="presenter", className="presenter"),
+                ],
+            ),
+            html.Nav(
+                className="present-bar",
+                children=[
+                    *[
+                        dcc.Link(t(DEFAULT_LANG, key), id=f"present-{name}", href=PRESENT_PREFIX)
+                        for name, key in NAV
+                    ],
+                    html.Span(id="present-step", className="present-step"),
+                    html.Span(t(DEFAULT_LANG, "present_keys"), id="present-keys"),
+                    html.A(
+                        t(DEFAULT_LANG, "present_presenter_link"),
+                        id="present-presenter-link",
+                        href=PRESENT_PREFIX,
+                        target="_blank",
+                    ),
+                    html.A(t(DEFAULT_LANG, "present_leave"), id="present-leave", href="/"),
+                ],
+            ),
+        ],
+    )
+
+
+def _label_px(figure, height: float) -> float:
+    """The label size that fits the lanes in a chart this tall: 19 px at most, 12 at least."""
+    lanes = figure.layout.yaxis.range[0] + 0.4
+    per_lane = (height - 96) / max(lanes + 0.4, 1)  # 96 px: the figure's top and bottom margins
+    return max(12.0, min(PROJECTED_LABEL_PX, per_lane * 0.62))
+
+
+def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, size):
+    events = deck_events(timeline, deck)
+    fixed = x_extent(events)
+    if state.build:  # the story unfolds: only what the lecture has reached is drawn
+        events = events[events["id"].isin(deck.shown_in_build(current))]
+    width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
+    plot_width = max(200, int(width) - 32)
+    # Labels are drawn larger than on the page, for a projector; packing them for a plot
+    # narrower by the same ratio leaves each one the room it needs, so none overlap. If the
+    # lanes that takes do not fit the chart's height, the labels shrink and are packed again.
+    label_px = PROJECTED_LABEL_PX
+    for _ in range(3):
+        options = FigureOptions(
+            lang=state.lang,
+            selected=current,
+            x_range=fixed,
+            plot_width_px=int(plot_width * LABEL_FONT_PX / label_px),
+        )
+        figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
+        fits = _label_px(figure, height)
+        if fits >= label_px:
+            break
+        label_px = fits
+    figure.update_traces(textfont_size=label_px, selector={"name": "labels"})
+    figure.update_xaxes(tickfont_size=PROJECTED_LABEL_PX)
+    figure.update_layout(height=None, autosize=True, uirevision=to_query(state.with_(view="")))
+    return figure
+
+
+def _export_links(state: ViewState) -> list:
+    lang = state.lang
+    query = to_query(state.with_(view="", event=None, x_range=None))
+    joiner = "&" if query else "?"
+    return [
+        html.H2(t(lang, "present_export")),
+        *[
+            html.Button(
+                fmt.upper(), className="present-button", type="button", **{"data-image": fmt}
+            )
+            for fmt in ("png", "svg")
+        ],
+        html.H2(t(lang, "present_handout")),
+        *[
+            html.A(
+                t(lang, f"present_handout_{paper}"),
+                href=f"{handout.HANDOUT_PATH}{query}{joiner}paper={paper}",
+                target="_blank",
+            )
+            for paper in ("a4", "letter")
+        ],
+    ]
+
+
+def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
+    @app.callback(
+        Output("present-graph", "figure"),
+        Output("present-card", "children"),
+        Output("presenter", "children"),
+        Output("present-root", "className"),
+        Output("present-step", "children"),
+        *[Output(f"present-{name}", "href") for name, _ in NAV],
+        *[Output(f"present-{name}", "children") for name, _ in NAV],
+        Output("present-presenter-link", "href"),
+        Output("present-presenter-link", "children"),
+        Output("present-leave", "href"),
+        Output("present-leave", "children"),
+        Output("present-keys", "children"),
+        Output("present-deck", "data"),
+        Input("present-url", "pathname"),
+        Input("present-url", "search"),
+        Input("present-size", "data"),
+    )
+    def show(pathname, search, size):
+        timeline = get_timeline()
+        state = parse_query(search, known_from(timeline))
+        lang = state.lang
+        deck = deck_for(timeline, state)
+        current = deck.current(event_from_path(pathname))
+        presenting = state.view == "presenter"
+        _, following = deck.neighbours(current)
+        step = (
+            t(lang, "present_step", n=deck.position(current) + 1, total=len(deck))
+            if deck.ids
+            else ""
+        )
+        return (
+            _figure(timeline, deck, current, state, size),
+            card(timeline, current, lang),
+            presenter(timeline, current, following, lang, _export_links(state))
+            if presenting
+            else [],
+            "present is-presenter" if presenting else "present",
+            step,
+            *[present_href(deck.step(current, name), state, state.view) for name, _ in NAV],
+            *[t(lang, key) for _, key in NAV],
+            present_href(current, state, "presenter"),
+            t(lang, "present_presenter_link"),
+            "/" + to_query(state.with_(view="", event=current)),
+            t(lang, "present_leave"),
+            t(lang, "present_keys"),
+            list(deck.ids),
+        )
+
+    # After each step: give the keys the deck, tell other windows (BroadcastChannel), and
+    # report the chart's size.
+    app.clientside_callback(
+        ClientsideFunction(namespace="present", function_name="stepped"),
+        Output("present-stepped", "data"),
+        Input("present-deck", "data"),
+        State("present-size", "data"),
+    )

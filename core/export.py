@@ -1,0 +1,130 @@
+"""`python app.py export`: the handout as PDF or one self-contained HTML file, and the
+timeline as a 1920x1080 slide image (PNG or SVG), all without a server.
+
+    python app.py export --format pdf|html|png|svg --out FILE [--data PATH] [--lang fr]
+                         [--query "kind=trial&from=2009"] [--paper a4|letter]
+
+The selection is the same as lecture mode's (`core.presentation.deck_for`): the query
+string's `ids` in their order, else its filters. Images are drawn by Kaleido in the local
+Chromium with MathJax off and plotly.js from the installed package, so nothing is fetched;
+the PDF is laid out by WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import sys
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from core.figure import FigureOptions, build_figure
+from core.handout import PAPERS, render_handout
+from core.model import Timeline
+from core.presentation import deck_events, deck_for, x_extent
+from core.urlstate import ViewState, known_from, parse_query
+
+SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
+FORMATS = ("pdf", "html", "png", "svg")
+CHROMIUM = "/usr/bin/chromium"
+# The printable width of A4 or Letter with the handout's margins, in CSS pixels: labels are
+# packed for it, so they never overlap on paper (and only spread out on a wider screen).
+HANDOUT_WIDTH = 680
+# Without mathjax=False, Kaleido's page loads MathJax from a CDN; plotly.js comes from the
+# installed plotly package.
+KALEIDO_OPTIONS = {"mathjax": False}
+
+
+def selection(timeline: Timeline, query: str) -> tuple[ViewState, object]:
+    state = parse_query(query, known_from(timeline))
+    return state, deck_events(timeline, deck_for(timeline, state))
+
+
+def timeline_figure(timeline: Timeline, state: ViewState, events, width: int) -> go.Figure:
+    options = FigureOptions(lang=state.lang, plot_width_px=width - 32, x_range=x_extent(events))
+    return build_figure(events, timeline.vocabulary, timeline.eras, options)
+
+
+def slide_figure(timeline: Timeline, state: ViewState, events) -> go.Figure:
+    figure = timeline_figure(timeline, state, events, SLIDE_WIDTH)
+    figure.update_layout(width=SLIDE_WIDTH, height=SLIDE_HEIGHT)
+    return figure
+
+
+def image(figure: go.Figure, fmt: str) -> bytes:
+    """PNG or SVG bytes of a figure, drawn by Kaleido in the local Chromium, offline."""
+    import kaleido
+
+    os.environ.setdefault("BROWSER_PATH", CHROMIUM)
+    options = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height}
+    return kaleido.calc_fig_sync(figure, opts=options, kopts=KALEIDO_OPTIONS)
+
+
+def handout_html(timeline: Timeline, query: str, paper: str = "a4") -> str:
+    """One HTML file that works from disk: plotly.js, fonts and data all inline."""
+    state, events = selection(timeline, query)
+    figure = timeline_figure(timeline, state, events, HANDOUT_WIDTH)
+    div = figure.to_html(
+        full_html=False,
+        include_plotlyjs=True,
+        include_mathjax=False,
+        config={"displaylogo": False, "responsive": True, "scrollZoom": False},
+    )
+    return render_handout(timeline, events, state.lang, paper, div)
+
+
+def handout_pdf(timeline: Timeline, query: str, paper: str = "a4") -> bytes:
+    """The handout as PDF, the figure drawn as SVG so it prints sharp."""
+    from weasyprint import HTML
+
+    state, events = selection(timeline, query)
+    figure = timeline_figure(timeline, state, events, HANDOUT_WIDTH)
+    figure.update_layout(width=HANDOUT_WIDTH, height=figure.layout.height)
+    svg = base64.b64encode(image(figure, "svg")).decode("ascii")
+    img = f'<img src="data:image/svg+xml;base64,{svg}" alt="">'
+    page = render_handout(timeline, events, state.lang, paper, img)
+    return HTML(string=page).write_pdf()
+
+
+def export(timeline: Timeline, fmt: str, query: str = "", paper: str = "a4") -> bytes:
+    if fmt == "html":
+        return handout_html(timeline, query, paper).encode("utf-8")
+    if fmt == "pdf":
+        return handout_pdf(timeline, query, paper)
+    state, events = selection(timeline, query)
+    return image(slide_figure(timeline, state, events), fmt)
+
+
+def parse_args(argv: list[str], default_data: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="app.py export", description="Write the handout (PDF, HTML) or a slide image."
+    )
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument("--out", required=True, help="file to write")
+    parser.add_argument("--data", default=default_data, help="events CSV (default: built-in)")
+    parser.add_argument("--lang", default=None, help="en or fr (same as lang= in --query)")
+    parser.add_argument(
+        "--query", default="", help='the page\'s query, e.g. "kind=trial&from=2009"'
+    )
+    parser.add_argument("--paper", choices=tuple(PAPERS), default="a4", help="handout paper size")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str], default_data: str) -> int:
+    from core.loader import load_timeline
+    from core.problems import DataError, report
+
+    args = parse_args(argv, default_data)
+    try:
+        timeline = load_timeline(args.data)
+    except DataError as exc:
+        print(report(exc.problems), file=sys.stderr)
+        return 1
+    query = args.query.lstrip("?")
+    if args.lang:
+        query = f"{query}&lang={args.lang}" if query else f"lang={args.lang}"
+    data = export(timeline, args.format, query, args.paper)
+    Path(args.out).write_bytes(data)
+    return 0

@@ -1,0 +1,119 @@
+"""The handout: every event of a selection with its summary and source note, the timeline
+figure, and the references, as one print-ready HTML page (A4 or Letter).
+
+The page is rendered by Jinja2 with autoescaping on, so nothing from the CSV can become
+markup; the only markup passed in is the figure, which the caller builds with Plotly (an
+interactive `to_html` div for the HTML handout, an image for the PDF). Fonts are inlined,
+so the file works with no server and no network.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from core.citations import format_reference, reference_links
+from core.dates import format_when
+from core.i18n import t
+from core.model import Timeline
+
+PAPERS = {"a4": "A4", "letter": "Letter"}
+FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+_ENV = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+)
+
+
+@dataclass(frozen=True)
+class HandoutEvent:
+    id: str
+    title: str
+    when: str
+    summary: str
+    note: str
+    refs: tuple[int, ...]  # numbers in the reference list
+
+
+@dataclass(frozen=True)
+class HandoutReference:
+    text: str
+    links: tuple[tuple[str, str], ...]
+    note: str
+
+
+def numbered(
+    timeline: Timeline, events: pd.DataFrame, lang: str
+) -> tuple[list[HandoutEvent], list[HandoutReference]]:
+    """The events with reference numbers, and the references numbered by first citation."""
+    order: dict[str, int] = {}
+    items = []
+    for event in events.to_dict("records"):
+        cited = [s for s in event["sources"] if s in timeline.sources]
+        for source_id in cited:
+            order.setdefault(source_id, len(order) + 1)
+        where = ", ".join(
+            p for p in (format_when(event["date"], lang), event[f"place_{lang}"]) if p
+        )
+        items.append(
+            HandoutEvent(
+                id=event["id"],
+                title=event[f"title_{lang}"],
+                when=where,
+                summary=event[f"summary_{lang}"],
+                note=event[f"note_{lang}"],
+                refs=tuple(order[s] for s in cited),
+            )
+        )
+    references = []
+    for source_id in order:
+        source = timeline.sources[source_id]
+        references.append(
+            HandoutReference(
+                text=format_reference(source),
+                links=tuple(reference_links(source)),
+                note=source.get(f"note_{lang}") or source.get("note_en", ""),
+            )
+        )
+    return items, references
+
+
+@cache
+def _fonts() -> tuple[tuple[int, str], ...]:
+    return tuple(
+        (weight, base64.b64encode(path.read_bytes()).decode("ascii"))
+        for weight, path in (
+            (400, FONTS / "atkinson-hyperlegible-latin-400-normal.woff2"),
+            (700, FONTS / "atkinson-hyperlegible-latin-700-normal.woff2"),
+        )
+        if path.exists()
+    )
+
+
+def render_handout(
+    timeline: Timeline, events: pd.DataFrame, lang: str, paper: str, figure_html: str
+) -> str:
+    """The handout page. `figure_html` is trusted markup made by Plotly, never CSV text."""
+    paper = paper if paper in PAPERS else "a4"
+    items, references = numbered(timeline, events, lang)
+    return _ENV.get_template("handout.html").render(
+        lang=lang,
+        paper=paper,
+        page_size=PAPERS[paper],
+        fonts=_fonts(),
+        title=t(lang, "app_title"),
+        lede=t(lang, "handout_generated", count=len(items)),
+        figure=Markup(figure_html),  # noqa: S704 - built by Plotly from escaped labels
+        events_heading=t(lang, "handout_events"),
+        events=items,
+        source_note=t(lang, "source_note"),
+        no_source=t(lang, "handout_no_source"),
+        references_heading=t(lang, "handout_references"),
+        references=references,
+    )

@@ -1,0 +1,58 @@
+"""`python app.py export`: a real PDF, an HTML file that needs no network, 1920x1080 images.
+
+These start WeasyPrint and a headless Chromium (Kaleido), so they take some seconds each.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+
+import pytest
+
+from core.export import export
+from core.loader import load_timeline
+from tests.conftest import BUILT_IN
+from tests.test_cli import run
+
+BUILT = load_timeline(BUILT_IN)
+
+
+def test_html_export_is_one_file_with_plotly_inline_and_nothing_fetched(tmp_path):
+    out = tmp_path / "handout.html"
+    result = run("export", "--format", "html", "--out", str(out), "--query", "kind=trial")
+    assert result.returncode == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "Plotly" in page and len(page) > 1_000_000  # plotly.js itself, inline
+    assert not re.search(r"<(script|img|iframe)[^>]+src=[\"']?(https?:)?//", page)
+    assert not re.search(r"<link[^>]+href=[\"']?(https?:)?//", page)
+    assert not re.search(r"url\([\"']?(https?:)?//", page)
+    trials = BUILT.events[BUILT.events["kind"] == "trial"]
+    assert page.count('<section class="event"') == len(trials)
+
+
+def test_pdf_export_writes_a_pdf(tmp_path):
+    out = tmp_path / "handout.pdf"
+    result = run(
+        "export", "--format", "pdf", "--out", str(out), "--lang", "fr", "--paper", "letter"
+    )
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 20_000
+
+
+def test_export_rejects_an_unknown_format(tmp_path):
+    result = run("export", "--format", "docx", "--out", str(tmp_path / "x"))
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_png_slide_is_1920_by_1080():
+    data = export(BUILT, "png", "ids=nice-ta279-2013,galibert-amiens-1984")
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1920, 1080)
+
+
+@pytest.mark.parametrize("query", ["", "lang=fr&from=2009"])
+def test_svg_slide_is_1920_by_1080(query):
+    svg = export(BUILT, "svg", query).decode("utf-8")
+    assert svg.startswith("<svg") and 'width="1920" height="1080"' in svg[:400]

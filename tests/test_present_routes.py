@@ -1,0 +1,48 @@
+"""Lecture mode's addresses on the shared server, and exports that never reach the network."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app import create_app
+from core.export import KALEIDO_OPTIONS
+from tests.conftest import TINY
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app(TINY / "events.csv").server.test_client()
+
+
+@pytest.mark.parametrize(
+    "path", ["/present/", "/present/sham-trial", "/present/sham-trial?kind=trial&build=1", "/"]
+)
+def test_every_presentation_address_serves_a_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert b"_dash-renderer" in response.data or b"dash_renderer" in response.data
+
+
+def test_the_presentation_leaves_out_the_main_page_scripts(client):
+    scripts = re.findall(r'src="([^"]+)"', client.get("/present/").get_data(as_text=True))
+    assert any("assets/present.js" in s for s in scripts)
+    assert not any(re.search(r"assets/(chart-width|select)\.js", s) for s in scripts)
+    main = re.findall(r'src="([^"]+)"', client.get("/").get_data(as_text=True))
+    assert any("assets/select.js" in s for s in main)
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", "A4"), ("letter", "Letter"), ("", "A4")])
+def test_the_handout_page_prints_on_the_chosen_paper(client, paper, size):
+    page = client.get(f"/handout?kind=trial&paper={paper}").get_data(as_text=True)
+    assert f"size: {size};" in page
+    assert page.count('<section class="event"') == 1  # the tiny timeline has one trial
+
+
+def test_kaleido_is_started_with_nothing_to_fetch():
+    from kaleido._page_generator import PageGenerator
+
+    page = PageGenerator(**{"mathjax": KALEIDO_OPTIONS["mathjax"]}).generate_index()
+    sources = re.findall(r'src="([^"]+)"', page)
+    assert sources and all(s.startswith("file://") for s in sources), sources
