@@ -7,6 +7,7 @@
   var channel = null;
   var started = Date.now();
   var deck = [];  /* the ids in presentation order, from the server (core/presentation.py) */
+  var shown = null;  /* the event this window drew last (null before its first) */
 
   function root() { return document.getElementById("present-root"); }
 
@@ -67,6 +68,11 @@
     if (channel || !("BroadcastChannel" in window)) { return; }
     channel = new BroadcastChannel("timeline-present");
     channel.onmessage = function (message) {
+      /* A window that has just opened asks where the talk is; the others answer. */
+      if (message.data && message.data.hello) {
+        if (root() && currentEvent()) { channel.postMessage({event: currentEvent()}); }
+        return;
+      }
       var wanted = message.data && message.data.event;
       if (wanted && wanted !== currentEvent() && root()) {
         go("/present/" + encodeURIComponent(wanted) + window.location.search);
@@ -135,6 +141,8 @@
        * and the chart is packed for its real width. */
       stepped: function (ids, known) {
         deck = ids || [];
+        /* keys work from now on; tests (and anyone curious) can see the deck is in */
+        document.documentElement.setAttribute("data-present-deck", String(deck.length));
         openChannel();
         var event = currentEvent();
         if (deck.length && deck.indexOf(event) < 0) {  /* /present/ or an unknown id: name
@@ -142,7 +150,14 @@
           event = deck[0];
           window.history.replaceState({}, "", "/present/" + encodeURIComponent(event) + window.location.search);
         }
-        if (channel && event) { channel.postMessage({event: event}); }
+        /* A new window joins the talk where it is rather than pulling the others back to
+           where it was opened; after that, every step it takes is news for the others. */
+        if (shown === null) {
+          if (channel) { channel.postMessage({hello: true}); }
+        } else if (channel && event && event !== shown) {
+          channel.postMessage({event: event});  /* a step, not a redraw (resize, language) */
+        }
+        shown = event;
         reportSize(known);
         return event;
       }

@@ -21,6 +21,8 @@ def open_present(page, path: str = "") -> None:
     page.goto(page.base + "/present/" + path)
     page.wait_for_selector(MARKS)
     expect(page.locator("#present-title")).not_to_be_empty()
+    # the keys act on the deck the server sent; wait until the page has it
+    page.wait_for_function("() => Number(document.documentElement.dataset.presentDeck) > 0")
 
 
 def expect_event(page, event_id: str) -> None:
