@@ -19,6 +19,7 @@ from components import detail, event_list, filters, footer, header, timeline
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
+from serving import LeanDash, cache_assets
 
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE / "data" / "events.csv"
@@ -28,7 +29,7 @@ DATA_ENV = "TIMELINE_DATA"
 def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     """Build the app on one events file. Raises `DataError` if the data has errors."""
     store = TimelineStore(data_path)
-    app = Dash(
+    app = LeanDash(
         __name__,
         title=t(DEFAULT_LANG, "app_title"),
         update_title=None,
@@ -61,6 +62,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
         ],
     )
     app.server.config["TIMELINE_DATA"] = str(store.path)
+    cache_assets(app.server)
     header.register(app)
     filters.register(app, store.current)
     timeline.register(app, store.current)
