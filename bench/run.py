@@ -12,7 +12,6 @@ import argparse
 import datetime
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,12 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=1.0, help="clients' mean think time (s)")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--app-dir", default=None, help="checkout of the app to measure (default: this one)"
+    )
     parser.add_argument("--no-load", action="store_true", help="skip the load runs")
     parser.add_argument("--data-dir", default=None, help="where synthetic timelines are kept")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([30, 1000, 10000] if args.quick else [30, 1000, 10000, 100000])
     runs = args.runs or (3 if args.quick else 5)
     load_seconds = args.load_seconds or (6 if args.quick else 12)
+    app_dir = Path(args.app_dir).resolve() if args.app_dir else server.ROOT
     data_dir = Path(args.data_dir or Path(tempfile.gettempdir()) / "timeline-bench")
 
     print(f"Machine: {machine()}\n", flush=True)
@@ -70,16 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         folder = data_dir / str(size)
         if not (folder / "events.csv").exists():
             synth.write_timeline(size, folder)
-        app = server.Gunicorn(folder / "events.csv", workers=2, threads=4)
+        app = server.Gunicorn(folder / "events.csv", workers=2, threads=4, root=app_dir)
         try:
             result = browser.measure(app.url + "/", runs, SEARCH_WORD)
             rss, unique = app.memory_mb()
         finally:
             app.stop()
         median = browser.BrowserResult.median
-        kb = statistics.median(result.first_visit_bytes) / 1024
+        kb = median(result.first_visit_bytes)
         print(
-            f"| {size:,} | {app.start_s:.1f} | {rss:.0f} / {unique:.0f} | {kb:,.0f} "
+            f"| {size:,} | {app.start_s:.1f} | {rss:.0f} / {unique:.0f} | {fmt(kb and kb / 1024)} "
             f"| {fmt(median(result.drawn_ms))} | {fmt(median(result.filter_ms))} "
             f"| {fmt(median(result.search_ms))} |",
             flush=True,
@@ -100,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("| request | clients | requests/s | p50 (ms) | p95 (ms) | requests | errors |")
     print("|---|---:|---:|---:|---:|---:|---:|", flush=True)
-    app = server.Gunicorn(folder / "events.csv", workers=args.workers, threads=args.threads)
+    app = server.Gunicorn(
+        folder / "events.csv", workers=args.workers, threads=args.threads, root=app_dir
+    )
     try:
         # The callback URL carries a token of this server: capture the request here.
         captured = None

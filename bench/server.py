@@ -32,7 +32,9 @@ def free_port() -> int:
 class Gunicorn:
     """`gunicorn app:server` in a subprocess, as the README tells a teacher to run it."""
 
-    def __init__(self, data: Path, workers: int, threads: int, timeout_s: float = 240):
+    def __init__(
+        self, data: Path, workers: int, threads: int, timeout_s: float = 240, root: Path = ROOT
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "TIMELINE_DATA": str(data)}
@@ -41,7 +43,7 @@ class Gunicorn:
         command += ["--no-control-socket", "--log-level", "warning", "--timeout", "120"]
         started = time.perf_counter()
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         deadline = started + timeout_s
         while True:
