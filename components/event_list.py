@@ -12,10 +12,19 @@ from dash import html
 from core.dates import format_when
 from core.i18n import DEFAULT_LANG, t
 
+# A longer list would cost the page more than it helps: past this, filters and search do.
+LIST_MAX = 300
+
 
 def items(events: pd.DataFrame, lang: str, selected: str | None = None) -> list:
     if events.empty:
         return [html.Li(t(lang, "no_events"), className="empty")]
+    more = []
+    if len(events) > LIST_MAX:
+        more = [
+            html.Li(t(lang, "list_more", listed=LIST_MAX, shown=len(events)), className="empty")
+        ]
+        events = events.iloc[:LIST_MAX]
     return [
         html.Li(
             html.Button(
@@ -34,7 +43,7 @@ def items(events: pd.DataFrame, lang: str, selected: str | None = None) -> list:
         for event_id, date, title in zip(
             events["id"], events["date"], events[f"title_{lang}"], strict=True
         )
-    ]
+    ] + more
 
 
 def layout() -> html.Section:

@@ -6,13 +6,17 @@ that shows them (figure, count, list), so the events are filtered once per chang
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, dcc, html
+from functools import lru_cache
+
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components import event_list
-from core.figure import FigureOptions, build_figure
+from core.figure import FigureOptions, figure_dict
 from core.filters import Filters, apply_filters
 from core.i18n import DEFAULT_LANG, t
+from core.overview import MAX_MARKS
 
+RENDER_CACHE = 256  # distinct views kept per worker; a 1,000-event view is about 0.3 MB
 KEY_ITEMS = ("key_exact", "key_approx", "key_span", "key_period", "key_window")
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -27,6 +31,26 @@ def plot_width(graph_width: int | None) -> int:
     if not isinstance(graph_width, int | float) or graph_width <= 0:
         return FigureOptions.plot_width_px
     return max(200, min(int(graph_width) - 32, 8000))
+
+
+def visible_range(relayout: dict | None) -> tuple[float, float] | None:
+    """The x range a person zoomed or panned to, from Plotly's relayoutData, if any."""
+    if not isinstance(relayout, dict):
+        return None
+    pair = relayout.get("xaxis.range") or [
+        relayout.get("xaxis.range[0]"),
+        relayout.get("xaxis.range[1]"),
+    ]
+    try:
+        low, high = float(pair[0]), float(pair[1])
+    except (TypeError, ValueError, IndexError):
+        return None
+    return (low, high) if high > low else None
+
+
+def in_range(events, low: float, high: float):
+    """The events that touch [low, high] on the axis."""
+    return events[(events["fuzzy_end"] >= low) & (events["fuzzy_start"] <= high)]
 
 
 def layout() -> html.Section:
@@ -61,18 +85,37 @@ def register(app: Dash, get_timeline) -> None:
         Input("lang", "value"),
         Input("selected", "data"),
         Input("chart-width", "data"),
+        Input("timeline", "relayoutData"),
     )
-    def redraw(kinds, tags, years, query, lang, selected, width):
-        timeline = get_timeline()
+    def redraw(kinds, tags, years, query, lang, selected, width, relayout):
         filters = Filters.from_inputs(kinds, tags, years, query)
+        x_range = visible_range(relayout)
+        if ctx.triggered_id == "timeline":  # a zoom or pan: redraw only a large timeline
+            zoomed = x_range is not None or bool((relayout or {}).get("xaxis.autorange"))
+            if not zoomed or render(filters, lang, None, plot_width(width), None)[1] <= MAX_MARKS:
+                return no_update, no_update, no_update, no_update
+        return render(filters, lang, selected, plot_width(width), x_range)[0]
+
+    @lru_cache(maxsize=RENDER_CACHE)
+    def render(filters, lang, selected, width_px, x_range) -> tuple[tuple, int]:
+        """Everything that shows the filtered events, and how many there are. Pure in its
+        arguments (the timeline never changes while the app runs), so cached: a class
+        choosing the same filters is served from memory."""
+        timeline = get_timeline()
         shown = apply_filters(timeline.events, filters, lang)
-        options = FigureOptions(lang=lang, selected=selected, plot_width_px=plot_width(width))
-        figure = build_figure(shown, timeline.vocabulary, timeline.eras, options)
+        if len(shown) <= MAX_MARKS:
+            x_range = None  # a small timeline is drawn whole; Plotly keeps the zoom
+        options = FigureOptions(
+            lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range
+        )
+        drawn = shown if x_range is None else in_range(shown, *x_range)
+        figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
         total = len(timeline.events)
         count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
         first, last = filters.years or timeline.year_range
         description = t(lang, "timeline_label", shown=len(shown), first=first, last=last)
-        return figure, count, event_list.items(shown, lang, selected), description
+        outputs = (figure, count, event_list.items(shown, lang, selected), description)
+        return outputs, len(shown)
 
     @app.callback(
         Output("key-title", "children"),
@@ -87,7 +130,9 @@ def register(app: Dash, get_timeline) -> None:
     app.clientside_callback(
         """function (click) {
             const point = click && click.points && click.points[0];
-            if (!point || !point.customdata) { return window.dash_clientside.no_update; }
+            if (!point || !point.customdata || !point.customdata[0]) {
+                return window.dash_clientside.no_update;  // nothing, or a group of events
+            }
             setTimeout(function () {
                 const detail = document.getElementById("event-detail");
                 if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }
