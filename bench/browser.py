@@ -13,6 +13,7 @@ Every run uses a fresh browser context, so the first visit is a cold cache.
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 from dataclasses import dataclass, field
 
@@ -129,7 +130,7 @@ def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
     page.goto(url)
     page.wait_for_function("window.__bench && window.__bench.drawn !== null")
     result.drawn_ms.append(page.evaluate("window.__bench.drawn"))
-    page.wait_for_load_state("networkidle")
+    _settle(page)
     page.wait_for_timeout(300)  # let the width report's redraw settle
     total = 0
     for request in responses:
@@ -143,7 +144,7 @@ def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
     if elapsed is not None:
         result.filter_ms.append(elapsed)
     if capture:
-        page.wait_for_load_state("networkidle")
+        _settle(page)
         for request in posts:
             body = request.post_data_json
             if body and "timeline.figure" in body.get("output", ""):
@@ -153,3 +154,9 @@ def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
     if elapsed is not None:
         result.search_ms.append(elapsed)
     context.close()
+
+
+def _settle(page, timeout_s: float = 15) -> None:
+    """Wait until the page has made no request for 0.5 s, for at most `timeout_s`."""
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_load_state("networkidle", timeout=timeout_s * 1000)
