@@ -32,6 +32,7 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
+from serving import LeanDash, cache_assets
 
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE / "data" / "events.csv"
@@ -60,7 +61,7 @@ INDEX = """<!DOCTYPE html>
 def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     """Build the app on one events file. Raises `DataError` if the data has errors."""
     store = TimelineStore(data_path)
-    app = Dash(
+    app = LeanDash(
         __name__,
         title=t(DEFAULT_LANG, "app_title"),
         update_title=None,
@@ -72,6 +73,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     # A function, so that each page load is built on the data as it is now on disk.
     app.layout = lambda: page(store)
     app.server.config["TIMELINE_DATA"] = str(store.path)
+    cache_assets(app.server)
     header.register(app)
     banner.register(app, store)
     filters.register(app, store.current)

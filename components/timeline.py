@@ -6,14 +6,18 @@ that shows them (figure, count, list), so the events are filtered once per chang
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dash import Dash, Input, Output, State, dcc, html
 
 from components import event_list
-from core.figure import FigureOptions, build_figure
+from core.figure import FigureOptions, figure_dict
 from core.filters import Filters, apply_filters
 from core.i18n import DEFAULT_LANG, t
+from core.overview import MAX_MARKS
 from core.sorting import sort_events
 
+RENDER_CACHE = 256  # distinct views kept per worker; a 1,000-event view is about 0.3 MB
 KEY_ITEMS = ("key_exact", "key_approx", "key_span", "key_period", "key_window")
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -45,6 +49,11 @@ def describe(shown, timeline, filters: Filters, lang: str) -> str:
     ]
     text = t(lang, "timeline_label", shown=len(shown), first=first, last=last)
     return f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}" if kinds else text
+
+
+def in_range(events, low: float, high: float):
+    """The events that touch [low, high] on the axis."""
+    return events[(events["fuzzy_end"] >= low) & (events["fuzzy_start"] <= high)]
 
 
 def layout() -> html.Section:
@@ -83,15 +92,24 @@ def register(app: Dash, get_timeline) -> None:
         Input("view-range", "data"),
         Input("data-version", "data"),  # new data on disk (components/banner.py)
     )
-    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, _version):
-        timeline = get_timeline()
+    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version):
         filters = Filters.from_inputs(kinds, tags, years, query)
-        shown = apply_filters(timeline.events, filters, lang)
         x_range = tuple(view_range) if view_range else None
+        sort = sort or "date"
+        return render(filters, lang, selected, plot_width(width), x_range, sort, version)
+
+    @lru_cache(maxsize=RENDER_CACHE)
+    def render(filters, lang, selected, width_px, x_range, sort, version) -> tuple:
+        """Everything that shows the filtered events. Pure in its arguments, the data's
+        version among them (live reload changes it), so cached: a class choosing the same
+        filters is served from memory."""
+        timeline = get_timeline()
+        shown = apply_filters(timeline.events, filters, lang)
         options = FigureOptions(
-            lang=lang, selected=selected, plot_width_px=plot_width(width), x_range=x_range
+            lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range
         )
-        figure = build_figure(shown, timeline.vocabulary, timeline.eras, options)
+        drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
+        figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
         total = len(timeline.events)
         count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
         listed = sort_events(shown, sort, lang, timeline.vocabulary)
@@ -115,7 +133,9 @@ def register(app: Dash, get_timeline) -> None:
     app.clientside_callback(
         """function (click) {
             const point = click && click.points && click.points[0];
-            if (!point || !point.customdata) { return window.dash_clientside.no_update; }
+            if (!point || !point.customdata || !point.customdata[0]) {
+                return window.dash_clientside.no_update;  // nothing, or a group of events
+            }
             setTimeout(function () {
                 const detail = document.getElementById("event-detail");
                 if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }

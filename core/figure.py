@@ -22,7 +22,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.dates import PERIOD, POINT, WINDOW, format_when
+from core.i18n import t
 from core.model import Era, Vocabulary
+from core.overview import MAX_MARKS, add_groups
 
 # Okabe & Ito (2008), ordered so the weakest colour on white (yellow) comes last.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -45,6 +47,7 @@ CHAR_PX = 0.47 * LABEL_FONT_PX  # measured 6.7 px per character for these titles
 LANE_PX = 30
 ERA_CHAR_PX = 7.0  # era labels are 14 px
 HIGHLIGHT = "#111111"
+MAX_LABELS = 400  # above this many events, titles show on hover only: the chart stays legible
 
 
 @dataclass(frozen=True)
@@ -124,13 +127,13 @@ def place_labels(
     x_min: float,
     x_max: float,
     gap_px: float = 14,
+    labelled: bool = True,
 ) -> list[Placement]:
     """Choose a lane and a label side for each event so that nothing overlaps.
 
     Each event, in date order, takes the first lane where its span and its label fit,
     with the label right of the span or, failing that, left of it; a label never runs
-    off the chart. Past `MAX_LANES` lanes, or past `MAX_LABELLED_EVENTS` events, events
-    are drawn without a label.
+    off the chart. Unlabelled (`labelled=False`), only the marks and spans are packed.
     """
     if len(events) > MAX_LABELLED_EVENTS:
         return [
@@ -151,9 +154,10 @@ def place_labels(
         events[f"title_{lang}"],
         strict=True,
     ):
-        label = (len(short_label(title, max_chars)) * CHAR_PX + 14) / px_per_year
+        label = (len(short_label(title, max_chars)) * CHAR_PX + 14) / px_per_year if labelled else 0
         span_left = min(f_start, x - marker)
-        span_right = max(f_end, x + marker) if shape != POINT else x + marker
+        # a point's precision bar may run under its own label, but not under another mark
+        span_right = max(f_end, x + marker) if shape != POINT or not labelled else x + marker
         options = [
             ("right", span_right, span_left - gap / 2, span_right + label + gap / 2),
             ("left", span_left, span_left - label - gap / 2, span_right + gap / 2),
@@ -195,13 +199,46 @@ def _x_extent(events: pd.DataFrame, eras: list[Era]) -> tuple[float, float]:
     return float(events["fuzzy_start"].min()), float(events["fuzzy_end"].max())
 
 
+class Parts:
+    """The figure being built, as plain dicts: plotly's `go` objects validate every value as
+    it is set, which took 90% of the time of a redraw. `build_figure` validates once."""
+
+    def __init__(self) -> None:
+        self.data: list[dict] = []
+        self.shapes: list[dict] = []
+        self.annotations: list[dict] = []
+
+    def add_trace(self, trace: dict) -> None:
+        self.data.append(trace)
+
+    def add_shape(self, **shape) -> None:
+        self.shapes.append(shape)
+
+    def add_annotation(self, **annotation) -> None:
+        self.annotations.append(annotation)
+
+
+def Scatter(**trace) -> dict:  # noqa: N802 - stands in for go.Scatter
+    return {"type": "scatter", **trace}
+
+
 def build_figure(
     events: pd.DataFrame,
     vocabulary: Vocabulary,
     eras: list[Era],
     options: FigureOptions = FigureOptions(),  # noqa: B008 - frozen dataclass, safe default
 ) -> go.Figure:
-    """The timeline of `events` (already filtered), in `options.lang`."""
+    """The timeline of `events` (already filtered), in `options.lang`, checked by plotly."""
+    return go.Figure(figure_dict(events, vocabulary, eras, options))
+
+
+def figure_dict(
+    events: pd.DataFrame,
+    vocabulary: Vocabulary,
+    eras: list[Era],
+    options: FigureOptions = FigureOptions(),  # noqa: B008 - frozen dataclass, safe default
+) -> dict:
+    """The same figure as a plain dict, fast: what the page's callback sends."""
     lang = options.lang
     if options.x_range:
         first, last = options.x_range  # what the person panned or zoomed to, exactly
@@ -211,88 +248,29 @@ def build_figure(
         first, last = first - span_years * 0.02, last + span_years * 0.06
     px_per_year = options.plot_width_px / (last - first)
 
-    placements = place_labels(events, lang, px_per_year, first, last) if not events.empty else []
-    events = events.assign(
-        x=anchor(events) if not events.empty else [],
-        lane=[p.lane for p in placements],
-        label_x=[p.label_x for p in placements],
-        label_side=[p.label_side for p in placements],
-        labelled=[p.labelled for p in placements],
-    )
-    lane_count = max(events["lane"], default=0) + 1
-    titles = events[f"title_{lang}"].map(lambda title: html.escape(title, quote=False))
-    dates = events["date"].map(lambda text: format_when(text, lang))
-
-    fig = go.Figure()
-    for kind in dict.fromkeys(list(vocabulary.kinds) + list(events["kind"].unique())):
-        group = events[events["kind"] == kind]
-        if group.empty:
-            continue
-        colour, symbol = kind_style(kind, vocabulary)
-        name = vocabulary.kind_label(kind, lang) if kind else "—"
-        _add_spans(fig, group, kind, colour)
-        exact = ~(group["approximate"] | group["uncertain"] | (group["shape"] == WINDOW))
-        fig.add_trace(
-            go.Scatter(
-                x=group["x"],
-                y=group["lane"],
-                mode="markers",
-                name=html.escape(name, quote=False),
-                legendgroup=kind,
-                marker={
-                    "size": 15,
-                    "color": colour,
-                    "symbol": [symbol if e else f"{symbol}-open" for e in exact],
-                    "line": {"width": 2, "color": colour if colour != "#F0E442" else "#8a7d00"},
-                },
-                customdata=list(
-                    zip(group["id"], dates[group.index], titles[group.index], strict=True)
-                ),
-                hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<extra></extra>",
-                cliponaxis=False,
-            )
+    fig = Parts()
+    if len(events) > MAX_MARKS:
+        kinds = [k for k in _kinds_in_order(events, vocabulary) if (events["kind"] == k).any()]
+        lane_count = add_groups(
+            fig, events, vocabulary, kinds, first, last, options.plot_width_px, lang, kind_style
         )
-    fig.add_trace(
-        go.Scatter(
-            x=events["label_x"],
-            y=events["lane"],
-            mode="text",
-            text=events[f"title_{lang}"]
-            .map(
-                lambda title: html.escape(
-                    short_label(title, label_chars(options.plot_width_px)), quote=False
-                )
-            )
-            .where(events["labelled"], ""),
-            textposition=["middle " + side for side in events["label_side"]],
-            textfont={"size": LABEL_FONT_PX, "color": "#1a1a1a", "family": FONT},
-            hoverinfo="skip",
-            showlegend=False,
-            name="labels",
+        fig.add_annotation(
+            text=html.escape(t(lang, "grouped_note", shown=f"{len(events):,}"), quote=False),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yanchor="top",
+            xanchor="left",
+            yshift=-24,
+            showarrow=False,
+            font={"size": 14, "color": "#444"},
         )
-    )
-
-    if options.selected is not None and options.selected in set(events["id"]):
-        chosen = events[events["id"] == options.selected]
-        fig.add_trace(
-            go.Scatter(
-                x=chosen["x"],
-                y=chosen["lane"],
-                mode="markers",
-                marker={
-                    "size": 30,
-                    "symbol": "circle-open",
-                    "color": HIGHLIGHT,  # an open symbol is stroked with the marker colour
-                    "line": {"width": 3, "color": HIGHLIGHT},
-                },
-                hoverinfo="skip",
-                showlegend=False,
-                name="selected",
-            )
-        )
+    else:
+        lane_count = _add_events(fig, events, vocabulary, options, first, last, px_per_year)
 
     _add_eras(fig, eras, lang, first, last, px_per_year)
-    fig.update_layout(
+    layout = dict(
         height=max(380, 150 + lane_count * LANE_PX),
         margin={"l": 16, "r": 16, "t": 56, "b": 40},
         font={"family": FONT, "size": 15, "color": "#1a1a1a"},
@@ -321,11 +299,120 @@ def build_figure(
             "visible": False,
             "fixedrange": True,
         },
+        shapes=fig.shapes,
+        annotations=fig.annotations,
     )
-    return fig
+    return {"data": fig.data, "layout": layout}
 
 
-def _add_spans(fig: go.Figure, group: pd.DataFrame, kind: str, colour: str) -> None:
+def _kinds_in_order(events: pd.DataFrame, vocabulary: Vocabulary) -> list[str]:
+    return list(dict.fromkeys(list(vocabulary.kinds) + list(events["kind"].unique())))
+
+
+def _add_events(
+    fig: Parts,
+    events: pd.DataFrame,
+    vocabulary: Vocabulary,
+    options: FigureOptions,
+    first: float,
+    last: float,
+    px_per_year: float,
+) -> int:
+    """One mark per event, in lanes where labels never overlap; return the number of lanes."""
+    lang = options.lang
+    labelled = len(events) <= MAX_LABELS  # above that, titles show on hover only
+    placements = (
+        place_labels(events, lang, px_per_year, first, last, labelled=labelled)
+        if not events.empty
+        else []
+    )
+    events = events.assign(
+        x=anchor(events) if not events.empty else [],
+        lane=[p.lane for p in placements],
+        label_x=[p.label_x for p in placements],
+        label_side=[p.label_side for p in placements],
+        labelled=[p.labelled for p in placements],  # past MAX_LANES, no room for a label
+    )
+    lane_count = max(events["lane"], default=0) + 1
+    titles = events[f"title_{lang}"].map(lambda title: html.escape(title, quote=False))
+    dates = events["date"].map(lambda text: format_when(text, lang))
+
+    for kind in _kinds_in_order(events, vocabulary):
+        group = events[events["kind"] == kind]
+        if group.empty:
+            continue
+        colour, symbol = kind_style(kind, vocabulary)
+        name = vocabulary.kind_label(kind, lang) if kind else "—"
+        _add_spans(fig, group, kind, colour)
+        exact = ~(group["approximate"] | group["uncertain"] | (group["shape"] == WINDOW))
+        fig.add_trace(
+            Scatter(
+                x=group["x"],
+                y=group["lane"],
+                mode="markers",
+                name=html.escape(name, quote=False),
+                legendgroup=kind,
+                marker={
+                    "size": 15,
+                    "color": colour,
+                    "symbol": [symbol if e else f"{symbol}-open" for e in exact],
+                    "line": {"width": 2, "color": colour if colour != "#F0E442" else "#8a7d00"},
+                },
+                customdata=list(
+                    zip(group["id"], dates[group.index], titles[group.index], strict=True)
+                ),
+                hovertemplate="<b>%{customdata[2]}</b><br>%{customdata[1]}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+    if labelled:
+        _add_labels(fig, events, lang, options.plot_width_px)
+
+    if options.selected is not None and options.selected in set(events["id"]):
+        chosen = events[events["id"] == options.selected]
+        fig.add_trace(
+            Scatter(
+                x=chosen["x"],
+                y=chosen["lane"],
+                mode="markers",
+                marker={
+                    "size": 30,
+                    "symbol": "circle-open",
+                    "color": HIGHLIGHT,  # an open symbol is stroked with the marker colour
+                    "line": {"width": 3, "color": HIGHLIGHT},
+                },
+                hoverinfo="skip",
+                showlegend=False,
+                name="selected",
+            )
+        )
+
+    return lane_count
+
+
+def _add_labels(fig: Parts, events: pd.DataFrame, lang: str, plot_width_px: int) -> None:
+    fig.add_trace(
+        Scatter(
+            x=events["label_x"],
+            y=events["lane"],
+            mode="text",
+            text=events[f"title_{lang}"]
+            .map(
+                lambda title: html.escape(
+                    short_label(title, label_chars(plot_width_px)), quote=False
+                )
+            )
+            .where(events["labelled"], ""),
+            textposition=["middle " + side for side in events["label_side"]],
+            textfont={"size": LABEL_FONT_PX, "color": "#1a1a1a", "family": FONT},
+            hoverinfo="skip",
+            showlegend=False,
+            name="labels",
+        )
+    )
+
+
+def _add_spans(fig: Parts, group: pd.DataFrame, kind: str, colour: str) -> None:
     """The bars under the markers: precision, periods, windows and fuzzy whiskers."""
     styles = [
         (group["shape"] == POINT, {"width": 4}, 0.45),
@@ -338,7 +425,7 @@ def _add_spans(fig: go.Figure, group: pd.DataFrame, kind: str, colour: str) -> N
             continue
         xs, ys = _segments(part["start"], part["end"], part["lane"])
         fig.add_trace(
-            go.Scatter(
+            Scatter(
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -354,7 +441,7 @@ def _add_spans(fig: go.Figure, group: pd.DataFrame, kind: str, colour: str) -> N
         xs, ys = _segments(fuzzy["fuzzy_start"], fuzzy["start"], fuzzy["lane"])
         xe, ye = _segments(fuzzy["end"], fuzzy["fuzzy_end"], fuzzy["lane"])
         fig.add_trace(
-            go.Scatter(
+            Scatter(
                 x=xs + xe,
                 y=ys + ye,
                 mode="lines",
@@ -380,7 +467,7 @@ def _era_label(text: str, width_px: float) -> str | None:
 
 
 def _add_eras(
-    fig: go.Figure, eras: list[Era], lang: str, first: float, last: float, px_per_year: float
+    fig: Parts, eras: list[Era], lang: str, first: float, last: float, px_per_year: float
 ) -> None:
     for index, era in enumerate(eras):
         if era.end <= first or era.start >= last:

@@ -116,3 +116,23 @@ def test_fast_path_agrees_with_edtf(year, month, day, qualifier, length):
     slow = _edtf_bounds(text)
     assert fast[:2] == pytest.approx(slow[:2])
     assert fast[2] == slow[2]
+
+
+@given(
+    first=st.integers(1000, 9999),
+    length=st.integers(0, 30),
+    digits=st.sampled_from(["X", "XX"]),
+    qualifier=st.sampled_from(["", "~", "?", "%"]),
+)
+@settings(max_examples=20, deadline=None)
+def test_fast_path_agrees_with_edtf_on_windows_and_decades(first, length, digits, qualifier):
+    """Windows of two years and unspecified decades or centuries skip edtf too."""
+    for text in (
+        f"[{first:04d}..{min(first + length, 9999):04d}]",
+        f"{first:04d}"[: 4 - len(digits)] + digits + qualifier,
+    ):
+        fast = _simple_bounds(text)
+        assert fast is not None, text
+        slow = _edtf_bounds(text)
+        assert fast[:2] == pytest.approx(slow[:2]), text
+        assert fast[2] == slow[2], text

@@ -101,16 +101,9 @@ def crowded(tmp_path):
     return load_timeline(tmp_path / "events.csv")
 
 
-def test_a_crowded_timeline_draws_marks_on_few_lanes_and_lists_the_first_ones(crowded):
-    from core.figure import MAX_LABELLED_EVENTS, MAX_LANES
-
-    assert len(crowded.events) > MAX_LABELLED_EVENTS
+def test_a_crowded_timeline_is_grouped_and_lists_the_first_ones(crowded):
     figure = build_figure(crowded.events, crowded.vocabulary, crowded.eras, FigureOptions())
-    marks = [t for t in figure.data if t.mode == "markers"]
-    assert sum(len(t.x) for t in marks) == 3000
-    assert max(max(t.y) for t in marks) < MAX_LANES
-    (labels,) = [t for t in figure.data if t.name == "labels"]
-    assert set(labels.text) == {""}
+    assert "3,000 events" in figure.layout.annotations[0].text  # grouped: see test_large.py
     items = event_list.items(crowded.events, "en", None, crowded.vocabulary)
     assert len(items) == event_list.MAX_ITEMS + 1
     assert texts(items[-1]) == [

@@ -1,0 +1,174 @@
+"""Browser measurements in headless Chromium (Playwright, Debian's /usr/bin/chromium).
+
+Each figure is taken inside the page, on the page's own clock (`performance.now()`, whose
+zero is navigation start):
+
+- *drawn*: the first animation frame in which the chart has its marks in the DOM (watched
+  by a requestAnimationFrame loop injected before any page script runs);
+- *filter* and *search*: from the input event (a click on a kind, a word typed in the
+  search box) to the next frame after Plotly's `plotly_afterplot`; the search box sends its
+  value once typing pauses for 300 ms, so search is also timed from the callback request.
+
+Every run uses a fresh browser context, so the first visit is a cold cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import statistics
+from dataclasses import dataclass, field
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+# Injected before the page's scripts: note the first frame where the chart shows marks, and
+# keep the time of each Plotly redraw.
+WATCH = """
+(() => {
+  window.__bench = {drawn: null, afterplots: [], posts: []};
+  const fetch = window.fetch;
+  window.fetch = function (url, options) {
+    const address = typeof url === 'string' ? url : (url && url.url) || String(url);
+    if (address.includes('_dash-update-component')) {
+      window.__bench.posts.push(performance.now());
+    }
+    return fetch.apply(this, arguments);
+  };
+  function marks(gd) {
+    return gd.querySelectorAll('.scatterlayer .point, .scatterlayer .textpoint').length;
+  }
+  function poll() {
+    const gd = document.querySelector('#timeline .js-plotly-plot');
+    if (gd && gd._fullData && gd._fullData.length && marks(gd) > 0) {
+      window.__bench.drawn = performance.now();
+      gd.on('plotly_afterplot', () => requestAnimationFrame(
+        () => window.__bench.afterplots.push(performance.now())));
+      return;
+    }
+    requestAnimationFrame(poll);
+  }
+  requestAnimationFrame(poll);
+})();
+"""
+
+# Runs in the page: do `action`, resolve with the time to the first redraw after it, and the
+# time from the first callback request after it (for the search box, whose value is sent
+# only once typing pauses for 300 ms) to that redraw.
+TIMED = """
+async ([action, arg]) => {
+  const start = performance.now();
+  const before = window.__bench.afterplots.length;
+  if (action === 'click') {
+    document.querySelector(arg).click();
+  } else {
+    const box = document.getElementById('search');
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(box, arg);
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+  const deadline = start + 30000;
+  while (window.__bench.afterplots.length === before && performance.now() < deadline) {
+    await new Promise(r => setTimeout(r, 2));
+  }
+  const after = window.__bench.afterplots[before];
+  const post = window.__bench.posts.find(t => t >= start);
+  return after === undefined ? null : [after - start, post === undefined ? null : after - post];
+}
+"""
+
+
+@dataclass
+class BrowserResult:
+    drawn_ms: list[float] = field(default_factory=list)
+    filter_ms: list[float] = field(default_factory=list)
+    search_ms: list[float] = field(default_factory=list)
+    search_request_ms: list[float] = field(default_factory=list)
+    first_visit_bytes: list[int] = field(default_factory=list)
+    first_visit_requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    filter_request: dict | None = None  # one /_dash-update-component POST, for the load test
+
+    @staticmethod
+    def median(values: list[float]) -> float | None:
+        return statistics.median(values) if values else None
+
+
+def measure(url: str, runs: int, search_word: str, timeout_s: float = 60) -> BrowserResult:
+    """Open `url` `runs` times in fresh contexts; time drawing, a filter and a search."""
+    result = BrowserResult()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            for run in range(runs):
+                try:
+                    _one_run(browser, url, search_word, result, timeout_s, capture=run == 0)
+                except PlaywrightError as exc:  # a timed-out run is reported, not fatal
+                    result.failures.append(str(exc).splitlines()[0])
+        finally:
+            browser.close()
+    return result
+
+
+def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(timeout_s * 1000)
+    page.add_init_script(WATCH)
+    responses = []
+    page.on("requestfinished", lambda request: responses.append(request))
+    posts = []
+    if capture:
+        page.on(
+            "request",
+            lambda r: posts.append(r) if r.method == "POST" and "_dash-update" in r.url else None,
+        )
+    page.goto(url)
+    page.wait_for_function("window.__bench && window.__bench.drawn !== null")
+    result.drawn_ms.append(page.evaluate("window.__bench.drawn"))
+    _settle(page)
+    page.wait_for_timeout(300)  # let the width report's redraw settle
+    total = 0
+    for request in responses:
+        sizes = request.sizes()
+        total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    result.first_visit_bytes.append(total)
+    result.first_visit_requests = [r.url for r in responses]
+
+    posts.clear()
+    elapsed = page.evaluate(TIMED, ["click", "#filter-kind input[type=checkbox]"])
+    if elapsed is not None:
+        result.filter_ms.append(elapsed[0])
+    if capture:
+        _settle(page)
+        for request in posts:
+            body = request.post_data_json
+            if body and "timeline.figure" in body.get("output", ""):
+                result.filter_request = {"url": request.url, "body": body}
+    page.evaluate(TIMED, ["click", "#filter-kind input[type=checkbox]"])  # back to all kinds
+    elapsed = page.evaluate(TIMED, ["search", search_word])
+    if elapsed is not None:
+        result.search_ms.append(elapsed[0])
+        if elapsed[1] is not None:
+            result.search_request_ms.append(elapsed[1])
+    context.close()
+
+
+def _settle(page, timeout_s: float = 15) -> None:
+    """Wait until the page has made no request for 0.5 s, for at most `timeout_s`."""
+    with contextlib.suppress(PlaywrightError):
+        page.wait_for_load_state("networkidle", timeout=timeout_s * 1000)

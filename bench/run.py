@@ -1,0 +1,137 @@
+"""Run the benchmark suite and print its results as Markdown tables.
+
+    .venv/bin/python -m bench.run            # full run (about 8 minutes on 2 cores)
+    .venv/bin/python -m bench.run --quick    # smaller run (about 3 minutes)
+
+See bench/README.md for what each figure means and the latest results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench import browser, server, synth
+
+SEARCH_WORD = "cement"  # in about a third of the synthetic titles and summaries
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.split("\n")[1]
+    load = os.getloadavg()
+    return (
+        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
+        f"{os.cpu_count()} cores ({cpu}), memory: {' '.join(memory.split()[1:2])} total, "
+        f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+
+
+def fmt(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer sizes, runs and seconds")
+    parser.add_argument("--sizes", type=int, nargs="*", help="timeline sizes (events)")
+    parser.add_argument("--runs", type=int, help="browser runs per size (median reported)")
+    parser.add_argument("--load-seconds", type=float, help="length of each load run")
+    parser.add_argument("--load-size", type=int, default=1000, help="timeline size for load runs")
+    parser.add_argument("--think", type=float, default=1.0, help="clients' mean think time (s)")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--app-dir", default=None, help="checkout of the app to measure (default: this one)"
+    )
+    parser.add_argument("--no-load", action="store_true", help="skip the load runs")
+    parser.add_argument("--data-dir", default=None, help="where synthetic timelines are kept")
+    args = parser.parse_args(argv)
+    sizes = args.sizes or ([30, 1000, 10000] if args.quick else [30, 1000, 10000, 100000])
+    runs = args.runs or (3 if args.quick else 5)
+    load_seconds = args.load_seconds or (6 if args.quick else 12)
+    app_dir = Path(args.app_dir).resolve() if args.app_dir else server.ROOT
+    data_dir = Path(args.data_dir or Path(tempfile.gettempdir()) / "timeline-bench")
+
+    print(f"Machine: {machine()}\n", flush=True)
+    print(
+        "| events | server start (s) | memory RSS / unique (MB) | first visit (KB) "
+        "| drawn (ms) | filter → redraw (ms) | search → redraw (ms) "
+        "| search request → redraw (ms) |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    for size in sizes:
+        folder = data_dir / str(size)
+        if not (folder / "events.csv").exists():
+            synth.write_timeline(size, folder)
+        app = server.Gunicorn(folder / "events.csv", workers=2, threads=4, root=app_dir)
+        try:
+            result = browser.measure(app.url + "/", runs, SEARCH_WORD)
+            rss, unique = app.memory_mb()
+        finally:
+            app.stop()
+        median = browser.BrowserResult.median
+        kb = median(result.first_visit_bytes)
+        print(
+            f"| {size:,} | {app.start_s:.1f} | {rss:.0f} / {unique:.0f} | {fmt(kb and kb / 1024)} "
+            f"| {fmt(median(result.drawn_ms))} | {fmt(median(result.filter_ms))} "
+            f"| {fmt(median(result.search_ms))} | {fmt(median(result.search_request_ms))} |",
+            flush=True,
+        )
+        for failure in result.failures:
+            print(f"  ({size:,} events: a run failed: {failure})", file=sys.stderr)
+    if args.no_load:
+        return 0
+
+    size = args.load_size
+    folder = data_dir / str(size)
+    if not (folder / "events.csv").exists():
+        synth.write_timeline(size, folder)
+    print(
+        f"\nLoad: gunicorn --workers {args.workers} --threads {args.threads} --preload, "
+        f"{size:,} events, each client repeats its request after a think time of "
+        f"{args.think:g} s on average, {load_seconds:g} s per run.\n"
+    )
+    print("| request | clients | requests/s | p50 (ms) | p95 (ms) | requests | errors |")
+    print("|---|---:|---:|---:|---:|---:|---:|", flush=True)
+    app = server.Gunicorn(
+        folder / "events.csv", workers=args.workers, threads=args.threads, root=app_dir
+    )
+    try:
+        # The callback URL carries a token of this server: capture the request here.
+        captured = None
+        for _attempt in range(3):
+            visit = browser.measure(app.url + "/", 1, SEARCH_WORD, timeout_s=120)
+            captured = visit.filter_request
+            if captured:
+                break
+        if captured is None:
+            raise RuntimeError(f"no filter request was captured from the page: {visit.failures}")
+        for name, url, payload in (
+            ("page (GET /)", app.url + "/", None),
+            ("filter (POST callback)", captured["url"], captured["body"]),
+        ):
+            for clients in (50, 300):
+                r = server.load(url, clients, load_seconds, args.think, payload)
+                print(
+                    f"| {name} | {clients} | {r.throughput:,.0f} | {r.p50_ms:.0f} "
+                    f"| {r.p95_ms:.0f} | {r.requests:,} | {r.errors} |",
+                    flush=True,
+                )
+    finally:
+        app.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

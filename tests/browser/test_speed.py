@@ -1,0 +1,52 @@
+"""The first visit loads only what the page uses."""
+
+import pytest
+from playwright.sync_api import expect
+
+from bench.synth import write_timeline
+from components.timeline import in_range
+from core.loader import load_timeline
+from core.overview import MAX_MARKS
+from tests.browser.conftest import LiveServer, open_app
+
+POINTS = "#timeline .scatterlayer .trace .point"
+
+
+def test_first_visit_loads_neither_the_full_plotly_nor_the_datatable(app_page):
+    urls: list[str] = []
+    app_page.on("request", lambda request: urls.append(request.url))
+    open_app(app_page)
+    app_page.wait_for_load_state("networkidle")
+    assert any("plotly-basic" in url for url in urls)
+    assert not any("plotly.min.js" in url for url in urls), urls
+    assert not any("dash_table" in url for url in urls), urls
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    server = LiveServer(write_timeline(MAX_MARKS * 2, tmp_path_factory.mktemp("large")))
+    yield server
+    server.stop()
+
+
+def test_a_large_timeline_is_grouped_then_zoom_shows_each_event(page, large_server):
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(large_server.url + "/")
+    page.wait_for_selector("#timeline .scatterlayer .point")
+    expect(page.locator("#timeline .annotation-text").first).to_contain_text("grouped")
+    events = load_timeline(large_server.app.server.config["TIMELINE_DATA"]).events
+    assert page.locator(POINTS).count() < len(events) / 2
+    page.evaluate(
+        """() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
+                                 {'xaxis.range': [1950, 1953]})"""
+    )
+    expected = len(in_range(events, 1950, 1953))
+    page.wait_for_function(
+        """n => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                  return gd.data.filter(t => t.customdata && t.customdata.length
+                                             && t.customdata[0][0]).reduce(
+                      (sum, t) => sum + t.customdata.length, 0) === n; }""",
+        arg=expected,
+    )
+    assert errors == []

@@ -1,0 +1,38 @@
+"""What the page ships: no unused bundles, and versioned static files cached for a year."""
+
+import re
+
+import pytest
+
+from app import create_app
+from tests.conftest import TINY
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app(TINY / "events.csv").server.test_client()
+
+
+def script_sources(client) -> list[str]:
+    return re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
+
+
+def test_the_page_lists_the_small_plotly_and_no_datatable(client):
+    sources = script_sources(client)
+    assert any("/assets/vendor/plotly-basic-" in src for src in sources)
+    assert not any("dash_table" in src for src in sources)
+    assert not any("plotly.min.js" in src for src in sources)
+
+
+def test_versioned_assets_are_cached_for_a_year_and_compressed(client):
+    src = next(s for s in script_sources(client) if "plotly-basic" in s)
+    response = client.get(src, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] in ("zstd", "br")
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    assert "no-cache" not in response.headers["Cache-Control"]
+
+
+def test_unversioned_assets_are_revalidated(client):
+    response = client.get("/assets/style.css")
+    assert "max-age=31536000" not in response.headers.get("Cache-Control", "")
