@@ -330,7 +330,11 @@ def _load_events(
             )
         kind = row.get("kind", "")
         if kind and vocabulary.kinds and kind not in vocabulary.kinds:
-            bad("kind", f"expected one of {', '.join(vocabulary.kinds)}; found '{shorten(kind)}'")
+            bad(
+                "kind",
+                f"expected one of {', '.join(vocabulary.kinds)}; found '{shorten(kind)}' "
+                "(or add it to vocabulary.csv)",
+            )
         tags = split_list(row.get("tags", ""))
         for tag in tags:
             if vocabulary.tags and tag not in vocabulary.tags:
@@ -356,7 +360,8 @@ def _load_events(
             if source_id not in sources:
                 bad(
                     "sources",
-                    f"expected a source id from sources.csv; found '{shorten(source_id)}'",
+                    f"expected a source id from sources.csv; found '{shorten(source_id)}' "
+                    "(check its spelling, or add it to sources.csv)",
                 )
         if when is None or not any(titles.values()):
             continue
@@ -430,6 +435,9 @@ def load_timeline(events_path: str | Path) -> Timeline:
     sources = _load_sources(folder / "sources.csv", problems)
     eras = _load_eras(folder / "eras.csv", problems)
     events = _load_events(path, vocabulary, sources, problems)
+    if not vocabulary.kinds:  # kinds but no vocabulary.csv: each kind still gets its colour
+        for kind in dict.fromkeys(event["kind"] for event in events if event["kind"]):
+            vocabulary.kinds[kind] = Term(kind, dict.fromkeys(LANGS, kind))
     _check_whole_file(path, events, problems)
     if not events and not any(p.severity == ERROR for p in problems):
         problems.append(Problem(path.name, None, None, "expected at least one event, found none"))

@@ -109,3 +109,13 @@ def test_a_crowded_timeline_is_grouped_and_lists_the_first_ones(crowded):
     assert texts(items[-1]) == [
         f"… and {3000 - event_list.MAX_ITEMS} more events: narrow the filters or search to see them."
     ]
+
+
+def test_kinds_without_a_vocabulary_each_get_their_own_colour(tmp_path):
+    path = tmp_path / "events.csv"
+    path.write_text("date,title,kind\n1984,A,case\n1987,B,paper\n1990,C,case\n", encoding="utf-8")
+    timeline = load_timeline(path)
+    assert has_kinds(timeline) and timeline.kinds_present() == ["case", "paper"]
+    figure = build_figure(timeline.events, timeline.vocabulary, timeline.eras, FigureOptions())
+    colours = [t.marker.color for t in figure.data if t.mode == "markers"]
+    assert len(colours) == len(set(colours)) == 2
