@@ -9,6 +9,11 @@ A stock Dash 4 page ships about 6 MB of JavaScript. Two pieces of it this app ne
 - the DataTable bundle, which Dash 4 lists on every page whether or not a DataTable is in
   the layout: `LeanDash` leaves its script tag out.
 
+Dash works out its list of scripts, and with it which files it may serve, on the first
+request it gets. A script request that reaches another thread meanwhile is refused with a
+500 ("dash is not a registered library"), and the page stays blank: under gunicorn with
+threads this happened on first visits. `prepare` makes that first request before serving.
+
 Files under /assets/ are asked for with their modification time (`?m=...`), so they can be
 cached for a year like Dash's own fingerprinted bundles; a changed file gets a new address.
 """
@@ -50,3 +55,11 @@ def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:
             response.cache_control.max_age = ASSET_MAX_AGE
             response.cache_control.immutable = True
         return response
+
+
+def prepare(app: Dash) -> None:
+    """Make Dash's first-request setup now, before any browser asks (and, under
+    `gunicorn --preload`, before the workers are forked, so each starts ready)."""
+    response = app.server.test_client().get(app.config.requests_pathname_prefix)
+    if response.status_code != 200:
+        raise RuntimeError(f"The page could not be built: HTTP {response.status_code}")

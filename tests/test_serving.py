@@ -1,6 +1,8 @@
 """What the page ships: no unused bundles, and versioned static files cached for a year."""
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -31,6 +33,23 @@ def test_versioned_assets_are_cached_for_a_year_and_compressed(client):
     assert response.headers["Content-Encoding"] in ("zstd", "br")
     assert "max-age=31536000" in response.headers["Cache-Control"]
     assert "no-cache" not in response.headers["Cache-Control"]
+
+
+def test_scripts_are_served_to_a_crowd_arriving_at_once(client):
+    # Dash sets itself up on its first request; script requests that reached other threads
+    # meanwhile were refused with a 500 ("dash is not a registered library"), and the page
+    # stayed blank: it happened on first visits under gunicorn with threads.
+    scripts = [s for s in script_sources(client) if "_dash-component-suites" in s]
+    fresh = create_app(TINY / "events.csv").server
+    start = threading.Barrier(len(scripts) * 2)
+
+    def fetch(src: str) -> int:
+        start.wait()
+        return fresh.test_client().get(src).status_code
+
+    with ThreadPoolExecutor(len(scripts) * 2) as pool:
+        codes = list(pool.map(fetch, scripts * 2))
+    assert codes == [200] * len(scripts) * 2
 
 
 def test_unversioned_assets_are_revalidated(client):
