@@ -79,7 +79,7 @@ def register(app: Dash, get_timeline) -> None:
     @app.callback(
         Output("timeline", "figure"),
         Output("event-count", "children"),
-        Output("event-list", "children"),
+        Output("event-list-data", "data"),
         Output("chart-description", "children"),
         Input("filter-kind", "value"),
         Input("filter-tag", "value"),
@@ -116,7 +116,7 @@ def register(app: Dash, get_timeline) -> None:
         return (
             figure,
             count,
-            event_list.items(listed, lang, selected, timeline.vocabulary),
+            event_list.entries(listed, lang, selected, timeline.vocabulary),
             describe(shown, timeline, filters, lang),
         )
 

@@ -44,13 +44,12 @@ def test_no_kind_column_draws_one_colour_and_the_kind_filter_hides_nothing(minim
 
 
 def test_events_without_a_source_carry_a_visible_mark(minimal):
-    items = event_list.items(minimal.events, "fr", None, minimal.vocabulary)
-    assert all("sans source" in texts(item) for item in items)
+    listed = event_list.entries(minimal.events, "fr", None, minimal.vocabulary)
+    assert listed["items"] and not any(item["sourced"] for item in listed["items"])
+    assert listed["no_source"]["mark"] == "sans source"
     cited = load_timeline(TINY / "events.csv")
-    assert not any(
-        "no source" in texts(item)
-        for item in event_list.items(cited.events, "en", None, cited.vocabulary)
-    )
+    listed = event_list.entries(cited.events, "en", None, cited.vocabulary)
+    assert all(item["sourced"] for item in listed["items"])
 
 
 # (kinds offered before, kinds chosen, tags chosen, years chosen, expected after)
@@ -104,11 +103,11 @@ def crowded(tmp_path):
 def test_a_crowded_timeline_is_grouped_and_lists_the_first_ones(crowded):
     figure = build_figure(crowded.events, crowded.vocabulary, crowded.eras, FigureOptions())
     assert "3,000 events" in figure.layout.annotations[0].text  # grouped: see test_large.py
-    items = event_list.items(crowded.events, "en", None, crowded.vocabulary)
-    assert len(items) == event_list.MAX_ITEMS + 1
-    assert texts(items[-1]) == [
+    listed = event_list.entries(crowded.events, "en", None, crowded.vocabulary)
+    assert len(listed["items"]) == event_list.MAX_ITEMS
+    assert listed["more"] == (
         f"… and {3000 - event_list.MAX_ITEMS} more events: narrow the filters or search to see them."
-    ]
+    )
 
 
 def test_kinds_without_a_vocabulary_each_get_their_own_colour(tmp_path):

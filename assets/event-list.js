@@ -1,0 +1,61 @@
+/* Draws the list of events under the chart from the data the server sends (see
+ * components/event_list.py). Plain DOM, text only (textContent), so a title can hold
+ * anything and stays text; one pass, so hundreds of items draw in a few milliseconds.
+ * Each item: li > button.event-item[data-event] > date, title, kind (glyph and name),
+ * and a "no source" mark when the event has none. assets/select.js handles the clicks. */
+window.eventList = (function () {
+  function span(className, text) {
+    var element = document.createElement("span");
+    element.className = className;
+    if (text !== undefined) { element.textContent = text; }
+    return element;
+  }
+
+  function item(entry, data) {
+    var selected = entry.id === data.selected;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "event-item" + (selected ? " is-selected" : "");
+    button.setAttribute("data-event", entry.id);
+    button.setAttribute("aria-pressed", selected ? "true" : "false");
+    var kind = span("event-kind");
+    var glyph = span("glyph", entry.glyph);
+    glyph.style.color = entry.colour;
+    glyph.setAttribute("aria-hidden", "true");
+    kind.append(glyph, entry.kind);
+    button.append(span("event-date", entry.when), span("event-title", entry.title), kind);
+    if (!entry.sourced) {
+      var mark = span("no-source-mark", data.no_source.mark);
+      mark.title = data.no_source.title;
+      button.append(mark);
+    }
+    var li = document.createElement("li");
+    li.append(button);
+    return li;
+  }
+
+  function note(text, className) {
+    var li = document.createElement("li");
+    li.className = className;
+    li.textContent = text;
+    return li;
+  }
+
+  function draw(data) {
+    var list = document.getElementById("event-list");
+    if (!list || !data) { return window.dash_clientside.no_update; }
+    var focused = document.activeElement && list.contains(document.activeElement)
+      ? document.activeElement.getAttribute("data-event") : null;
+    var items = data.items.map(function (entry) { return item(entry, data); });
+    if (data.empty) { items.push(note(data.empty, "empty")); }
+    if (data.more) { items.push(note(data.more, "empty list-more")); }
+    list.replaceChildren.apply(list, items);
+    if (focused) {  // a redraw keeps the keyboard where it was
+      var again = list.querySelector('[data-event="' + CSS.escape(focused) + '"]');
+      if (again) { again.focus(); }
+    }
+    return data.items.length;
+  }
+
+  return {draw: draw};
+})();
