@@ -14,8 +14,9 @@ request it gets. A script request that reaches another thread meanwhile is refus
 500 ("dash is not a registered library"), and the page stays blank: under gunicorn with
 threads this happened on first visits. `prepare` makes that first request before serving.
 
-Files under /assets/ are asked for with their modification time (`?m=...`), so they can be
-cached for a year like Dash's own fingerprinted bundles; a changed file gets a new address.
+Files under /assets/ are asked for with their modification time (`?m=...`), or, for the
+fonts that style.css names, a version (`?v=...`), so they can be cached for a year like
+Dash's own fingerprinted bundles; a changed file gets a new address.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:
     def long_cache(response):
         if (
             request.path.startswith(assets_path)
-            and "m" in request.args
+            and ("m" in request.args or "v" in request.args)
             and response.status_code == 200
         ):
             response.cache_control.no_cache = None  # set by send_file when it has no max age

@@ -1,5 +1,6 @@
 """What the page ships: no unused bundles, and versioned static files cached for a year."""
 
+import hashlib
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -7,7 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from app import create_app
-from tests.conftest import TINY
+from tests.conftest import ROOT, TINY
+
+ASSETS = ROOT / "assets"
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +53,15 @@ def test_scripts_are_served_to_a_crowd_arriving_at_once(client):
     with ThreadPoolExecutor(len(scripts) * 2) as pool:
         codes = list(pool.map(fetch, scripts * 2))
     assert codes == [200] * len(scripts) * 2
+
+
+def test_each_font_address_carries_the_start_of_its_hash(client):
+    fonts = re.findall(r'url\("(fonts/[^"?]+)\?v=([^"]+)"\)', (ASSETS / "style.css").read_text())
+    assert len(fonts) == 2
+    for path, version in fonts:
+        assert hashlib.sha256((ASSETS / path).read_bytes()).hexdigest().startswith(version), path
+        response = client.get(f"/assets/{path}?v={version}")
+        assert "max-age=31536000" in response.headers["Cache-Control"]
 
 
 def test_unversioned_assets_are_revalidated(client):
