@@ -32,7 +32,7 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
-from serving import LeanDash, cache_assets, prepare
+from serving import CallbackCache, LeanDash, cache_assets, prepare
 
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE / "data" / "events.csv"
@@ -84,6 +84,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     urlsync.register(app, store.current)
     footer.register(app, store.changed)
     present.create(app, store.current, HERE / "assets")  # lecture mode at /present/
+    app.server.wsgi_app = CallbackCache(app.server.wsgi_app, timeline.CACHED_OUTPUTS)
     prepare(app)
     return app
 

@@ -14,6 +14,11 @@ request it gets. A script request that reaches another thread meanwhile is refus
 500 ("dash is not a registered library"), and the page stays blank: under gunicorn with
 threads this happened on first visits. `prepare` makes that first request before serving.
 
+A class asks the same questions: 300 students ticking the same kinds send the same callback
+request. `CallbackCache` keeps the finished (serialised, compressed) answers of callbacks
+that depend on nothing but their inputs, so a repeated request costs a dictionary lookup
+instead of about 6 ms of encoding and compressing a 1,000-event figure.
+
 Files under /assets/ are asked for with their modification time (`?m=...`), or, for the
 fonts that style.css names, a version (`?v=...`), so they can be cached for a year like
 Dash's own fingerprinted bundles; a changed file gets a new address.
@@ -21,7 +26,13 @@ Dash's own fingerprinted bundles; a changed file gets a new address.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 
 from dash import Dash
 from flask import Flask, request
@@ -64,3 +75,80 @@ def prepare(app: Dash) -> None:
     response = app.server.test_client().get(app.config.requests_pathname_prefix)
     if response.status_code != 200:
         raise RuntimeError(f"The page could not be built: HTTP {response.status_code}")
+
+
+class CallbackCache:
+    """WSGI middleware: answers repeated callback requests from memory.
+
+    Only callbacks whose outputs include one of `outputs` (`"component.property"`) are kept,
+    and only 200 answers; the key is the callback's outputs, inputs and state (not which
+    input changed) and the Accept-Encoding header, so a callback listed here must depend on
+    nothing else, the data's version being one of its inputs. At most `max_bytes` of
+    answers are kept per process, the least recently used going first."""
+
+    PATH = "_dash-update-component"
+
+    def __init__(self, app: Callable, outputs: Iterable[str], max_bytes: int = 64 * 2**20):
+        self.app = app
+        self.outputs = frozenset(outputs)
+        self.max_bytes = max_bytes
+        self.answers: OrderedDict[bytes, tuple[str, list, bytes]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def key(self, body: bytes, environ: dict) -> bytes | None:
+        try:
+            request = json.loads(body)
+            outputs = {f"{o['id']}.{o['property']}" for o in request["outputs"]}
+        except (ValueError, KeyError, TypeError):
+            return None  # not a callback request this cache knows: Dash answers it
+        if not outputs & self.outputs:
+            return None
+        wanted = [request["outputs"], request.get("inputs"), request.get("state")]
+        wanted.append(environ.get("HTTP_ACCEPT_ENCODING", ""))
+        return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).digest()
+
+    def __call__(self, environ: dict, start_response: Callable):
+        if environ.get("REQUEST_METHOD") != "POST" or not environ.get("PATH_INFO", "").endswith(
+            self.PATH
+        ):
+            return self.app(environ, start_response)
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        key = self.key(body, environ)
+        if key is None:
+            return self.app(environ, start_response)
+        with self.lock:
+            answer = self.answers.get(key)
+            if answer is not None:
+                self.answers.move_to_end(key)
+        if answer is not None:
+            status, headers, content = answer
+            start_response(status, [*headers, ("X-Callback-Cache", "hit")])
+            return [content]
+        caught: list = []
+
+        def catch(status, headers, exc_info=None):
+            caught[:] = [status, headers]
+            return start_response(status, [*headers, ("X-Callback-Cache", "miss")], exc_info)
+
+        result = self.app(environ, catch)
+        try:
+            content = b"".join(result)
+        finally:
+            if hasattr(result, "close"):
+                result.close()
+        if caught and caught[0].startswith("200"):
+            self.keep(key, (caught[0], caught[1], content))
+        return [content]
+
+    def keep(self, key: bytes, answer: tuple[str, list, bytes]) -> None:
+        with self.lock:
+            if key in self.answers:
+                return
+            self.answers[key] = answer
+            self.size += len(answer[2])
+            while self.size > self.max_bytes and self.answers:
+                _, (_, _, content) = self.answers.popitem(last=False)
+                self.size -= len(content)

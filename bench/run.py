@@ -12,9 +12,11 @@ import argparse
 import datetime
 import os
 import platform
+import random
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from bench import browser, server, synth
@@ -35,6 +37,26 @@ def machine() -> str:
         f"{os.cpu_count()} cores ({cpu}), memory: {' '.join(memory.split()[1:2])} total, "
         f"load average before the run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
+
+
+def varied(body: dict) -> Callable[[random.Random], dict]:
+    """The captured filter request with other kinds and years each time: nearly every
+    request is one the server has not answered before (a class all choosing differently)."""
+    values = {item["id"]: item.get("value") for item in body["inputs"]}
+    kinds, (first, last) = values["filter-kind"], values["filter-years"]
+
+    def make(rng: random.Random) -> dict:
+        chosen = {
+            "filter-kind": rng.sample(kinds, rng.randint(1, len(kinds))),
+            "filter-years": sorted(rng.sample(range(first, last + 1), 2)),
+        }
+        inputs = [
+            {**item, "value": chosen[item["id"]]} if item["id"] in chosen else item
+            for item in body["inputs"]
+        ]
+        return {**body, "inputs": inputs}
+
+    return make
 
 
 def fmt(value: float | None, digits: int = 0) -> str:
@@ -119,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
             raise RuntimeError(f"no filter request was captured from the page: {visit.failures}")
         for name, url, payload in (
             ("page (GET /)", app.url + "/", None),
-            ("filter (POST callback)", captured["url"], captured["body"]),
+            ("filter, all the same (POST callback)", captured["url"], captured["body"]),
+            ("filter, each different (POST callback)", captured["url"], varied(captured["body"])),
         ):
             for clients in (50, 300):
                 r = server.load(url, clients, load_seconds, args.think, payload)

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,9 +122,10 @@ def load(
     clients: int,
     seconds: float,
     think_s: float,
-    body: dict | None = None,
+    body: dict | Callable[[random.Random], dict] | None = None,
 ) -> LoadResult:
-    """`clients` concurrent clients repeating one GET (or POST of `body`) for `seconds`."""
+    """`clients` concurrent clients repeating one GET (or POST of `body`) for `seconds`.
+    `body` may be a function of each client's random generator, for a new body each time."""
     return asyncio.run(_load(url, clients, seconds, think_s, body))
 
 
@@ -147,7 +149,8 @@ async def _load(url, clients, seconds, think_s, body) -> LoadResult:
                 if body is None:
                     request = session.get(url, headers=headers)
                 else:
-                    request = session.post(url, json=body, headers=headers)
+                    payload = body(rng) if callable(body) else body
+                    request = session.post(url, json=payload, headers=headers)
                 async with request as response:
                     data = await response.read()
                     if response.status != 200 or not data:

@@ -17,6 +17,9 @@ from core.i18n import DEFAULT_LANG, t
 from core.overview import MAX_MARKS
 from core.sorting import sort_events
 
+# The redraw depends on nothing but its inputs (the data's version among them), so its
+# finished answers may be kept and served again (serving.CallbackCache).
+CACHED_OUTPUTS = ("timeline.figure",)
 RENDER_CACHE = 256  # distinct views kept per worker; a 1,000-event view is about 0.3 MB
 KEY_ITEMS = ("key_exact", "key_approx", "key_span", "key_period", "key_window")
 GRAPH_CONFIG = {

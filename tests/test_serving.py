@@ -1,6 +1,9 @@
 """What the page ships: no unused bundles, and versioned static files cached for a year."""
 
+import gzip
 import hashlib
+import io
+import json
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -8,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from app import create_app
+from serving import CallbackCache
 from tests.conftest import ROOT, TINY
 
 ASSETS = ROOT / "assets"
@@ -67,3 +71,98 @@ def test_each_font_address_carries_the_start_of_its_hash(client):
 def test_unversioned_assets_are_revalidated(client):
     response = client.get("/assets/style.css")
     assert "max-age=31536000" not in response.headers.get("Cache-Control", "")
+
+
+def callback_body(app, output_id: str, values: dict) -> dict:
+    """The request a browser sends for the callback that outputs `output_id`."""
+    spec = next(spec for key, spec in app.callback_map.items() if f"{output_id}." in key)
+    output = next(key for key in app.callback_map if f"{output_id}." in key)
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in output.strip(".").split("...")
+    ]
+    inputs = [{**item, "value": values.get(item["id"])} for item in spec["inputs"]]
+    return {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": []}
+
+
+@pytest.fixture(scope="module")
+def tiny_app():
+    return create_app(TINY / "events.csv")
+
+
+REDRAW = {"filter-kind": None, "filter-tag": [], "search": "", "lang": "en", "list-sort": "date"}
+GZIP = {"Accept-Encoding": "gzip"}
+
+
+def test_a_repeated_redraw_is_answered_from_memory(tiny_app):
+    client = tiny_app.server.test_client()
+    body = callback_body(tiny_app, "timeline", {**REDRAW, "search": "paper"})
+    first = client.post("/_dash-update-component", json=body, headers=GZIP)
+    body["changedPropIds"] = ["lang.value"]  # which input changed does not matter
+    again = client.post("/_dash-update-component", json=body, headers=GZIP)
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert first.headers["X-Callback-Cache"] == "miss"
+    assert again.headers["X-Callback-Cache"] == "hit"
+    assert again.headers["Content-Encoding"] == "gzip"
+    assert again.get_data() == first.get_data()
+    answer = json.loads(gzip.decompress(again.get_data()))
+    titles = [item["title"] for item in answer["response"]["event-list-data"]["data"]["items"]]
+    assert titles == ["First paper"]
+
+
+def test_other_inputs_or_encodings_are_answered_afresh(tiny_app):
+    client = tiny_app.server.test_client()
+    body = callback_body(tiny_app, "timeline", {**REDRAW, "lang": "fr"})
+    assert client.post("/_dash-update-component", json=body, headers=GZIP).headers[
+        "X-Callback-Cache"
+    ] in ("miss", "hit")
+    other = client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": ""})
+    assert other.headers["X-Callback-Cache"] == "miss"
+    assert "Content-Encoding" not in other.headers
+    body = callback_body(tiny_app, "timeline", {**REDRAW, "lang": "fr", "search": "zzz"})
+    fresh = client.post("/_dash-update-component", json=body, headers=GZIP)
+    assert fresh.headers["X-Callback-Cache"] == "miss"
+
+
+def test_callbacks_not_listed_and_failures_are_never_kept(tiny_app):
+    client = tiny_app.server.test_client()
+    body = callback_body(tiny_app, "key-title", {"lang": "fr"})
+    for _ in range(2):
+        response = client.post("/_dash-update-component", json=body)
+        assert response.status_code == 200
+        assert "X-Callback-Cache" not in response.headers
+    broken = callback_body(tiny_app, "timeline", {**REDRAW, "list-sort": ["not", "an", "order"]})
+    for _ in range(2):
+        response = client.post("/_dash-update-component", json=broken)
+        assert response.status_code == 500
+        assert response.headers["X-Callback-Cache"] == "miss"
+
+
+def test_the_least_recently_used_answers_go_first_past_the_size_limit():
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [environ["wsgi.input"].read()]
+
+    def request(n: int) -> str:
+        return json.dumps({"outputs": [{"id": "timeline", "property": "figure"}], "inputs": [n]})
+
+    room = len(request(1)) * 3 + 10  # three answers fit, not four
+    cache = CallbackCache(app, ["timeline.figure"], max_bytes=room)
+
+    def post(n: int) -> str:
+        body = request(n).encode()
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/_dash-update-component",
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+        }
+        headers = {}
+        assert b"".join(cache(environ, lambda s, h, e=None: headers.update(h))) == body
+        return headers["X-Callback-Cache"]
+
+    assert [post(n) for n in (1, 2, 3, 1)] == ["miss", "miss", "miss", "hit"]
+    assert post(4) == "miss"  # no room for a fourth: 2, the least recently used, goes
+    assert [post(n) for n in (1, 3, 4)] == ["hit", "hit", "hit"]
+    assert post(2) == "miss"
+    assert cache.size <= room
