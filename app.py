@@ -90,7 +90,8 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
 
 
 def page(store: TimelineStore) -> html.Div:
-    """The whole page, on the timeline the store holds now."""
+    """The whole page, on the timeline the store holds now, showing every event."""
+    view = timeline.first_view(store)
     return html.Div(
         className="app",
         children=[
@@ -106,14 +107,14 @@ def page(store: TimelineStore) -> html.Div:
                 tabIndex="-1",
                 className="layout",
                 children=[
-                    filters.layout(store.current()),
+                    filters.layout(store.current(), view.count),
                     html.Div(
                         className="content",
                         children=[
                             banner.layout(store),
-                            timeline.layout(),
+                            timeline.layout(view),
                             detail.layout(),
-                            event_list.layout(),
+                            event_list.layout(view.entries),
                             share.layout(),
                         ],
                     ),

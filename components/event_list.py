@@ -67,7 +67,8 @@ def entries(events: pd.DataFrame, lang: str, selected: str | None, vocabulary: V
     }
 
 
-def layout() -> html.Section:
+def layout(first: dict) -> html.Section:
+    """The list's section, holding `first` (the `entries` the page opens on)."""
     return html.Section(
         className="event-list-section",
         **{"aria-labelledby": "events-heading"},
@@ -93,7 +94,7 @@ def layout() -> html.Section:
                     ),
                 ],
             ),
-            dcc.Store(id="event-list-data"),
+            dcc.Store(id="event-list-data", data=first),
             html.Ol(id="event-list", className="event-list"),  # drawn by assets/event-list.js
         ],
     )

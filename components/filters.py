@@ -87,7 +87,8 @@ def fit_values(
     return new_kinds, new_tags, new_years
 
 
-def layout(timeline: Timeline) -> html.Aside:
+def layout(timeline: Timeline, count: str) -> html.Aside:
+    """The filters, set to show everything, above the `count` of events shown."""
     first, last = timeline.year_range
     lang = DEFAULT_LANG
     return html.Aside(
@@ -104,7 +105,9 @@ def layout(timeline: Timeline) -> html.Aside:
                 className="filters-toggle",
                 **{"aria-expanded": "false", "aria-controls": "filters-body"},
             ),
-            html.P(id="event-count", className="count", role="status", **{"aria-live": "polite"}),
+            html.P(
+                count, id="event-count", className="count", role="status", **{"aria-live": "polite"}
+            ),
             html.Div(
                 id="filters-body",
                 className="filters-body",

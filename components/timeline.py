@@ -2,11 +2,16 @@
 
 One callback turns the filter values into the filtered events and outputs everything
 that shows them (figure, count, list), so the events are filtered once per change.
+
+The page arrives with the first view already in it (`first_view`: every event, in the
+default language), so the chart draws without waiting for a callback; the callback runs
+only when something changes it (a control, the address, the chart's real width).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from dash import Dash, Input, Output, State, dcc, html
 
@@ -16,6 +21,7 @@ from core.filters import Filters, apply_filters
 from core.i18n import DEFAULT_LANG, t
 from core.overview import MAX_MARKS
 from core.sorting import sort_events
+from core.store import TimelineStore
 
 # The redraw depends on nothing but its inputs (the data's version among them), so its
 # finished answers may be kept and served again (serving.CallbackCache).
@@ -31,11 +37,26 @@ GRAPH_CONFIG = {
 }
 
 
+WIDTH_STEP = 40  # px: labels are packed for widths this far apart, so a class shares views
+
+
+class View(NamedTuple):
+    """What shows the filtered events: the callback's outputs, in order."""
+
+    figure: dict
+    count: str
+    entries: dict  # the list, for assets/event-list.js
+    description: str
+
+
 def plot_width(graph_width: int | None) -> int:
-    """The plot area's width for a graph this wide (its margins are 32 px)."""
+    """The plot area's width for a graph this wide (its margins are 32 px), rounded down to
+    a multiple of `WIDTH_STEP`, so that nearly equal screens get the same view (and labels
+    packed for a little less room than they have, never more)."""
     if not isinstance(graph_width, int | float) or graph_width <= 0:
         return FigureOptions.plot_width_px
-    return max(200, min(int(graph_width) - 32, 8000))
+    width = max(200, min(int(graph_width) - 32, 8000))
+    return max(200, width // WIDTH_STEP * WIDTH_STEP)
 
 
 def describe(shown, timeline, filters: Filters, lang: str) -> str:
@@ -59,14 +80,47 @@ def in_range(events, low: float, high: float):
     return events[(events["fuzzy_end"] >= low) & (events["fuzzy_start"] <= high)]
 
 
-def layout() -> html.Section:
+@lru_cache(maxsize=RENDER_CACHE)
+def render(get_timeline, filters, lang, selected, width_px, x_range, sort, version) -> View:
+    """Everything that shows the filtered events. Pure in its arguments, the data's version
+    among them (live reload changes it), so cached: a class choosing the same filters is
+    served from memory."""
+    timeline = get_timeline()
+    shown = apply_filters(timeline.events, filters, lang)
+    options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
+    drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
+    figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
+    total = len(timeline.events)
+    count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
+    listed = sort_events(shown, sort, lang, timeline.vocabulary)
+    return View(
+        figure,
+        count,
+        event_list.entries(listed, lang, selected, timeline.vocabulary),
+        describe(shown, timeline, filters, lang),
+    )
+
+
+def first_view(store: TimelineStore) -> View:
+    """The view the page opens on: what the callback would answer to the controls as the
+    layout sets them (every kind, no tag, every year, no search, in the default language)."""
+    timeline = store.current()
+    filters = Filters.from_inputs(timeline.kinds_present(), [], list(timeline.year_range), "")
+    return render(
+        store.current, filters, DEFAULT_LANG, None, plot_width(None), None, "date", store.version
+    )
+
+
+def layout(view: View) -> html.Section:
     return html.Section(
         className="chart",
         **{"aria-labelledby": "chart-description"},
         children=[
-            html.P(id="chart-description", className="visually-hidden"),
+            html.P(view.description, id="chart-description", className="visually-hidden"),
             dcc.Store(id="chart-width"),
-            dcc.Graph(id="timeline", config=GRAPH_CONFIG, className="timeline-graph"),
+            dcc.Graph(
+                id="timeline", figure=view.figure, config=GRAPH_CONFIG, className="timeline-graph"
+            ),
             html.Details(
                 className="chart-key",
                 children=[
@@ -94,33 +148,14 @@ def register(app: Dash, get_timeline) -> None:
         Input("list-sort", "value"),
         Input("view-range", "data"),
         Input("data-version", "data"),  # new data on disk (components/banner.py)
+        prevent_initial_call=True,  # the page holds the first view (first_view)
     )
     def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version):
         filters = Filters.from_inputs(kinds, tags, years, query)
         x_range = tuple(view_range) if view_range else None
         sort = sort or "date"
-        return render(filters, lang, selected, plot_width(width), x_range, sort, version)
-
-    @lru_cache(maxsize=RENDER_CACHE)
-    def render(filters, lang, selected, width_px, x_range, sort, version) -> tuple:
-        """Everything that shows the filtered events. Pure in its arguments, the data's
-        version among them (live reload changes it), so cached: a class choosing the same
-        filters is served from memory."""
-        timeline = get_timeline()
-        shown = apply_filters(timeline.events, filters, lang)
-        options = FigureOptions(
-            lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range
-        )
-        drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
-        figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
-        total = len(timeline.events)
-        count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
-        listed = sort_events(shown, sort, lang, timeline.vocabulary)
-        return (
-            figure,
-            count,
-            event_list.entries(listed, lang, selected, timeline.vocabulary),
-            describe(shown, timeline, filters, lang),
+        return render(
+            get_timeline, filters, lang, selected, plot_width(width), x_range, sort, version
         )
 
     @app.callback(

@@ -98,7 +98,10 @@ def app_page(page, live_server):
 
 
 def open_app(page, query: str = "") -> None:
-    """Open the app and wait until the chart is drawn and the count filled in."""
+    """Open the app and wait until the chart is drawn, the count filled in, and the first
+    callbacks (the address, the chart's width) answered: the page arrives with a chart
+    already drawn, and a test acting at once would race them."""
     page.goto(page.base + "/" + query)
     page.wait_for_selector("#timeline .scatterlayer .point")
     page.wait_for_function("document.getElementById('event-count').textContent.length > 0")
+    page.wait_for_load_state("networkidle")

@@ -84,12 +84,14 @@ def test_a_malformed_link_opens_the_default_view_with_a_notice(app_page):
 
 def test_panning_the_chart_puts_the_visible_range_in_the_address(app_page):
     app_page.goto(app_page.base + "/?x0=1995&x1=2005")  # the first events are off the chart
-    app_page.wait_for_selector("#timeline .scatterlayer .point", state="attached")
-    graph = app_page.locator("#timeline .js-plotly-plot")
-    axis = app_page.evaluate(
-        "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range"
+    # The page opens on every event, then draws the range of the address.
+    app_page.wait_for_function(
+        """() => { const graph = document.querySelector('#timeline .js-plotly-plot');
+                   const range = graph && graph.layout.xaxis.range;
+                   return range && range[0] === 1995 && range[1] === 2005; }"""
     )
-    assert axis == [1995, 2005]
+    app_page.wait_for_load_state("networkidle")  # a drag during a redraw would be lost
+    graph = app_page.locator("#timeline .js-plotly-plot")
     box = graph.locator(".nsewdrag").first.bounding_box()
     middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     app_page.mouse.move(*middle)

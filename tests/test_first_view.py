@@ -1,0 +1,65 @@
+"""The page arrives with its first view drawn in: the same one the redraw would send."""
+
+import json
+
+import plotly.io as pio
+
+from app import create_app, page
+from components.timeline import WIDTH_STEP, first_view, plot_width
+from core.figure import FigureOptions
+from core.store import TimelineStore
+from tests.conftest import TINY
+from tests.test_serving import callback_body
+
+
+def by_id(layout) -> dict:
+    return {c.id: c for c in layout._traverse() if isinstance(getattr(c, "id", None), str)}
+
+
+def plain(value):
+    return json.loads(pio.to_json(value, validate=False))
+
+
+def test_the_page_opens_on_what_the_redraw_callback_would_answer():
+    app = create_app(TINY / "events.csv")
+    parts = by_id(app.layout())
+    values = {
+        name: getattr(parts[name], prop)
+        for name, prop in [
+            ("filter-kind", "value"),
+            ("filter-tag", "value"),
+            ("filter-years", "value"),
+            ("search", "value"),
+            ("lang", "value"),
+            ("list-sort", "value"),
+            ("data-version", "data"),
+        ]
+    }
+    body = callback_body(app, "timeline", values)
+    answer = app.server.test_client().post("/_dash-update-component", json=body).get_json()
+    response = answer["response"]
+    assert response["timeline"]["figure"] == plain(parts["timeline"].figure)
+    assert response["event-count"]["children"] == parts["event-count"].children
+    assert response["event-list-data"]["data"] == plain(parts["event-list-data"].data)
+    assert response["chart-description"]["children"] == parts["chart-description"].children
+    assert "6 of 6 events" in parts["event-count"].children
+    assert len(parts["event-list-data"].data["items"]) == 6
+
+
+def test_a_new_page_shows_the_data_as_it_is_now(tiny_dir):
+    store = TimelineStore(tiny_dir / "events.csv", check_every_s=0)
+    before = first_view(store)
+    lines = (tiny_dir / "events.csv").read_text(encoding="utf-8").splitlines()
+    (tiny_dir / "events.csv").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    after = by_id(page(store))
+    assert len(after["event-list-data"].data["items"]) == len(before.entries["items"]) - 1
+
+
+def test_the_chart_width_is_rounded_down_so_similar_screens_share_a_view():
+    assert plot_width(None) == FigureOptions.plot_width_px
+    assert plot_width(916) == plot_width(950) == 880  # 884 and 918 px of room
+    assert plot_width(955) == 920
+    assert plot_width(10) == 200
+    assert plot_width(100_000) == 8000
+    for width in range(300, 3000, 7):
+        assert width - 32 - WIDTH_STEP < plot_width(width) <= width - 32
