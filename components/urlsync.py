@@ -1,16 +1,22 @@
 """The address is the state: every control is read from it and written back to it.
 
 On load, on Back and on Forward, `dcc.Location` sets `url.search`; the callback parses it
-(`core.urlstate.parse_query`) and sets every control, the selected event, the list order
-and the visible range. When a person changes any of them, the same callback writes the
+(`core.urlstate.parse_query`) and sends the controls that must change (`address-controls`),
+which a clientside callback sets: every control, the selected event, the list order and
+the visible range. When a person changes any of them, the same callback writes the
 canonical query (`to_query`), which `dcc.Location(refresh=False)` pushes as a new history
 entry. Dash allows a loop between an input and an output only inside one callback, hence
 one callback for both ways; it writes nothing that is already there, so it never feeds
-itself. Parts of an address it cannot use are dropped with a short, dismissable notice.
+itself. It sets the controls through a store, not directly, because Dash holds a callback
+until every running callback that could change one of its inputs has answered: with the
+controls among this callback's outputs, the chart's redraw waited a round trip for the
+address at every click. Parts of an address it cannot use are dropped with a short,
+dismissable notice.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import astuple
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -36,6 +42,7 @@ def layout() -> html.Div:
     return html.Div(
         [
             dcc.Store(id="view-range", data=None),
+            dcc.Store(id="address-controls"),  # {"component.prop": value} to set
             dcc.Store(id="url-notices", data=[]),
             html.Div(id="url-notice", className="url-notice", role="status"),
         ]
@@ -59,10 +66,7 @@ def notice(notices: tuple[str, ...], lang: str) -> list:
 def register(app: Dash, get_timeline) -> None:
     @app.callback(
         Output("url", "search"),
-        *[
-            Output(component, prop, allow_duplicate=component not in ("lang", "list-sort"))
-            for component, prop in CONTROLS
-        ],
+        Output("address-controls", "data"),
         Output("url-notices", "data"),
         Input("url", "search"),
         *[Input(component, prop) for component, prop in CONTROLS[:-1]],
@@ -75,30 +79,47 @@ def register(app: Dash, get_timeline) -> None:
         *current, relayout, view_range = values
         timeline = get_timeline()
         all_kinds, year_range = timeline.kinds_present(), timeline.year_range
-        unchanged = [no_update] * len(CONTROLS)
         # The address wins when it changed (with anything else at the same time, as on load).
         if ctx.triggered_id is None or "url.search" in ctx.triggered_prop_ids:
             if search is None:
-                return no_update, *unchanged, no_update
+                return no_update, no_update, no_update
             state = parse_query(search, known_from(timeline))
             wanted = astuple(controls_from_state(state, all_kinds, year_range))  # CONTROLS order
             now = [*current, view_range]
-            outputs = [w if w != n else no_update for w, n in zip(wanted, now, strict=True)]
-            return no_update, *outputs, list(state.notices)
+            changes = {
+                f"{component}.{prop}": w
+                for (component, prop), w, n in zip(CONTROLS, wanted, now, strict=True)
+                if w != n
+            }
+            return no_update, changes or no_update, list(state.notices)
 
         x_range = view_range
         if "timeline.relayoutData" in ctx.triggered_prop_ids:
             x_range = range_from_relayout(relayout, tuple(view_range) if view_range else None)
             x_range = list(x_range) if x_range else None
             if x_range == view_range and len(ctx.triggered_prop_ids) == 1:
-                return no_update, *unchanged, no_update  # a resize: nothing a person set
+                return no_update, no_update, no_update  # a resize: nothing a person set
         controls = Controls(*current, x_range=x_range)
         base = parse_query(search, known_from(timeline))
-        query = to_query(state_from_controls(controls, base, all_kinds, year_range))
-        range_out = x_range if x_range != view_range else no_update
-        if query == (search or ""):
-            return no_update, *unchanged[:-1], range_out, no_update
-        return query, *unchanged[:-1], range_out, no_update
+        state = state_from_controls(controls, base, all_kinds, year_range)
+        range_out = {"view-range.data": x_range} if x_range != view_range else no_update
+        # Equal when the controls were just set from the address (on load, Back, Forward):
+        # then the address stays as it is, with no new history entry.
+        return to_query(state) if state != base else no_update, range_out, no_update
+
+    app.clientside_callback(
+        f"""function (changes) {{
+            const names = {json.dumps([f"{component}.{prop}" for component, prop in CONTROLS])};
+            const keep = window.dash_clientside.no_update;
+            return names.map(name => (changes && name in changes) ? changes[name] : keep);
+        }}""",
+        *[
+            Output(component, prop, allow_duplicate=component not in ("lang", "list-sort"))
+            for component, prop in CONTROLS
+        ],
+        Input("address-controls", "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output("url-notice", "children"), Input("url-notices", "data"), Input("lang", "value")

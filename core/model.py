@@ -82,7 +82,7 @@ class Timeline:
 
     def kinds_present(self) -> list[str]:
         """Kinds used by some event, in vocabulary order, then any others."""
-        used = list(dict.fromkeys(self.events["kind"]))
+        used = list(self.events["kind"].unique())  # in order of appearance
         known = [k for k in self.vocabulary.kinds if k in used]
         return known + [k for k in used if k not in self.vocabulary.kinds]
 
