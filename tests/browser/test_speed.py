@@ -1,4 +1,6 @@
-"""The first visit loads only what the page uses."""
+"""What keeps the page fast: a lean first visit, grouped large timelines, no waiting redraws."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -8,6 +10,7 @@ from components.timeline import in_range
 from core.loader import load_timeline
 from core.overview import MAX_MARKS
 from tests.browser.conftest import LiveServer, open_app
+from tests.conftest import BUILT_IN
 
 POINTS = "#timeline .scatterlayer .trace .point"
 
@@ -50,3 +53,27 @@ def test_a_large_timeline_is_grouped_then_zoom_shows_each_event(page, large_serv
         arg=expected,
     )
     assert errors == []
+
+
+def test_the_chart_redraws_without_waiting_for_the_address(app_page):
+    # The address callback is held back: the redraw must not wait for it (it did, costing a
+    # round trip at every click), and the address follows once it answers.
+    open_app(app_page)
+    held = []
+
+    def hold_the_address(route):
+        body = route.request.post_data_json or {}
+        if body.get("output", "").startswith("..url.search"):
+            held.append(route)
+        else:
+            route.continue_()
+
+    app_page.route("**/_dash-update-component*", hold_the_address)
+    app_page.get_by_role("checkbox", name="Publication").uncheck()
+    total = len(load_timeline(BUILT_IN).events)
+    expect(app_page.locator("#event-count")).not_to_contain_text(f"{total} of {total}")
+    assert held and app_page.url.endswith("/")
+    for route in held:
+        route.continue_()
+    app_page.unroute("**/_dash-update-component*")
+    expect(app_page).to_have_url(re.compile(r"\?kind="))
