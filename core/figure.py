@@ -250,7 +250,8 @@ def figure_dict(
 
     fig = Parts()
     if len(events) > MAX_MARKS:
-        kinds = [k for k in _kinds_in_order(events, vocabulary) if (events["kind"] == k).any()]
+        present = set(events["kind"].unique())
+        kinds = [k for k in _kinds_in_order(events, vocabulary) if k in present]
         lane_count = add_groups(
             fig, events, vocabulary, kinds, first, last, options.plot_width_px, lang, kind_style
         )

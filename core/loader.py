@@ -21,6 +21,7 @@ from core.problems import ERROR, WARNING, DataError, Problem, shorten
 from core.reading import read_table
 
 LIST_SEPARATOR = "|"
+DATE_ORDER = ["start", "end", "id"]  # the events' order: the chart's, and the list's by date
 
 # Every column each file may have, with what it holds. The README documents each one, and a
 # test checks that it does.
@@ -447,9 +448,5 @@ def load_timeline(events_path: str | Path) -> Timeline:
     for event in events:
         for lang in LANGS:
             event[f"search_{lang}"] = _search_text(event, sources, lang)
-    frame = (
-        pd.DataFrame(events)
-        .sort_values(["start", "end", "id"], kind="stable")
-        .reset_index(drop=True)
-    )
+    frame = pd.DataFrame(events).sort_values(DATE_ORDER, kind="stable").reset_index(drop=True)
     return Timeline(frame, sources, eras, vocabulary, warnings=problems)

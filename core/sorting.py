@@ -7,12 +7,12 @@ import pandas as pd
 from core.loader import fold
 from core.model import Vocabulary
 
-DATE_ORDER = ["start", "end", "id"]
-
 
 def sort_events(events: pd.DataFrame, by: str, lang: str, vocabulary: Vocabulary) -> pd.DataFrame:
-    """`events` in the order asked for; ties keep date order. Unknown orders mean date."""
-    by_date = events.sort_values(DATE_ORDER, kind="stable")
+    """`events` in the order asked for; ties keep date order. Unknown orders mean date.
+    `events` come in date order (`loader.DATE_ORDER`, which filtering keeps): sorting again
+    took 0.1 s at 100,000 events, for every redraw."""
+    by_date = events
     if by == "title":
         key = by_date[f"title_{lang}"].map(fold)
     elif by == "kind":
