@@ -70,6 +70,9 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
         assets_folder=str(HERE / "assets"),
     )
     app.index_string = INDEX
+    # Dash checks callbacks against this and puts it in every page's HTML: the page's
+    # components without the events drawn in them (with them, each visit sent 40 KB more).
+    app.validation_layout = page(store, timeline.View({}, "", {}, ""))
     # A function, so that each page load is built on the data as it is now on disk.
     app.layout = lambda: page(store)
     app.server.config["TIMELINE_DATA"] = str(store.path)
@@ -89,9 +92,10 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     return app
 
 
-def page(store: TimelineStore) -> html.Div:
-    """The whole page, on the timeline the store holds now, showing every event."""
-    view = timeline.first_view(store)
+def page(store: TimelineStore, view: timeline.View | None = None) -> html.Div:
+    """The whole page, on the timeline the store holds now, showing `view` (by default
+    every event, as the page opens)."""
+    view = view or timeline.first_view(store)
     return html.Div(
         className="app",
         children=[

@@ -63,3 +63,12 @@ def test_the_chart_width_is_rounded_down_so_similar_screens_share_a_view():
     assert plot_width(100_000) == 8000
     for width in range(300, 3000, 7):
         assert width - 32 - WIDTH_STEP < plot_width(width) <= width - 32
+
+
+def test_the_page_html_names_the_components_but_not_the_events():
+    # Dash puts its validation layout in every page's HTML; the events come with the layout.
+    client = create_app(TINY / "events.csv").server.test_client()
+    page_html = client.get("/").get_data(as_text=True)
+    assert "event-list-data" in page_html
+    assert "First paper" not in page_html
+    assert "First paper" in client.get("/_dash-layout").get_data(as_text=True)
