@@ -16,22 +16,9 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
+from bench.browser import CHROMIUM
+from bench.browser import FLAGS as CHROMIUM_FLAGS  # the flags of ../shared/browser.md
 from tests.conftest import BUILT_IN
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 
 
 def pytest_collection_modifyitems(items):
