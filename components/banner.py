@@ -70,6 +70,7 @@ def register(app: Dash, store: TimelineStore) -> None:
         Output("data-problems", "hidden"),
         Input("data-version", "data"),
         Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def show(_version: str, lang: str):
         problems = store.problems

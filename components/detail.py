@@ -113,6 +113,7 @@ def register(app: Dash, get_timeline) -> None:
         Output("event-detail", "aria-label"),
         Input("selected", "data"),
         Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def show(event_id: str | None, lang: str):
         return render(get_timeline(), event_id, lang), t(lang, "detail_heading")

@@ -105,6 +105,7 @@ def register(app: Dash) -> None:
         Output("sort-label", "children"),
         Output("list-sort", "options"),
         Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def sort_text(lang: str):
         return t(lang, "sort_by"), sort_options(lang)

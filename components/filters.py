@@ -187,6 +187,7 @@ def register(app: Dash, get_timeline) -> None:
         Output("filters-toggle", "children"),
         Input("lang", "value"),
         Input("data-version", "data"),  # new kinds or tags on disk
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def filter_text(lang: str, _version: str):
         timeline = get_timeline()

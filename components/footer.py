@@ -51,6 +51,7 @@ def register(app: Dash, changed: Callable[[], str]) -> None:
         Output("cite-text", "children"),
         Output("data-changed", "children"),
         Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def footer_text(lang: str):
         when = format_when(changed(), lang)

@@ -69,6 +69,7 @@ def register(app: Dash) -> None:
         Output("lang-label", "children"),
         Output("present-link", "children"),
         Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def header_text(lang: str):
         return (

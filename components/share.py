@@ -93,6 +93,7 @@ def register(app: Dash, get_timeline) -> None:
         Output("export-label", "children"),
         *[Output(button, "children") for button in BUTTONS.values()],
         Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def share_text(lang: str):
         return (

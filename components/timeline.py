@@ -163,6 +163,7 @@ def register(app: Dash, get_timeline) -> None:
         *[Output(key, "children") for key in KEY_ITEMS],
         Output("events-heading", "children"),
         Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def key_text(lang: str):
         return t(lang, "key_title"), *[t(lang, key) for key in KEY_ITEMS], t(lang, "events_heading")

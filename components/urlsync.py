@@ -44,7 +44,7 @@ def layout() -> html.Div:
             dcc.Store(id="view-range", data=None),
             dcc.Store(id="address-controls"),  # {"component.prop": value} to set
             dcc.Store(id="url-notices", data=[]),
-            html.Div(id="url-notice", className="url-notice", role="status"),
+            html.Div([], id="url-notice", className="url-notice", role="status"),
         ]
     )
 
@@ -122,7 +122,10 @@ def register(app: Dash, get_timeline) -> None:
     )
 
     @app.callback(
-        Output("url-notice", "children"), Input("url-notices", "data"), Input("lang", "value")
+        Output("url-notice", "children"),
+        Input("url-notices", "data"),
+        Input("lang", "value"),
+        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def show_notice(notices: list[str] | None, lang: str):
         return notice(tuple(notices or ()), lang)

@@ -37,6 +37,7 @@ def test_a_large_timeline_is_grouped_then_zoom_shows_each_event(page, large_serv
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(large_server.url + "/")
     page.wait_for_selector("#timeline .scatterlayer .point")
+    page.wait_for_load_state("networkidle")  # the redraw for the chart's real width
     expect(page.locator("#timeline .annotation-text").first).to_contain_text("grouped")
     events = load_timeline(large_server.app.server.config["TIMELINE_DATA"]).events
     assert page.locator(POINTS).count() < len(events) / 2
