@@ -32,7 +32,7 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
-from serving import CallbackCache, LeanDash, cache_assets, prepare
+from serving import CallbackCache, LeanDash, cache_assets, preload_chart, prepare
 
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE / "data" / "events.csv"
@@ -70,6 +70,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
         assets_folder=str(HERE / "assets"),
     )
     app.index_string = INDEX
+    preload_chart(app)
     # Dash checks callbacks against this and puts it in every page's HTML: the page's
     # components without the events drawn in them (with them, each visit sent 40 KB more).
     app.validation_layout = page(store, timeline.View({}, "", {}, ""))

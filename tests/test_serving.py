@@ -33,6 +33,14 @@ def test_the_page_lists_the_small_plotly_and_no_datatable(client):
     assert not any("plotly.min.js" in src for src in sources)
 
 
+def test_the_page_asks_early_for_the_charts_code(client):
+    page = client.get("/").get_data(as_text=True)
+    href = re.search(r'<link rel="preload" href="([^"]+)" as="script">', page).group(1)
+    assert href.endswith("/dcc/async-graph.js")
+    assert page.index(href) < page.index("<script")
+    assert client.get(href).status_code == 200
+
+
 def test_versioned_assets_are_cached_for_a_year_and_compressed(client):
     src = next(s for s in script_sources(client) if "plotly-basic" in s)
     response = client.get(src, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})

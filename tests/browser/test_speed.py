@@ -23,6 +23,8 @@ def test_first_visit_loads_neither_the_full_plotly_nor_the_datatable(app_page):
     assert any("plotly-basic" in url for url in urls)
     assert not any("plotly.min.js" in url for url in urls), urls
     assert not any("dash_table" in url for url in urls), urls
+    # the chart's code is asked for early (serving.preload_chart), and once
+    assert len([url for url in urls if url.endswith("/dcc/async-graph.js")]) == 1, urls
 
 
 @pytest.fixture(scope="module")
