@@ -186,3 +186,13 @@ def _point_index(page, event_id: str) -> int:
         }""",
         event_id,
     )
+
+
+def test_list_titles_keep_room_beside_long_kind_names(app_page):
+    # In French, "Recommandation ou prise de position" once squeezed its title to a letter a line.
+    open_app(app_page, "?lang=fr")
+    widths = app_page.eval_on_selector_all(
+        "#event-list .event-title", "nodes => nodes.map(n => n.getBoundingClientRect().width)"
+    )
+    assert len(widths) == TOTAL
+    assert min(widths) > 100, widths
