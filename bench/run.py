@@ -1,6 +1,6 @@
 """Run the benchmark suite and print its results as Markdown tables.
 
-    .venv/bin/python -m bench.run            # full run (about 8 minutes on 2 cores)
+    .venv/bin/python -m bench.run            # full run (about 9 minutes on 2 cores)
     .venv/bin/python -m bench.run --quick    # smaller run (about 3 minutes)
 
 See bench/README.md for what each figure means and the latest results.
