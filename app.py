@@ -32,7 +32,15 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.problems import DataError, report
 from core.store import TimelineStore
-from serving import CallbackCache, LeanDash, cache_assets, preload_chart, prepare
+from serving import (
+    AnswerCache,
+    LeanDash,
+    cache_assets,
+    callback_key,
+    layout_key,
+    preload_chart,
+    prepare,
+)
 
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE / "data" / "events.csv"
@@ -88,7 +96,8 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     urlsync.register(app, store.current)
     footer.register(app, store.changed)
     present.create(app, store.current, HERE / "assets")  # lecture mode at /present/
-    app.server.wsgi_app = CallbackCache(app.server.wsgi_app, timeline.CACHED_OUTPUTS)
+    keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
+    app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
     prepare(app)
     return app
 

@@ -15,9 +15,11 @@ request it gets. A script request that reaches another thread meanwhile is refus
 threads this happened on first visits. `prepare` makes that first request before serving.
 
 A class asks the same questions: 300 students ticking the same kinds send the same callback
-request. `CallbackCache` keeps the finished (serialised, compressed) answers of callbacks
-that depend on nothing but their inputs, so a repeated request costs a dictionary lookup
-instead of about 6 ms of encoding and compressing a 1,000-event figure.
+request, and every visit asks for the same page. `AnswerCache` keeps the finished
+(serialised, compressed) answers of callbacks that depend on nothing but their inputs
+(`callback_key`) and of the page's components for each version of the data (`layout_key`),
+so a repeated request costs a dictionary lookup instead of about 6 ms of encoding and
+compressing a 1,000-event figure (10 ms for the page).
 
 Dash asks for the chart's code (dcc's `async-graph.js`) only once it has drawn the layout;
 `preload_chart` names it in the page's head, so it loads with the other scripts: the first
@@ -90,46 +92,74 @@ def prepare(app: Dash) -> None:
         raise RuntimeError(f"The page could not be built: HTTP {response.status_code}")
 
 
-class CallbackCache:
-    """WSGI middleware: answers repeated callback requests from memory.
+Key = Callable[[dict, bytes], "bytes | None"]
 
-    Only callbacks whose outputs include one of `outputs` (`"component.property"`) are kept,
-    and only 200 answers; the key is the callback's outputs, inputs and state (not which
-    input changed) and the Accept-Encoding header, so a callback listed here must depend on
-    nothing else, the data's version being one of its inputs. At most `max_bytes` of
-    answers are kept per process, the least recently used going first."""
 
-    PATH = "_dash-update-component"
+def callback_key(outputs: Iterable[str]) -> Key:
+    """Keys for the answers of callbacks whose outputs include one of `outputs`
+    (`"component.property"`): their outputs, inputs and state (not which input changed)
+    and the encodings the browser accepts. Such a callback must depend on nothing else,
+    the data's version being one of its inputs."""
+    wanted_outputs = frozenset(outputs)
 
-    def __init__(self, app: Callable, outputs: Iterable[str], max_bytes: int = 64 * 2**20):
-        self.app = app
-        self.outputs = frozenset(outputs)
-        self.max_bytes = max_bytes
-        self.answers: OrderedDict[bytes, tuple[str, list, bytes]] = OrderedDict()
-        self.size = 0
-        self.lock = threading.Lock()
-
-    def key(self, body: bytes, environ: dict) -> bytes | None:
+    def key(environ: dict, body: bytes) -> bytes | None:
+        if environ.get("REQUEST_METHOD") != "POST" or not environ.get("PATH_INFO", "").endswith(
+            "_dash-update-component"
+        ):
+            return None
         try:
             request = json.loads(body)
             outputs = {f"{o['id']}.{o['property']}" for o in request["outputs"]}
         except (ValueError, KeyError, TypeError):
             return None  # not a callback request this cache knows: Dash answers it
-        if not outputs & self.outputs:
+        if not outputs & wanted_outputs:
             return None
         wanted = [request["outputs"], request.get("inputs"), request.get("state")]
+        wanted += [environ.get("SCRIPT_NAME", "") + environ["PATH_INFO"]]  # one per Dash app
         wanted.append(environ.get("HTTP_ACCEPT_ENCODING", ""))
         return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).digest()
 
-    def __call__(self, environ: dict, start_response: Callable):
-        if environ.get("REQUEST_METHOD") != "POST" or not environ.get("PATH_INFO", "").endswith(
-            self.PATH
+    return key
+
+
+def layout_key(version: Callable[[], str]) -> Key:
+    """Keys for the pages' components (`/_dash-layout`, and `/present/_dash-layout` of
+    lecture mode, built from the data alone): the address, the data's `version` and the
+    encodings the browser accepts."""
+
+    def key(environ: dict, _body: bytes) -> bytes | None:
+        if environ.get("REQUEST_METHOD") != "GET" or not environ.get("PATH_INFO", "").endswith(
+            "_dash-layout"
         ):
-            return self.app(environ, start_response)
-        length = int(environ.get("CONTENT_LENGTH") or 0)
-        body = environ["wsgi.input"].read(length) if length else b""
-        environ["wsgi.input"] = io.BytesIO(body)
-        key = self.key(body, environ)
+            return None
+        path = environ.get("SCRIPT_NAME", "") + environ["PATH_INFO"]  # one per Dash app
+        return f"{path} {version()} {environ.get('HTTP_ACCEPT_ENCODING', '')}".encode()
+
+    return key
+
+
+class AnswerCache:
+    """WSGI middleware: answers repeated requests from memory.
+
+    `keys` give each request its key, or None for a request not to keep; only 200 answers
+    are kept, at most `max_bytes` of them per process, the least recently used going first.
+    Each answer says whether it came from memory (`X-Cache: hit`) or not (`miss`)."""
+
+    def __init__(self, app: Callable, keys: Iterable[Key], max_bytes: int = 64 * 2**20):
+        self.app = app
+        self.keys = list(keys)
+        self.max_bytes = max_bytes
+        self.answers: OrderedDict[bytes, tuple[str, list, bytes]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, environ: dict, start_response: Callable):
+        body = b""
+        if environ.get("REQUEST_METHOD") == "POST":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length) if length else b""
+            environ["wsgi.input"] = io.BytesIO(body)
+        key = next((k for k in (make(environ, body) for make in self.keys) if k), None)
         if key is None:
             return self.app(environ, start_response)
         with self.lock:
@@ -138,13 +168,13 @@ class CallbackCache:
                 self.answers.move_to_end(key)
         if answer is not None:
             status, headers, content = answer
-            start_response(status, [*headers, ("X-Callback-Cache", "hit")])
+            start_response(status, [*headers, ("X-Cache", "hit")])
             return [content]
         caught: list = []
 
         def catch(status, headers, exc_info=None):
             caught[:] = [status, headers]
-            return start_response(status, [*headers, ("X-Callback-Cache", "miss")], exc_info)
+            return start_response(status, [*headers, ("X-Cache", "miss")], exc_info)
 
         result = self.app(environ, catch)
         try:

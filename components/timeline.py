@@ -24,7 +24,7 @@ from core.sorting import sort_events
 from core.store import TimelineStore
 
 # The redraw depends on nothing but its inputs (the data's version among them), so its
-# finished answers may be kept and served again (serving.CallbackCache).
+# finished answers may be kept and served again (serving.callback_key).
 CACHED_OUTPUTS = ("timeline.figure",)
 RENDER_CACHE = 256  # distinct views kept per worker; a 1,000-event view is about 0.3 MB
 KEY_ITEMS = ("key_exact", "key_approx", "key_span", "key_period", "key_window")

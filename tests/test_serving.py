@@ -6,12 +6,14 @@ import io
 import json
 import re
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from app import create_app
-from serving import CallbackCache
+from core.store import CHECK_EVERY_S
+from serving import AnswerCache, callback_key
 from tests.conftest import ROOT, TINY
 
 ASSETS = ROOT / "assets"
@@ -109,8 +111,8 @@ def test_a_repeated_redraw_is_answered_from_memory(tiny_app):
     body["changedPropIds"] = ["lang.value"]  # which input changed does not matter
     again = client.post("/_dash-update-component", json=body, headers=GZIP)
     assert (first.status_code, again.status_code) == (200, 200)
-    assert first.headers["X-Callback-Cache"] == "miss"
-    assert again.headers["X-Callback-Cache"] == "hit"
+    assert first.headers["X-Cache"] == "miss"
+    assert again.headers["X-Cache"] == "hit"
     assert again.headers["Content-Encoding"] == "gzip"
     assert again.get_data() == first.get_data()
     answer = json.loads(gzip.decompress(again.get_data()))
@@ -121,15 +123,16 @@ def test_a_repeated_redraw_is_answered_from_memory(tiny_app):
 def test_other_inputs_or_encodings_are_answered_afresh(tiny_app):
     client = tiny_app.server.test_client()
     body = callback_body(tiny_app, "timeline", {**REDRAW, "lang": "fr"})
-    assert client.post("/_dash-update-component", json=body, headers=GZIP).headers[
-        "X-Callback-Cache"
-    ] in ("miss", "hit")
+    assert client.post("/_dash-update-component", json=body, headers=GZIP).headers["X-Cache"] in (
+        "miss",
+        "hit",
+    )
     other = client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": ""})
-    assert other.headers["X-Callback-Cache"] == "miss"
+    assert other.headers["X-Cache"] == "miss"
     assert "Content-Encoding" not in other.headers
     body = callback_body(tiny_app, "timeline", {**REDRAW, "lang": "fr", "search": "zzz"})
     fresh = client.post("/_dash-update-component", json=body, headers=GZIP)
-    assert fresh.headers["X-Callback-Cache"] == "miss"
+    assert fresh.headers["X-Cache"] == "miss"
 
 
 def test_callbacks_not_listed_and_failures_are_never_kept(tiny_app):
@@ -138,12 +141,12 @@ def test_callbacks_not_listed_and_failures_are_never_kept(tiny_app):
     for _ in range(2):
         response = client.post("/_dash-update-component", json=body)
         assert response.status_code == 200
-        assert "X-Callback-Cache" not in response.headers
+        assert "X-Cache" not in response.headers
     broken = callback_body(tiny_app, "timeline", {**REDRAW, "list-sort": ["not", "an", "order"]})
     for _ in range(2):
         response = client.post("/_dash-update-component", json=broken)
         assert response.status_code == 500
-        assert response.headers["X-Callback-Cache"] == "miss"
+        assert response.headers["X-Cache"] == "miss"
 
 
 def test_the_least_recently_used_answers_go_first_past_the_size_limit():
@@ -155,7 +158,7 @@ def test_the_least_recently_used_answers_go_first_past_the_size_limit():
         return json.dumps({"outputs": [{"id": "timeline", "property": "figure"}], "inputs": [n]})
 
     room = len(request(1)) * 3 + 10  # three answers fit, not four
-    cache = CallbackCache(app, ["timeline.figure"], max_bytes=room)
+    cache = AnswerCache(app, [callback_key(["timeline.figure"])], max_bytes=room)
 
     def post(n: int) -> str:
         body = request(n).encode()
@@ -167,10 +170,28 @@ def test_the_least_recently_used_answers_go_first_past_the_size_limit():
         }
         headers = {}
         assert b"".join(cache(environ, lambda s, h, e=None: headers.update(h))) == body
-        return headers["X-Callback-Cache"]
+        return headers["X-Cache"]
 
     assert [post(n) for n in (1, 2, 3, 1)] == ["miss", "miss", "miss", "hit"]
     assert post(4) == "miss"  # no room for a fourth: 2, the least recently used, goes
     assert [post(n) for n in (1, 3, 4)] == ["hit", "hit", "hit"]
     assert post(2) == "miss"
     assert cache.size <= room
+
+
+def test_the_page_layout_is_kept_until_the_data_changes(tiny_dir):
+    client = create_app(tiny_dir / "events.csv").server.test_client()
+    first = client.get("/_dash-layout", headers=GZIP)
+    again = client.get("/_dash-layout", headers=GZIP)
+    assert (first.headers["X-Cache"], again.headers["X-Cache"]) == ("miss", "hit")
+    assert again.get_data() == first.get_data()
+    lecture = client.get("/present/_dash-layout", headers=GZIP)  # another app, another page
+    assert lecture.headers["X-Cache"] == "miss"
+    assert lecture.get_data() != first.get_data()
+    events = tiny_dir / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("First paper", "Premier"))
+    time.sleep(CHECK_EVERY_S + 0.1)  # the store looks at the files at most this often
+    changed = client.get("/_dash-layout", headers=GZIP)
+    assert changed.headers["X-Cache"] == "miss"
+    page = gzip.decompress(changed.get_data()).decode()
+    assert "Premier" in page and "First paper" not in page
