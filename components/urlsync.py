@@ -6,12 +6,13 @@ which a clientside callback sets: every control, the selected event, the list or
 the visible range. When a person changes any of them, the same callback writes the
 canonical query (`to_query`), which `dcc.Location(refresh=False)` pushes as a new history
 entry. Dash allows a loop between an input and an output only inside one callback, hence
-one callback for both ways; it writes nothing that is already there, so it never feeds
-itself. It sets the controls through a store, not directly, because Dash holds a callback
-until every running callback that could change one of its inputs has answered: with the
-controls among this callback's outputs, the chart's redraw waited a round trip for the
-address at every click. Parts of an address it cannot use are dropped with a short,
-dismissable notice.
+one callback for both ways; it writes nothing that is already there (once the controls
+are set from the address it runs again, finds the address right, and stops there, with
+no new history entry). It sets the controls through a store, not directly, because Dash
+holds a callback until every running callback that could change one of its inputs has
+answered: with the controls among this callback's outputs, the chart's redraw waited a
+round trip for the address at every click. Parts of an address it cannot use are dropped
+with a short, dismissable notice.
 """
 
 from __future__ import annotations
