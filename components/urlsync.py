@@ -44,6 +44,7 @@ def layout() -> html.Div:
         [
             dcc.Store(id="view-range", data=None),
             dcc.Store(id="address-controls"),  # {"component.prop": value} to set
+            dcc.Store(id="chart-axis"),  # the chart's relayouts that move its x axis
             dcc.Store(id="url-notices", data=[]),
             html.Div([], id="url-notice", className="url-notice", role="status"),
         ]
@@ -71,7 +72,7 @@ def register(app: Dash, get_timeline) -> None:
         Output("url-notices", "data"),
         Input("url", "search"),
         *[Input(component, prop) for component, prop in CONTROLS[:-1]],
-        Input("timeline", "relayoutData"),
+        Input("chart-axis", "data"),
         State("view-range", "data"),
         # The first call reads the address the page was opened with.
         prevent_initial_call="initial_duplicate",
@@ -95,7 +96,7 @@ def register(app: Dash, get_timeline) -> None:
             return no_update, changes or no_update, list(state.notices)
 
         x_range = view_range
-        if "timeline.relayoutData" in ctx.triggered_prop_ids:
+        if "chart-axis.data" in ctx.triggered_prop_ids:
             x_range = range_from_relayout(relayout, tuple(view_range) if view_range else None)
             x_range = list(x_range) if x_range else None
             if x_range == view_range and len(ctx.triggered_prop_ids) == 1:
@@ -107,6 +108,20 @@ def register(app: Dash, get_timeline) -> None:
         # Equal when the controls were just set from the address (on load, Back, Forward):
         # then the address stays as it is, with no new history entry.
         return to_query(state) if state != base else no_update, range_out, no_update
+
+    # Only a pan, a zoom or a reset of the axis reaches `sync`: every redraw also sends a
+    # relayout (autosize), and a call of `sync` it started made Dash drop the answer of
+    # the call before it, the one writing a person's change into the address.
+    app.clientside_callback(
+        """function (relayout) {
+            const moved = relayout && Object.keys(relayout).some(
+                key => key.startsWith("xaxis.range") || key === "xaxis.autorange");
+            return moved ? relayout : window.dash_clientside.no_update;
+        }""",
+        Output("chart-axis", "data"),
+        Input("timeline", "relayoutData"),
+        prevent_initial_call=True,
+    )
 
     app.clientside_callback(
         f"""function (changes) {{

@@ -240,3 +240,24 @@ def test_axe_finds_no_violation(app_page, query, width):
         expect(app_page).to_have_url(re.compile(re.escape(query) + "$"))
     app_page.wait_for_timeout(500)
     assert _axe(app_page) == []
+
+
+def test_a_change_made_as_the_page_opens_reaches_the_address(app_page):
+    # Each redraw also makes Plotly report a relayout (autosize). Sent to the address
+    # callback, it started a call that made Dash drop the one before it, the one writing
+    # "lang=fr" into the address: the page was French, the link to share it English.
+    triggers: list[list[str]] = []
+
+    def note(request):
+        body = request.post_data_json if "_dash-update" in request.url else None
+        if body and "url.search" in body.get("output", ""):
+            triggers.append(body.get("changedPropIds", []))
+
+    app_page.on("request", note)
+    app_page.goto(app_page.base + "/")
+    app_page.wait_for_selector("#timeline .scatterlayer .point")  # not waiting for the rest
+    app_page.get_by_text("Français").click()
+    expect(app_page.locator("h1")).to_have_text("Histoire de la vertébroplastie percutanée")
+    expect(app_page).to_have_url(re.compile(r"\?lang=fr$"))
+    app_page.wait_for_load_state("networkidle")
+    assert all({"url.search", "lang.value"} & set(changed) for changed in triggers), triggers
