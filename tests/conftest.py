@@ -37,3 +37,15 @@ def write_csv(path: Path, rows: list[dict[str, str]], header: list[str] | None =
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+def callback_body(app, output_id: str, values: dict) -> dict:
+    """The request a browser sends for the callback that outputs `output_id`."""
+    spec = next(spec for key, spec in app.callback_map.items() if f"{output_id}." in key)
+    output = next(key for key in app.callback_map if f"{output_id}." in key)
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in output.strip(".").split("...")
+    ]
+    inputs = [{**item, "value": values.get(item["id"])} for item in spec["inputs"]]
+    return {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": []}

@@ -8,8 +8,7 @@ from app import create_app, page
 from components.timeline import WIDTH_STEP, first_view, plot_width
 from core.figure import FigureOptions
 from core.store import TimelineStore
-from tests.conftest import TINY
-from tests.test_serving import callback_body
+from tests.conftest import TINY, callback_body
 
 
 def by_id(layout) -> dict:

@@ -14,7 +14,7 @@ import pytest
 from app import create_app
 from core.store import CHECK_EVERY_S
 from serving import AnswerCache, callback_key
-from tests.conftest import ROOT, TINY
+from tests.conftest import ROOT, TINY, callback_body
 
 ASSETS = ROOT / "assets"
 
@@ -81,18 +81,6 @@ def test_each_font_address_carries_the_start_of_its_hash(client):
 def test_unversioned_assets_are_revalidated(client):
     response = client.get("/assets/style.css")
     assert "max-age=31536000" not in response.headers.get("Cache-Control", "")
-
-
-def callback_body(app, output_id: str, values: dict) -> dict:
-    """The request a browser sends for the callback that outputs `output_id`."""
-    spec = next(spec for key, spec in app.callback_map.items() if f"{output_id}." in key)
-    output = next(key for key in app.callback_map if f"{output_id}." in key)
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".")[1]}
-        for part in output.strip(".").split("...")
-    ]
-    inputs = [{**item, "value": values.get(item["id"])} for item in spec["inputs"]]
-    return {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": []}
 
 
 @pytest.fixture(scope="module")
