@@ -85,11 +85,14 @@ def preload_chart(app: Dash) -> None:
 
 
 def prepare(app: Dash) -> None:
-    """Make Dash's first-request setup now, before any browser asks (and, under
-    `gunicorn --preload`, before the workers are forked, so each starts ready)."""
-    response = app.server.test_client().get(app.config.requests_pathname_prefix)
-    if response.status_code != 200:
-        raise RuntimeError(f"The page could not be built: HTTP {response.status_code}")
+    """Make Dash's first-request setup now, and build the page's first view, before any
+    browser asks (under `gunicorn --preload`, before the workers are forked, so each starts
+    ready: at 100,000 events the first view takes about 0.4 s)."""
+    client = app.server.test_client()
+    for path in ("", "_dash-layout"):  # the page, then its first view, built once for all
+        response = client.get(app.config.requests_pathname_prefix + path)
+        if response.status_code != 200:
+            raise RuntimeError(f"The page could not be built: HTTP {response.status_code}")
 
 
 Key = Callable[[dict, bytes], "bytes | None"]

@@ -173,6 +173,7 @@ def test_the_page_layout_is_kept_until_the_data_changes(tiny_dir):
     again = client.get("/_dash-layout", headers=GZIP)
     assert (first.headers["X-Cache"], again.headers["X-Cache"]) == ("miss", "hit")
     assert again.get_data() == first.get_data()
+    assert client.get("/_dash-layout").headers["X-Cache"] == "hit"  # built before serving
     lecture = client.get("/present/_dash-layout", headers=GZIP)  # another app, another page
     assert lecture.headers["X-Cache"] == "miss"
     assert lecture.get_data() != first.get_data()
