@@ -254,3 +254,10 @@ def format_when(when: When | str, lang: str = "en") -> str:
         first, last = (_format_part(p, lang) for p in text.split("/", 1))
         return f"{first}–{last}" if " " not in first + last else f"{first} – {last}"
     return _format_part(text, lang)
+
+
+@lru_cache(maxsize=20_000)
+def when_text(text: str, lang: str) -> str:
+    """`format_when` of a date as written in the data, remembered: every redraw writes the
+    dates of the events it shows (hovers, the list), mostly the same ones again."""
+    return format_when(text, lang)

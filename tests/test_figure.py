@@ -1,8 +1,18 @@
 """The figure builder: one mark per event, honest imprecision, labels that do not collide."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from core.figure import PALETTE, FigureOptions, build_figure, kind_style, place_labels, short_label
+from core.figure import (
+    PALETTE,
+    FigureOptions,
+    _Lane,
+    build_figure,
+    kind_style,
+    place_labels,
+    short_label,
+)
 from core.loader import load_timeline
 from tests.conftest import BUILT_IN, TINY
 
@@ -132,3 +142,24 @@ def test_a_visible_range_is_shown_exactly_and_is_a_new_ui_revision():
     assert list(zoomed.layout.xaxis.range) == [1995.5, 2001.25]
     assert list(default.layout.xaxis.range) != [1995.5, 2001.25]
     assert zoomed.layout.uirevision != default.layout.uirevision
+
+
+stretch = st.tuples(st.floats(-50, 50, allow_nan=False), st.floats(0.01, 20, allow_nan=False)).map(
+    lambda p: (p[0], p[0] + p[1])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(taken=st.lists(stretch, max_size=12), asked=st.lists(stretch, min_size=1, max_size=6))
+def test_a_lane_fits_a_stretch_exactly_when_it_overlaps_none(taken, asked):
+    # The lane answers most checks from the stretch reaching furthest right; the answer
+    # must be the same as comparing with every stretch it holds.
+    lane = _Lane()
+    held = []
+    for left, right in taken:
+        if lane.fits(left, right):
+            lane.take(left, right)
+            held.append((left, right))
+    for left, right in asked:
+        overlaps = any(left < end and right > start for start, end in held)
+        assert lane.fits(left, right) is not overlaps
