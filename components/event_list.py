@@ -17,7 +17,7 @@ import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
 from components.filters import GLYPHS
-from core.dates import format_when
+from core.dates import when_text
 from core.figure import kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.model import Vocabulary
@@ -44,7 +44,7 @@ def entries(events: pd.DataFrame, lang: str, selected: str | None, vocabulary: V
         "items": [
             {
                 "id": event_id,
-                "when": format_when(date, lang),
+                "when": when_text(date, lang),
                 "title": title,
                 "glyph": kinds[kind][0],
                 "colour": kinds[kind][1],
@@ -52,11 +52,11 @@ def entries(events: pd.DataFrame, lang: str, selected: str | None, vocabulary: V
                 "sourced": bool(sources),
             }
             for event_id, date, title, kind, sources in zip(
-                shown["id"],
-                shown["date"],
-                shown[f"title_{lang}"],
-                shown["kind"],
-                shown["sources"],
+                shown["id"].tolist(),
+                shown["date"].tolist(),
+                shown[f"title_{lang}"].tolist(),
+                shown["kind"].tolist(),
+                shown["sources"].tolist(),
                 strict=True,
             )
         ],
