@@ -37,6 +37,7 @@ from serving import (
     LeanDash,
     cache_assets,
     callback_key,
+    compress,
     layout_key,
     preload_chart,
     prepare,
@@ -73,11 +74,12 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
         __name__,
         title=t(DEFAULT_LANG, "app_title"),
         update_title=None,
-        compress=True,
+        compress=False,  # serving.compress: in the encodings chosen there, not only gzip
         serve_locally=True,
         assets_folder=str(HERE / "assets"),
     )
     app.index_string = INDEX
+    compress(app.server)
     preload_chart(app)
     # Dash checks callbacks against this and puts it in every page's HTML: the page's
     # components without the events drawn in them (with them, each visit sent 40 KB more).

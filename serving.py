@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable
 
 from dash import Dash
 from flask import Flask, request
+from flask_compress import Compress
 
 # Dash's own bundles carry a version fingerprint and are already cached for a year.
 ASSET_MAX_AGE = 365 * 24 * 3600
@@ -56,6 +57,27 @@ class LeanDash(Dash):
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = _UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))
         return super().interpolate_index(**kwargs)
+
+
+# Answers made per request (callbacks, pages) in the fastest good encoding the browser
+# takes. For a 55 KB callback answer (a 1,000-event timeline, filtered): zstd level 3,
+# 0.11 ms and 10.4 KB; brotli level 4, 0.40 ms, 10.2 KB; gzip level 6 (Dash's choice),
+# 0.70 ms, 9.3 KB; gzip level 1, 0.25 ms, 12.2 KB. Browsers offer zstd and brotli only
+# over HTTPS or to localhost, so a class on a school network over plain HTTP gets gzip:
+# level 1 there, as nginx does for what it compresses on the fly.
+COMPRESSION = {
+    "COMPRESS_ALGORITHM": ["zstd", "br", "gzip"],
+    "COMPRESS_LEVEL": 1,  # gzip
+    "COMPRESS_BR_LEVEL": 4,
+    "COMPRESS_ZSTD_LEVEL": 3,
+}
+
+
+def compress(server: Flask) -> None:
+    """Compress what the server sends (see COMPRESSION). Files are sent in pieces and
+    compressed as they go, with zstd, brotli or deflate."""
+    server.config.update(COMPRESSION)
+    Compress(server)
 
 
 def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:

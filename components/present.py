@@ -58,7 +58,7 @@ def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str 
         url_base_pathname=PRESENT_PREFIX,
         title=t(DEFAULT_LANG, "present_title"),
         update_title=None,
-        compress=True,
+        compress=False,  # the shared server compresses already (serving.compress)
         serve_locally=True,
         assets_folder=str(assets_folder),
         assets_ignore=MAIN_PAGE_SCRIPTS,

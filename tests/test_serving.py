@@ -184,3 +184,29 @@ def test_the_page_layout_is_kept_until_the_data_changes(tiny_dir):
     assert changed.headers["X-Cache"] == "miss"
     page = gzip.decompress(changed.get_data()).decode()
     assert "Premier" in page and "First paper" not in page
+
+
+@pytest.mark.parametrize(
+    ("accepted", "encoding"),
+    [
+        ("gzip, deflate, br, zstd", "zstd"),  # Chromium and Firefox, over HTTPS or localhost
+        ("gzip, deflate, br", "br"),
+        ("gzip, deflate", "gzip"),  # browsers over plain HTTP, as on a school network
+    ],
+)
+def test_answers_come_in_the_fastest_encoding_the_browser_takes(tiny_app, accepted, encoding):
+    client = tiny_app.server.test_client()
+    body = callback_body(tiny_app, "timeline", {**REDRAW, "search": "study"})
+    answer = client.post(
+        "/_dash-update-component", json=body, headers={"Accept-Encoding": accepted}
+    )
+    assert answer.headers["Content-Encoding"] == encoding
+    page = client.get("/", headers={"Accept-Encoding": accepted})
+    assert page.headers["Content-Encoding"] == encoding
+
+
+def test_one_compressor_for_both_apps(tiny_app):
+    # Lecture mode shares the server; a second compressor would set Dash's gzip-only list.
+    hooks = [hook.__qualname__ for hook in tiny_app.server.after_request_funcs[None]]
+    assert hooks.count("Compress.after_request") == 1
+    assert tiny_app.server.config["COMPRESS_ALGORITHM"] == ["zstd", "br", "gzip"]
