@@ -65,7 +65,7 @@ def describe(shown, timeline, filters: Filters, lang: str) -> str:
     if not shown.empty:
         first = max(first, int(shown["start"].min() // 1))
         last = min(last, int((shown["end"].max() - 1e-9) // 1))
-    counts = shown["kind"].value_counts()
+    counts = shown["kind"].value_counts(sort=False)
     kinds = [
         f"{counts[kind]} {timeline.vocabulary.kind_label(kind, lang) or '—'}"
         for kind in timeline.kinds_present()

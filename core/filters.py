@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from core.loader import fold
@@ -42,16 +43,18 @@ class Filters:
 
 
 def apply_filters(events: pd.DataFrame, filters: Filters, lang: str = "en") -> pd.DataFrame:
-    """The events that pass every filter, in their original order."""
-    mask = pd.Series(True, index=events.index)
+    """The events that pass every filter, in their original order (`events` itself when
+    all of them pass). The mask is a NumPy array: combining pandas Series was a third of a
+    1,000-event redraw."""
+    mask = np.ones(len(events), dtype=bool)
     if filters.kinds is not None:
-        mask &= events["kind"].isin(filters.kinds)
+        mask &= events["kind"].isin(filters.kinds).to_numpy(dtype=bool)
     if filters.tags is not None:
         wanted = set(filters.tags)
-        mask &= events["tags"].map(lambda tags: not wanted.isdisjoint(tags))
+        mask &= events["tags"].map(lambda tags: not wanted.isdisjoint(tags)).to_numpy(dtype=bool)
     if filters.years is not None:
         first, last = filters.years
-        mask &= (events["end"] > first) & (events["start"] < last + 1)
+        mask &= (events["end"].to_numpy() > first) & (events["start"].to_numpy() < last + 1)
     for term in fold(filters.query).split():
-        mask &= events[f"search_{lang}"].str.contains(term, regex=False)
-    return events.loc[mask]
+        mask &= events[f"search_{lang}"].str.contains(term, regex=False).to_numpy(dtype=bool)
+    return events if mask.all() else events.loc[mask]

@@ -8,6 +8,7 @@ filtering and drawing never re-parse anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -66,7 +67,10 @@ class Timeline:
     vocabulary: Vocabulary
     warnings: list[Problem] = field(default_factory=list)
 
-    @property
+    # A timeline is not changed once loaded (new data on disk makes a new one), so what
+    # is worked out from its events is worked out once: each redraw asks for it.
+
+    @cached_property
     def year_range(self) -> tuple[int, int]:
         """First and last calendar year any event touches."""
         if self.events.empty:
@@ -82,9 +86,13 @@ class Timeline:
 
     def kinds_present(self) -> list[str]:
         """Kinds used by some event, in vocabulary order, then any others."""
+        return list(self._kinds_present)
+
+    @cached_property
+    def _kinds_present(self) -> tuple[str, ...]:
         used = list(self.events["kind"].unique())  # in order of appearance
         known = [k for k in self.vocabulary.kinds if k in used]
-        return known + [k for k in used if k not in self.vocabulary.kinds]
+        return tuple(known + [k for k in used if k not in self.vocabulary.kinds])
 
     def tags_present(self) -> list[str]:
         used = {t for tags in self.events["tags"] for t in tags}
