@@ -11,6 +11,7 @@ gunicorn app:server                serve a class (TIMELINE_DATA picks the events
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -147,10 +148,15 @@ def __getattr__(name: str):
         raise AttributeError(name)
     path = os.environ.get(DATA_ENV) or DEFAULT_DATA
     try:
-        return create_app(path).server
+        server = create_app(path).server
     except DataError as exc:
         print(report(exc.problems), file=sys.stderr)
         raise SystemExit(f"Not serving {path}: fix the errors above.") from None
+    # What is built so far (the app, the data, the first view) lives as long as the
+    # process: the garbage collector need not look through it again at every pass
+    # (0.3 ms of a 4.5 ms redraw at 1,000 events).
+    gc.freeze()
+    return server
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
