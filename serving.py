@@ -7,7 +7,12 @@ A stock Dash 4 page ships about 6 MB of JavaScript. Two pieces of it this app ne
   same version. It sets `window.Plotly` before Dash starts, and dcc.Graph loads its own
   plotly.js only when `window.Plotly` is missing;
 - the DataTable bundle, which Dash 4 lists on every page whether or not a DataTable is in
-  the layout: `LeanDash` leaves its script tag out.
+  the layout: `LeanDash` leaves its script tag out;
+- Babel's polyfill (core-js 2, for browsers older than any a class uses): it replaced
+  some of the browser's own functions with slower ones (String.prototype.trim, which
+  Plotly's drawing calls thousands of times: 10-18 ms of a 10,000-event redraw). The one
+  part of it Dash still uses, the `regeneratorRuntime` of its lazy-loaded components (the
+  chart), is in `assets/vendor/` on its own (regenerator-runtime 0.14.1, 25 KB).
 
 Dash works out its list of scripts, and with it which files it may serve, on the first
 request it gets. A script request that reaches another thread meanwhile is refused with a
@@ -47,7 +52,8 @@ from flask_compress import Compress
 # Dash's own bundles carry a version fingerprint and are already cached for a year.
 ASSET_MAX_AGE = 365 * 24 * 3600
 _UNUSED_SCRIPTS = re.compile(
-    r'<script src="[^"]*/_dash-component-suites/dash/dash_table/[^"]*">\s*</script>\n?'
+    r'<script src="[^"]*/_dash-component-suites/dash/'
+    r'(dash_table/[^"]*|deps/polyfill@[^"]*)">\s*</script>\n?'
 )
 
 

@@ -28,11 +28,15 @@ def script_sources(client) -> list[str]:
     return re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
 
 
-def test_the_page_lists_the_small_plotly_and_no_datatable(client):
+def test_the_page_lists_the_small_plotly_and_no_datatable_nor_polyfill(client):
     sources = script_sources(client)
     assert any("/assets/vendor/plotly-basic-" in src for src in sources)
     assert not any("dash_table" in src for src in sources)
     assert not any("plotly.min.js" in src for src in sources)
+    assert not any("polyfill" in src for src in sources)
+    # what Dash's lazy-loaded chart needs of the polyfill, before Dash's own scripts
+    runtime = next(i for i, src in enumerate(sources) if "regenerator-runtime" in src)
+    assert runtime < next(i for i, src in enumerate(sources) if "dash_renderer" in src)
 
 
 def test_the_page_asks_early_for_the_charts_code(client):
