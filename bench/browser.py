@@ -6,8 +6,8 @@ zero is navigation start):
 - *drawn*: the first animation frame in which the chart has its marks in the DOM (watched
   by a requestAnimationFrame loop injected before any page script runs);
 - *filter* and *search*: from the input event (a click on a kind, a word typed in the
-  search box) to the next frame after Plotly's `plotly_afterplot`; the search box sends its
-  value once typing pauses for 300 ms, so search is also timed from the callback request.
+  search box) to the next frame after Plotly's `plotly_afterplot`; search is also timed
+  from the callback request it causes (the box sends each keystroke at once).
 
 Every run uses a fresh browser context, so the first visit is a cold cache.
 """
@@ -67,8 +67,8 @@ WATCH = """
 """
 
 # Runs in the page: do `action`, resolve with the time to the first redraw after it (for a
-# search, the first after its callback request: the box sends its value only once typing
-# pauses for 300 ms), and the time from that request to the redraw.
+# search, the first after its callback request), and the time from that request to the
+# redraw.
 TIMED = """
 async ([action, arg]) => {
   const start = performance.now();

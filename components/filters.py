@@ -121,7 +121,7 @@ def layout(timeline: Timeline, count: str) -> html.Aside:
                     dcc.Input(
                         id="search",
                         type="search",
-                        debounce=0.3,
+                        debounce=False,  # the chart follows each keystroke
                         value="",
                         autoComplete="off",
                         placeholder=t(lang, "search_placeholder"),

@@ -13,6 +13,10 @@ holds a callback until every running callback that could change one of its input
 answered: with the controls among this callback's outputs, the chart's redraw waited a
 round trip for the address at every click. Parts of an address it cannot use are dropped
 with a short, dismissable notice.
+
+The search box redraws the chart at every keystroke; the address takes its value only
+once typing pauses for `SETTLE_MS` (`search-settled`), so typing a word makes one history
+entry, not one per letter. A value set other than by typing (Reset, Back) settles at once.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from core.controls import Controls, controls_from_state, state_from_controls
 from core.i18n import t
 from core.urlstate import known_from, parse_query, range_from_relayout, to_query
 
+SETTLE_MS = 700  # a pause in typing this long ends a search, for the address
+
 CONTROLS = (
     ("lang", "value"),
     ("filter-kind", "value"),
     ("filter-tag", "value"),
     ("filter-years", "value"),
-    ("search", "value"),
+    ("search-settled", "data"),  # the search box's value once typing pauses (below)
     ("selected", "data"),
     ("list-sort", "value"),
     ("view-range", "data"),
@@ -45,6 +51,7 @@ def layout() -> html.Div:
             dcc.Store(id="view-range", data=None),
             dcc.Store(id="address-controls"),  # {"component.prop": value} to set
             dcc.Store(id="chart-axis"),  # the chart's relayouts that move its x axis
+            dcc.Store(id="search-settled", data=""),  # the search, once typing pauses
             dcc.Store(id="url-notices", data=[]),
             html.Div([], id="url-notice", className="url-notice", role="status"),
         ]
@@ -123,9 +130,11 @@ def register(app: Dash, get_timeline) -> None:
         prevent_initial_call=True,
     )
 
+    # The address sets the controls, and the search box with its settled value.
+    names = [f"{component}.{prop}" for component, prop in CONTROLS] + ["search-settled.data"]
     app.clientside_callback(
         f"""function (changes) {{
-            const names = {json.dumps([f"{component}.{prop}" for component, prop in CONTROLS])};
+            const names = {json.dumps(names)};
             const keep = window.dash_clientside.no_update;
             return names.map(name => (changes && name in changes) ? changes[name] : keep);
         }}""",
@@ -133,7 +142,25 @@ def register(app: Dash, get_timeline) -> None:
             Output(component, prop, allow_duplicate=component not in ("lang", "list-sort"))
             for component, prop in CONTROLS
         ],
+        Output("search", "value", allow_duplicate=True),
         Input("address-controls", "data"),
+        prevent_initial_call=True,
+    )
+
+    # The search for the address: while the box has the focus (a person typing), its value
+    # once they pause; otherwise (Reset, the address itself) at once. Each keystroke's call
+    # waits, and only the last one answers.
+    app.clientside_callback(
+        f"""function (value) {{
+            const box = document.getElementById("search");
+            if (!box || document.activeElement !== box) {{ return value; }}
+            const call = window.timelineSearchCall = (window.timelineSearchCall || 0) + 1;
+            return new Promise(resolve => setTimeout(() => resolve(
+                call === window.timelineSearchCall ? value : window.dash_clientside.no_update
+            ), {SETTLE_MS}));
+        }}""",
+        Output("search-settled", "data", allow_duplicate=True),
+        Input("search", "value"),
         prevent_initial_call=True,
     )
 

@@ -53,7 +53,7 @@ def test_the_controls_are_in_the_order_the_address_sync_sets_them():
         "filter-kind",
         "filter-tag",
         "filter-years",
-        "search",
+        "search-settled",
         "selected",
         "list-sort",
         "view-range",

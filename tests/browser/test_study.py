@@ -70,6 +70,36 @@ def test_changes_are_written_to_the_address_and_back_and_forward_restore_them(ap
     expect(app_page.locator("#event-count")).to_have_text(count_text(shown))
 
 
+def test_the_chart_follows_each_keystroke_and_the_address_takes_the_word_once(app_page):
+    open_app(app_page)
+    searched = []
+
+    def note(request):
+        body = request.post_data_json if "_dash-update" in request.url else None
+        if body and "timeline.figure" in body.get("output", ""):
+            searched.append(next(i["value"] for i in body["inputs"] if i["id"] == "search"))
+
+    app_page.on("request", note)
+    entries = app_page.evaluate("history.length")
+    app_page.locator("#search").press_sequentially("NICE", delay=80)
+    shown = len(apply_filters(TIMELINE.events, Filters(query="NICE")))
+    expect(app_page.locator("#event-count")).to_have_text(count_text(shown))
+    expect(app_page).to_have_url(re.compile(r"\?q=NICE$"))
+    # redrawn while typing, not only once the word was there
+    assert len({"N", "NI", "NIC"} & set(searched)) >= 2, searched
+    app_page.wait_for_timeout(1000)  # longer than the pause that settles a search
+    assert app_page.evaluate("history.length") == entries + 1  # one entry for the word
+
+    app_page.click("#reset")
+    expect(app_page).to_have_url(re.compile(r"/$"))
+    expect(app_page.locator("#search")).to_have_value("")
+    app_page.wait_for_timeout(1000)
+    assert app_page.evaluate("history.length") == entries + 2  # and one for Reset
+    app_page.go_back()
+    expect(app_page.locator("#search")).to_have_value("NICE")
+    expect(app_page.locator("#event-count")).to_have_text(count_text(shown))
+
+
 def test_a_malformed_link_opens_the_default_view_with_a_notice(app_page):
     open_app(app_page, "?kind=magic&from=abc&event=%3Cscript%3E&x0=nan&utm_source=mail")
     notice = app_page.locator("#url-notice")
