@@ -52,6 +52,10 @@
     if (!root() || event.altKey || event.ctrlKey || event.metaKey) { return; }
     var target = event.target;
     if (target.closest && target.closest("input, textarea, select, [contenteditable]")) { return; }
+    /* Space on a focused button presses it (Restart clock, PNG, SVG), as everywhere else. */
+    if (event.key === " " && target.closest && target.closest("button, summary, [role=button]")) {
+      return;
+    }
     if (KEYS[event.key]) {
       event.preventDefault();
       step(KEYS[event.key]);

@@ -62,6 +62,13 @@ def register(app: Dash) -> None:
         Output("lang-label", "lang"),
         Input("lang", "value"),
     )
+    # The tab's title, in the same language as the heading.
+    app.clientside_callback(
+        "function (title) { document.title = title; return title; }",
+        Output("app-title", "data-document-title"),
+        Input("app-title", "children"),
+        prevent_initial_call=True,  # the page's <title> holds it already
+    )
 
     @app.callback(
         Output("app-title", "children"),

@@ -78,6 +78,7 @@ def layout() -> html.Div:
             dcc.Store(id="present-size"),
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
+            dcc.Store(id="present-document"),  # the page's title and language
             html.Div(
                 className="present-stage",
                 children=[
@@ -114,6 +115,13 @@ def layout() -> html.Div:
             ),
         ],
     )
+
+
+def document_title(timeline: Timeline, current: str | None, lang: str) -> str:
+    """The page's title: the event shown, then what the page is."""
+    event = timeline.event(current) if current else None
+    talk = t(lang, "present_title")
+    return f"{event[f'title_{lang}']} · {talk}" if event else talk
 
 
 def _label_px(figure, height: float) -> float:
@@ -191,6 +199,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         Output("present-leave", "children"),
         Output("present-keys", "children"),
         Output("present-deck", "data"),
+        Output("present-document", "data"),
         Input("present-url", "pathname"),
         Input("present-url", "search"),
         Input("present-size", "data"),
@@ -224,7 +233,21 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
             t(lang, "present_leave"),
             t(lang, "present_keys"),
             list(deck.ids),
+            {"lang": lang, "title": document_title(timeline, current, lang)},
         )
+
+    # The tab's title (and each history entry's) names the event; screen readers read the
+    # page in its language.
+    app.clientside_callback(
+        """function (doc) {
+            if (!doc) { return window.dash_clientside.no_update; }
+            document.title = doc.title;
+            document.documentElement.lang = doc.lang;
+            return doc.lang;
+        }""",
+        Output("present-root", "lang"),
+        Input("present-document", "data"),
+    )
 
     # After each step: give the keys the deck, tell other windows (BroadcastChannel), and
     # report the chart's size.

@@ -150,6 +150,9 @@ def test_language_switch_translates_page_and_content(app_page):
     )
     expect(app_page.locator("#event-list")).to_contain_text("24 avril 2013")
     expect(app_page).to_have_url(re.compile(r"\?lang=fr$"))
+    # the tab's title and the page's language follow
+    expect(app_page).to_have_title("Histoire de la vertébroplastie percutanée")
+    assert app_page.evaluate("document.documentElement.lang") == "fr"
 
 
 def test_lang_in_the_address_opens_the_page_in_french(app_page):

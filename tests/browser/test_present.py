@@ -206,3 +206,30 @@ def test_f_toggles_full_screen(app_page):
     app_page.keyboard.press("F")
     app_page.wait_for_function("() => document.fullscreenElement === null")
     expect_event(app_page, IDS[0])  # F is not a step
+
+
+def test_the_title_and_language_of_the_page_follow_the_talk(app_page):
+    event = TIMELINE.event(IDS[2])
+    open_present(app_page, IDS[2] + "?lang=fr")
+    expect(app_page).to_have_title(
+        f"{event['title_fr']} · Cours : histoire de la vertébroplastie percutanée"
+    )
+    assert app_page.evaluate("document.documentElement.lang") == "fr"
+    app_page.keyboard.press("ArrowRight")
+    expect(app_page).to_have_title(re.compile("^" + re.escape(TIMELINE.event(IDS[3])["title_fr"])))
+
+
+def test_space_on_a_focused_button_presses_it_rather_than_stepping(app_page):
+    open_present(app_page, IDS[0] + "?view=presenter")
+    app_page.wait_for_load_state("networkidle")  # the presenter's panel is drawn again once
+    app_page.evaluate(
+        """() => { window.pressed = 0; document.addEventListener('click', event => {
+                   if (event.target.id === 'presenter-restart') { window.pressed += 1; } }); }"""
+    )
+    app_page.locator("#presenter-restart").focus()
+    app_page.keyboard.press("Space")
+    app_page.wait_for_function("() => window.pressed === 1")
+    expect_event(app_page, IDS[0])
+    app_page.locator("#present-next").focus()  # a link: Space steps, as on the page itself
+    app_page.keyboard.press("Space")
+    expect_event(app_page, IDS[1])
