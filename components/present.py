@@ -30,9 +30,10 @@ from core.presentation import (
     x_extent,
 )
 from core.urlstate import ViewState, known_from, parse_query, to_query
+from serving import LeanDash
 
 # The main page's scripts act on elements this page does not have: leave them out.
-MAIN_PAGE_SCRIPTS = r"^(chart-width|select)\.js$"
+MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link)\.js$"
 SLIDE = {"width": 1920, "height": 1080}
 PROJECTED_LABEL_PX = 19
 GRAPH_CONFIG = {
@@ -52,7 +53,7 @@ NAV = (
 
 def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str | Path) -> Dash:
     """The presentation app, sharing the main app's server, assets and data."""
-    app = Dash(
+    app = LeanDash(  # without the bundles the page does not use (serving.py)
         __name__,
         server=main.server,
         url_base_pathname=PRESENT_PREFIX,
