@@ -1,6 +1,7 @@
 """The page footer: what the data is, how to cite the timeline, and when its data changed.
 
-The version is the date the data last changed (the newest file of the timeline's folder),
+The version is the date the data last changed (`TimelineStore.changed`: the last commit of
+the data files when they are in git as committed, else the newest file of the folder),
 so a citation names the state of the data a student read; the address is filled in by the
 browser, which is the only one to know under which name the page was reached.
 """

@@ -12,6 +12,7 @@ serving one class agree on it without talking to each other.
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +37,7 @@ class TimelineStore:
         check_every_s: float = CHECK_EVERY_S,
     ):
         self.path = Path(events_path)
+        self._changed: tuple[str, str] | None = None  # (version, date) for changed()
         self._clock = clock
         self._check_every_s = check_every_s
         self._lock = threading.Lock()
@@ -95,7 +97,44 @@ class TimelineStore:
         return self._signature
 
     def changed(self) -> str:
-        """The ISO date the timeline's data last changed: its newest file's modification."""
-        files = {self.path, *(p for p in self.path.parent.glob("*.csv") if p.is_file())}
-        newest = max(p.stat().st_mtime for p in files if p.exists())
-        return datetime.fromtimestamp(newest, tz=UTC).date().isoformat()
+        """The ISO date the timeline's data last changed: the date of the last commit that
+        changed its files, when they are in git as committed (a copy fresh from git has
+        the checkout's time on every file); else its newest file's modification."""
+        if self._changed is None or self._changed[0] != self.version:
+            files = sorted({self.path, *(p for p in self.path.parent.glob("*.csv") if p.is_file())})
+            files = [p for p in files if p.exists()]
+            newest = max(p.stat().st_mtime for p in files)
+            date = (
+                committed_date(files) or datetime.fromtimestamp(newest, tz=UTC).date().isoformat()
+            )
+            self._changed = (self.version, date)
+        return self._changed[1]
+
+
+def committed_date(files: list[Path]) -> str | None:
+    """The date (YYYY-MM-DD) of the last commit that changed `files`, if git tracks them all
+    and none differs from what was committed; else None (not in git, edited since, or no
+    git on this machine)."""
+    if not files:
+        return None
+    folder = files[0].parent
+    names = [str(p) for p in files]
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(folder), *args, "--", *names],
+                capture_output=True,
+                text=True,
+                timeout=5,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    tracked = git("ls-files", "--error-unmatch")
+    status = git("status", "--porcelain")
+    if tracked is None or status is None or status.strip():
+        return None
+    date = (git("log", "-1", "--format=%cs") or "").strip()
+    return date or None

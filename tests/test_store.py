@@ -4,6 +4,8 @@ files are broken, and says what is wrong; it looks at the disk at most once a se
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from datetime import UTC, datetime
 
 import pytest
@@ -105,4 +107,32 @@ def test_changed_is_the_newest_data_file(tiny_dir):
     for path in tiny_dir.glob("*.csv"):
         os.utime(path, (old, old))
     os.utime(tiny_dir / "sources.csv", (new, new))
+    assert TimelineStore(tiny_dir / "events.csv").changed() == "2024-05-06"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="no git on this machine")
+def test_changed_is_the_last_commit_of_data_fresh_from_git(tiny_dir):
+    # A clone gives every file the checkout's time: the citation would say the data
+    # changed on the day it was downloaded. The commit that changed the files knows better.
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2021-03-04T10:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2021-03-04T10:00:00+00:00",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "data"]):
+        subprocess.run(["git", *args], cwd=tiny_dir, env=env, check=True, capture_output=True)
+    store = TimelineStore(tiny_dir / "events.csv", clock=Clock())
+    assert store.changed() == "2021-03-04"
+    # edited since: the files' own time again
+    old = datetime(2020, 1, 2, 12, tzinfo=UTC).timestamp()
+    new = datetime(2024, 5, 6, 12, tzinfo=UTC).timestamp()
+    with (tiny_dir / "eras.csv").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    for path in tiny_dir.glob("*.csv"):
+        os.utime(path, (old, old))
+    os.utime(tiny_dir / "eras.csv", (new, new))
     assert TimelineStore(tiny_dir / "events.csv").changed() == "2024-05-06"
