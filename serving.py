@@ -23,8 +23,9 @@ A class asks the same questions: 300 students ticking the same kinds send the sa
 request, and every visit asks for the same page. `AnswerCache` keeps the finished
 (serialised, compressed) answers of callbacks that depend on nothing but their inputs
 (`callback_key`) and of the page's components for each version of the data (`layout_key`),
-so a repeated request costs a dictionary lookup instead of about 6 ms of encoding and
-compressing a 1,000-event figure (10 ms for the page).
+so a repeated request costs a dictionary lookup (0.1 ms in-process) instead of encoding and
+compressing a 1,000-event figure again (1.1-1.6 ms with orjson and zstd or gzip level 1;
+about 6 ms before those).
 
 Dash asks for the chart's code (dcc's `async-graph.js`) only once it has drawn the layout;
 `preload_chart` names it in the page's head, so it loads with the other scripts: the first
