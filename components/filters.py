@@ -15,6 +15,22 @@ from core.model import Timeline
 
 # The legend marks drawn in the filter, one per plotly marker symbol.
 GLYPHS = dict(zip(SYMBOLS, "●■◆▲★⬢✚▼", strict=True))
+# The search box sends each keystroke; a pause this long ends a search: for the address
+# (components/urlsync.py) and for what a screen reader announces of the count.
+SETTLE_MS = 700
+
+# A clientside callback of one value that answers it at once or, while the search box has
+# the focus (a person typing), once typing pauses; calls overtaken by a newer one answer
+# nothing. `name` keeps each use's calls apart.
+SETTLE_JS = """function (value) {{
+    const box = document.getElementById("search");
+    if (!box || document.activeElement !== box) {{ return value; }}
+    const calls = window.timelineSettleCalls = window.timelineSettleCalls || {{}};
+    const call = calls["{name}"] = (calls["{name}"] || 0) + 1;
+    return new Promise(resolve => setTimeout(() => resolve(
+        call === calls["{name}"] ? value : window.dash_clientside.no_update
+    ), {ms}));
+}}"""
 
 
 def kind_options(timeline: Timeline, lang: str) -> list[dict]:
@@ -105,8 +121,14 @@ def layout(timeline: Timeline, count: str) -> html.Aside:
                 className="filters-toggle",
                 **{"aria-expanded": "false", "aria-controls": "filters-body"},
             ),
+            html.P(count, id="event-count", className="count"),
+            # What a screen reader says of the count: at once for a click, once typing
+            # pauses for a search (the count itself follows each keystroke).
             html.P(
-                count, id="event-count", className="count", role="status", **{"aria-live": "polite"}
+                id="count-status",
+                className="visually-hidden",
+                role="status",
+                **{"aria-live": "polite"},
             ),
             html.Div(
                 id="filters-body",
@@ -174,6 +196,13 @@ def layout(timeline: Timeline, count: str) -> html.Aside:
 
 
 def register(app: Dash, get_timeline) -> None:
+    app.clientside_callback(
+        SETTLE_JS.format(name="count", ms=SETTLE_MS),
+        Output("count-status", "children"),
+        Input("event-count", "children"),
+        prevent_initial_call=True,  # nothing to announce as the page opens
+    )
+
     @app.callback(
         Output("filters-heading", "children"),
         Output("search-label", "children"),

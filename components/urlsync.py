@@ -26,11 +26,10 @@ from dataclasses import astuple
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
+from components.filters import SETTLE_JS, SETTLE_MS
 from core.controls import Controls, controls_from_state, state_from_controls
 from core.i18n import t
 from core.urlstate import known_from, parse_query, range_from_relayout, to_query
-
-SETTLE_MS = 700  # a pause in typing this long ends a search, for the address
 
 CONTROLS = (
     ("lang", "value"),
@@ -147,18 +146,9 @@ def register(app: Dash, get_timeline) -> None:
         prevent_initial_call=True,
     )
 
-    # The search for the address: while the box has the focus (a person typing), its value
-    # once they pause; otherwise (Reset, the address itself) at once. Each keystroke's call
-    # waits, and only the last one answers.
+    # The search for the address: once typing pauses (see above).
     app.clientside_callback(
-        f"""function (value) {{
-            const box = document.getElementById("search");
-            if (!box || document.activeElement !== box) {{ return value; }}
-            const call = window.timelineSearchCall = (window.timelineSearchCall || 0) + 1;
-            return new Promise(resolve => setTimeout(() => resolve(
-                call === window.timelineSearchCall ? value : window.dash_clientside.no_update
-            ), {SETTLE_MS}));
-        }}""",
+        SETTLE_JS.format(name="address", ms=SETTLE_MS),
         Output("search-settled", "data", allow_duplicate=True),
         Input("search", "value"),
         prevent_initial_call=True,

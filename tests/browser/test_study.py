@@ -81,6 +81,11 @@ def test_the_chart_follows_each_keystroke_and_the_address_takes_the_word_once(ap
 
     app_page.on("request", note)
     entries = app_page.evaluate("history.length")
+    app_page.evaluate(
+        """() => { window.said = []; const status = document.getElementById('count-status');
+                   new MutationObserver(() => window.said.push(status.textContent))
+                       .observe(status, {childList: true, subtree: true, characterData: true}); }"""
+    )
     app_page.locator("#search").press_sequentially("NICE", delay=80)
     shown = len(apply_filters(TIMELINE.events, Filters(query="NICE")))
     expect(app_page.locator("#event-count")).to_have_text(count_text(shown))
@@ -89,6 +94,9 @@ def test_the_chart_follows_each_keystroke_and_the_address_takes_the_word_once(ap
     assert len({"N", "NI", "NIC"} & set(searched)) >= 2, searched
     app_page.wait_for_timeout(1000)  # longer than the pause that settles a search
     assert app_page.evaluate("history.length") == entries + 1  # one entry for the word
+    # a screen reader hears the count once, for the word, not for each letter
+    said = [text for text in app_page.evaluate("window.said") if text]
+    assert said and set(said) == {count_text(shown)}, said
 
     app_page.click("#reset")
     expect(app_page).to_have_url(re.compile(r"/$"))
