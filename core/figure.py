@@ -415,6 +415,7 @@ def _add_events(
                 hoverinfo="skip",
                 showlegend=False,
                 name="selected",
+                cliponaxis=False,  # like the marks: a ring at the axis's end is not cut in half
             )
         )
 

@@ -89,6 +89,8 @@ def test_selected_event_is_ringed():
     )
     ring = [t for t in fig.data if t.name == "selected"]
     assert len(ring) == 1 and ring[0].x[0] == pytest.approx(2009.0)
+    # drawn whole at the axis's ends, like the marks (lecture mode's axis ends at its events)
+    assert ring[0].cliponaxis is False
 
 
 def test_no_events_gives_an_empty_chart_not_an_error():
