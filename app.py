@@ -25,14 +25,14 @@ from components import (
     filters,
     footer,
     header,
-    present,
     share,
     timeline,
     urlsync,
 )
 from core.i18n import DEFAULT_LANG, t
-from core.problems import DataError, report
-from core.store import TimelineStore
+from core.load.problems import DataError, report
+from core.load.store import TimelineStore
+from lecture import mode
 from serving import (
     AnswerCache,
     LeanDash,
@@ -98,7 +98,8 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     share.register(app, store.current)
     urlsync.register(app, store.current)
     footer.register(app, store.changed)
-    present.create(app, store.current, HERE / "assets")  # lecture mode at /present/
+    mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
+    handout_route.register(app.server, store.current)  # /handout
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
     prepare(app)
@@ -191,9 +192,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["export"]:  # its own options, in core/export.py
-        from core import export
+        from core.publish import offline
 
-        return export.main(argv[1:], os.environ.get(DATA_ENV) or str(DEFAULT_DATA))
+        return offline.main(argv[1:], os.environ.get(DATA_ENV) or str(DEFAULT_DATA))
     args = parse_args(argv)
     if args.new:
         return new(args.new)
@@ -214,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def check(path: str) -> int:
-    from core.loader import load_timeline
+    from core.load.loader import load_timeline
 
     try:
         loaded = load_timeline(path)
@@ -229,7 +230,7 @@ def check(path: str) -> int:
 
 
 def new(path: str) -> int:
-    from core.starter import write_starter
+    from core.load.starter import write_starter
 
     try:
         written = write_starter(path)

@@ -19,7 +19,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import browser, server, synth
+from bench import browser, server
+from tests.support import synth
 
 SEARCH_WORD = "cement"  # in about a third of the synthetic titles and summaries
 

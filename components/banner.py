@@ -12,8 +12,8 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from core.i18n import DEFAULT_LANG, t
-from core.problems import ERROR, Problem
-from core.store import TimelineStore
+from core.load.problems import ERROR, Problem
+from core.load.store import TimelineStore
 
 POLL_MS = 2000
 SHOWN_PROBLEMS = 20  # the rest is one --check away

@@ -1,17 +1,17 @@
 """The detail panel (id `event-detail`): one event with its source note and references.
 
 Everything from the CSV goes in as text children, never as HTML; links are built by
-`core.citations` and open in a new tab with rel="noopener".
+`core.publish.citations` and open in a new tab with rel="noopener".
 """
 
 from __future__ import annotations
 
 from dash import Dash, Input, Output, html
 
-from core.citations import format_reference, reference_links
-from core.dates import format_when
 from core.i18n import DEFAULT_LANG, t
-from core.model import Timeline
+from core.load.dates import format_when
+from core.load.model import Timeline
+from core.publish.citations import format_reference, reference_links
 
 
 def empty(lang: str) -> list:

@@ -17,11 +17,11 @@ import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
 from components.filters import GLYPHS
-from core.dates import when_text
-from core.figure import kind_style
+from core.chart.figure import kind_style
 from core.i18n import DEFAULT_LANG, t
-from core.model import Vocabulary
-from core.urlstate import SORTS
+from core.load.dates import when_text
+from core.load.model import Vocabulary
+from core.view.address import SORTS
 
 # More is one filter away; a longer list is no longer skimmable.
 MAX_ITEMS = 300

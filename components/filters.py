@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from core.figure import SYMBOLS, kind_style
+from core.chart.figure import SYMBOLS, kind_style
 from core.i18n import DEFAULT_LANG, t
-from core.model import Timeline
+from core.load.model import Timeline
 
 # The legend marks drawn in the filter, one per plotly marker symbol.
 GLYPHS = dict(zip(SYMBOLS, "●■◆▲★⬢✚▼", strict=True))

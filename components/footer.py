@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from dash import Dash, Input, Output, html
 
-from core.dates import format_when
 from core.i18n import DEFAULT_LANG, t
+from core.load.dates import format_when
 
 
 def layout(changed: str) -> html.Footer:

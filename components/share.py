@@ -2,7 +2,7 @@
 
 The link is the address itself (components/urlsync.py keeps it up to date); the copy is
 done in the browser (assets/copy-link.js), with a confirmation in a live region. Exports
-are built by `core.exports` from the same filters as the chart: the events as CSV, and
+are built by `core.publish.references` from the same filters as the chart: the events as CSV, and
 their references as BibTeX, RIS and CSL-JSON.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from core.exports import FORMATS, export
-from core.filters import Filters, apply_filters
 from core.i18n import DEFAULT_LANG, t
+from core.publish.references import FORMATS, export
+from core.view.filters import Filters, apply_filters
 
 FILE_STEM = "vertebroplasty-timeline"
 BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}

@@ -16,12 +16,12 @@ from typing import NamedTuple
 from dash import Dash, Input, Output, State, dcc, html
 
 from components import event_list
-from core.figure import FigureOptions, figure_dict
-from core.filters import Filters, apply_filters
+from core.chart.figure import FigureOptions, figure_dict
+from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
-from core.overview import MAX_MARKS
-from core.sorting import sort_events
-from core.store import TimelineStore
+from core.load.store import TimelineStore
+from core.view.filters import Filters, apply_filters
+from core.view.sorting import sort_events
 
 # The redraw depends on nothing but its inputs (the data's version among them), so its
 # finished answers may be kept and served again (serving.callback_key).

@@ -1,7 +1,7 @@
 """The address is the state: every control is read from it and written back to it.
 
 On load, on Back and on Forward, `dcc.Location` sets `url.search`; the callback parses it
-(`core.urlstate.parse_query`) and sends the controls that must change (`address-controls`),
+(`core.view.address.parse_query`) and sends the controls that must change (`address-controls`),
 which a clientside callback sets: every control, the selected event, the list order and
 the visible range. When a person changes any of them, the same callback writes the
 canonical query (`to_query`), which `dcc.Location(refresh=False)` pushes as a new history
@@ -27,9 +27,9 @@ from dataclasses import astuple
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components.filters import SETTLE_JS, SETTLE_MS
-from core.controls import Controls, controls_from_state, state_from_controls
 from core.i18n import t
-from core.urlstate import known_from, parse_query, range_from_relayout, to_query
+from core.view.address import known_from, parse_query, range_from_relayout, to_query
+from core.view.controls import Controls, controls_from_state, state_from_controls
 
 CONTROLS = (
     ("lang", "value"),

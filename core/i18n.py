@@ -10,7 +10,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from core.model import LANGS
+from core.load.model import LANGS
 
 DEFAULT_LANG = "en"
 _LOCALES = Path(__file__).parent / "locales"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.citations import format_reference, reference_links
+from core.publish.citations import format_reference, reference_links
 
 GALIBERT = {
     "type": "article",

@@ -2,8 +2,8 @@
 
 from hypothesis import given, settings
 
-from core.controls import Controls, controls_from_state, state_from_controls
-from core.urlstate import ViewState, parse_query, to_query
+from core.view.address import ViewState, parse_query, to_query
+from core.view.controls import Controls, controls_from_state, state_from_controls
 from tests.test_urlstate import KNOWN, states
 
 ALL_KINDS = ["device", "guideline", "trial"]

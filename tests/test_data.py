@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from core.loader import load_timeline
-from core.model import CERTAINTIES
+from core.load.loader import load_timeline
+from core.load.model import CERTAINTIES
 from tests.conftest import BUILT_IN, ROOT
 
 TIMELINE = load_timeline(BUILT_IN)

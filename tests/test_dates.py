@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.dates import (
+from core.load.dates import (
     PERIOD,
     POINT,
     WINDOW,

@@ -10,8 +10,8 @@ import struct
 
 import pytest
 
-from core.export import export
-from core.loader import load_timeline
+from core.load.loader import load_timeline
+from core.publish.offline import export
 from tests.conftest import BUILT_IN
 from tests.test_cli import run
 

@@ -12,7 +12,8 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
 
-from core.exports import (
+from core.load.loader import load_timeline
+from core.publish.references import (
     CSV_COLUMNS,
     FORMATS,
     bibtex,
@@ -23,8 +24,7 @@ from core.exports import (
     ris,
     safe_cell,
 )
-from core.filters import Filters, apply_filters
-from core.loader import load_timeline
+from core.view.filters import Filters, apply_filters
 from tests.conftest import BUILT_IN
 
 TIMELINE = load_timeline(BUILT_IN)

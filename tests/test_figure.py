@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.figure import (
+from core.chart.figure import (
     PALETTE,
     FigureOptions,
     _Lane,
@@ -13,7 +13,7 @@ from core.figure import (
     place_labels,
     short_label,
 )
-from core.loader import load_timeline
+from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN, TINY
 
 TINY_TL = load_timeline(TINY / "events.csv")

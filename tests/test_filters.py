@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.filters import Filters, apply_filters
-from core.loader import load_timeline
+from core.load.loader import load_timeline
+from core.view.filters import Filters, apply_filters
 from tests.conftest import TINY
 
 EVENTS = load_timeline(TINY / "events.csv").events

@@ -6,8 +6,8 @@ from plotly.utils import PlotlyJSONEncoder
 
 from app import create_app, page
 from components.timeline import WIDTH_STEP, first_view, plot_width
-from core.figure import FigureOptions
-from core.store import TimelineStore
+from core.chart.figure import FigureOptions
+from core.load.store import TimelineStore
 from tests.conftest import TINY, callback_body
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.loader import load_timeline
-from core.model import Timeline
-from core.problems import ERROR, DataError
+from core.load.loader import load_timeline
+from core.load.model import Timeline
+from core.load.problems import ERROR, DataError
 
 HEADERS = ["date", "title", "Date ", "TITLE", "end", "kind", "tags", "sources", "id", "summary"]
 CELLS = st.one_of(

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from core.citations import format_reference
-from core.handout import numbered, render_handout
-from core.loader import load_timeline
+from core.load.loader import load_timeline
+from core.publish.citations import format_reference
+from core.publish.handout import numbered, render_handout
 from tests.conftest import BUILT_IN, TINY, read_csv, write_csv
 
 BUILT = load_timeline(BUILT_IN)

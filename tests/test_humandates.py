@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.dates import DateError, format_when
-from core.humandates import parse_human, to_edtf
+from core.load.dates import DateError, format_when
+from core.load.humandates import parse_human, to_edtf
 
 # (typed, EDTF, shown in English)
 ACCEPTED = [

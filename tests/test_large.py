@@ -2,11 +2,11 @@
 
 import pytest
 
-from bench.synth import write_timeline
 from components.timeline import in_range
-from core.figure import MAX_LABELS, MAX_LANES, FigureOptions, build_figure, figure_dict
-from core.loader import load_timeline
-from core.overview import BIN_PX, MAX_MARKS
+from core.chart.figure import MAX_LABELS, MAX_LANES, FigureOptions, build_figure, figure_dict
+from core.chart.overview import BIN_PX, MAX_MARKS
+from core.load.loader import load_timeline
+from tests.support.synth import write_timeline
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from core.loader import load_timeline
-from core.problems import ERROR, WARNING, DataError
+from core.load.loader import load_timeline
+from core.load.problems import ERROR, WARNING, DataError
 from tests.conftest import TINY, read_csv, write_csv
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.loader import MAX_CELL_CHARS, load_timeline
-from core.problems import DataError
+from core.load.loader import MAX_CELL_CHARS, load_timeline
+from core.load.problems import DataError
 from tests.conftest import ROOT
 
 MESSY = ROOT / "tests" / "data" / "messy"

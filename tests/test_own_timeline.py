@@ -9,10 +9,10 @@ from dash import html
 
 from components import banner, event_list
 from components.filters import fit_values, has_kinds, kind_options
-from core.figure import FigureOptions, build_figure
-from core.filters import Filters, apply_filters
-from core.loader import load_timeline
-from core.problems import ERROR, WARNING, Problem
+from core.chart.figure import FigureOptions, build_figure
+from core.load.loader import load_timeline
+from core.load.problems import ERROR, WARNING, Problem
+from core.view.filters import Filters, apply_filters
 from tests.conftest import TINY
 
 

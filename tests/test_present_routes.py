@@ -7,7 +7,7 @@ import re
 import pytest
 
 from app import create_app
-from core.export import KALEIDO_OPTIONS
+from core.publish.offline import KALEIDO_OPTIONS
 from tests.conftest import TINY
 
 

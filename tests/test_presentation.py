@@ -2,8 +2,9 @@
 
 import pytest
 
-from core.loader import load_timeline
-from core.presentation import (
+from core.load.loader import load_timeline
+from core.view.address import ViewState
+from core.view.deck import (
     Deck,
     deck_events,
     deck_for,
@@ -11,7 +12,6 @@ from core.presentation import (
     present_href,
     x_extent,
 )
-from core.urlstate import ViewState
 from tests.conftest import TINY, read_csv, write_csv
 
 DECK = Deck(("a", "b", "c", "d"))

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from app import create_app
-from core.store import CHECK_EVERY_S
+from core.load.store import CHECK_EVERY_S
 from serving import AnswerCache, callback_key
 from tests.conftest import ROOT, TINY, callback_body
 

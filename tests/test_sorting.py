@@ -2,8 +2,8 @@
 
 import pytest
 
-from core.loader import fold, load_timeline
-from core.sorting import sort_events
+from core.load.loader import fold, load_timeline
+from core.view.sorting import sort_events
 from tests.conftest import BUILT_IN
 
 TIMELINE = load_timeline(BUILT_IN)

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.problems import DataError
-from core.store import TimelineStore
+from core.load.problems import DataError
+from core.load.store import TimelineStore
 
 
 class Clock:
@@ -87,7 +87,7 @@ def test_whatever_happens_to_the_files_the_store_serves_and_reports(store, damag
 def test_an_unchanged_file_is_not_reloaded(store, monkeypatch):
     store, clock = store
     loads = []
-    monkeypatch.setattr("core.store.load_timeline", lambda path: loads.append(path))
+    monkeypatch.setattr("core.load.store.load_timeline", lambda path: loads.append(path))
     for _ in range(5):
         clock.now += 1.1
         store.current()

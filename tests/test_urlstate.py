@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.urlstate import SORTS, Known, ViewState, parse_query, range_from_relayout, to_query
+from core.view.address import SORTS, Known, ViewState, parse_query, range_from_relayout, to_query
 
 KNOWN = Known(
     kinds=frozenset({"trial", "device", "guideline"}),

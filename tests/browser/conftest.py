@@ -16,9 +16,9 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
-from bench.browser import CHROMIUM
-from bench.browser import FLAGS as CHROMIUM_FLAGS  # the flags of ../shared/browser.md
 from tests.conftest import BUILT_IN
+from tests.support.chromium import CHROMIUM
+from tests.support.chromium import FLAGS as CHROMIUM_FLAGS
 
 
 def pytest_collection_modifyitems(items):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from core.export import handout_html
-from core.loader import load_timeline
+from core.load.loader import load_timeline
+from core.publish.offline import handout_html
 from tests.conftest import BUILT_IN
 
 TIMELINE = load_timeline(BUILT_IN)

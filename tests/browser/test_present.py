@@ -8,7 +8,7 @@ import struct
 import pytest
 from playwright.sync_api import expect
 
-from core.loader import load_timeline
+from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN
 
 TIMELINE = load_timeline(BUILT_IN)

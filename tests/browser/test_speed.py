@@ -5,12 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bench.synth import write_timeline
 from components.timeline import in_range
-from core.loader import load_timeline
-from core.overview import MAX_MARKS
+from core.chart.overview import MAX_MARKS
+from core.load.loader import load_timeline
 from tests.browser.conftest import LiveServer, open_app
 from tests.conftest import BUILT_IN
+from tests.support.synth import write_timeline
 
 POINTS = "#timeline .scatterlayer .trace .point"
 

@@ -11,9 +11,9 @@ import pytest
 import rispy
 from playwright.sync_api import expect
 
-from core.filters import Filters, apply_filters
-from core.loader import fold, load_timeline
-from core.sorting import sort_events
+from core.load.loader import fold, load_timeline
+from core.view.filters import Filters, apply_filters
+from core.view.sorting import sort_events
 from tests.browser.conftest import open_app
 from tests.conftest import BUILT_IN, ROOT
 

@@ -19,9 +19,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from core.loader import load_timeline
-from core.model import Timeline
-from core.problems import DataError, Problem
+from core.load.loader import load_timeline
+from core.load.model import Timeline
+from core.load.problems import DataError, Problem
 
 SIBLINGS = ("sources.csv", "eras.csv", "vocabulary.csv")
 CHECK_EVERY_S = 1.0

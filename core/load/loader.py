@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from core.dates import PERIOD, DateError, When
-from core.humandates import parse_human
-from core.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
-from core.problems import ERROR, WARNING, DataError, Problem, shorten
-from core.reading import read_table
+from core.load.dates import PERIOD, DateError, When
+from core.load.humandates import parse_human
+from core.load.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
+from core.load.problems import ERROR, WARNING, DataError, Problem, shorten
+from core.load.reading import read_table
 
 LIST_SEPARATOR = "|"
 DATE_ORDER = ["start", "end", "id"]  # the events' order: the chart's, and the list's by date

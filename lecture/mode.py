@@ -16,12 +16,11 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dependencies import ClientsideFunction
 
-from components import handout
-from components.present_cards import card, presenter
-from core.figure import LABEL_FONT_PX, FigureOptions, build_figure
+from core.chart.figure import LABEL_FONT_PX, FigureOptions, build_figure
 from core.i18n import DEFAULT_LANG, t
-from core.model import Timeline
-from core.presentation import (
+from core.load.model import Timeline
+from core.view.address import ViewState, known_from, parse_query, to_query
+from core.view.deck import (
     PRESENT_PREFIX,
     deck_events,
     deck_for,
@@ -29,7 +28,8 @@ from core.presentation import (
     present_href,
     x_extent,
 )
-from core.urlstate import ViewState, known_from, parse_query, to_query
+from lecture import handout_route
+from lecture.cards import card, presenter
 from serving import LeanDash
 
 # The main page's scripts act on elements this page does not have: leave them out.
@@ -66,7 +66,6 @@ def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str 
     )
     app.layout = layout()
     register(app, get_timeline)
-    handout.register(main.server, get_timeline)
     return app
 
 
@@ -177,7 +176,7 @@ def _export_links(state: ViewState) -> list:
         *[
             html.A(
                 t(lang, f"present_handout_{paper}"),
-                href=f"{handout.HANDOUT_PATH}{query}{joiner}paper={paper}",
+                href=f"{handout_route.HANDOUT_PATH}{query}{joiner}paper={paper}",
                 target="_blank",
             )
             for paper in ("a4", "letter")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 from core.i18n import DEFAULT_LANG
-from core.model import LANGS
+from core.load.model import LANGS
 
 MAX_QUERY = 200
 SORTS = ("date", "title", "kind")  # the first is the default
@@ -190,7 +190,7 @@ def to_query(state: ViewState) -> str:
 
 
 def known_from(timeline) -> Known:
-    """The `Known` of a loaded `core.model.Timeline`."""
+    """The `Known` of a loaded `core.load.model.Timeline`."""
     return Known(
         kinds=frozenset(timeline.kinds_present()),
         tags=frozenset(timeline.tags_present()),

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import edtf
 
-from core.problems import shorten
+from core.load.problems import shorten
 
 POINT, PERIOD, WINDOW = "point", "period", "window"
 

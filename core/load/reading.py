@@ -18,7 +18,7 @@ import io
 import warnings
 from pathlib import Path
 
-from core.problems import Problem
+from core.load.problems import Problem
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # 100,000 rich rows are about 60 MB
 SEPARATORS = (",", ";", "\t")

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from core.citations import reference_links
-from core.model import LANGS, TEXT_FIELDS
+from core.load.model import LANGS, TEXT_FIELDS
+from core.publish.citations import reference_links
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

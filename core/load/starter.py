@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "data" / "template.csv"
+TEMPLATE = Path(__file__).resolve().parents[2] / "data" / "template.csv"
 
 
 def write_starter(path: str | Path) -> Path:

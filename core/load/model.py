@@ -12,7 +12,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from core.problems import Problem
+from core.load.problems import Problem
 
 LANGS = ("en", "fr")
 CERTAINTIES = ("verified", "secondary", "source-text")

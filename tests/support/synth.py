@@ -1,6 +1,6 @@
 """Synthetic timelines for the benchmarks: a valid timeline folder with N events.
 
-    python -m bench.synth 10000 out/synth-10000     # writes events.csv, sources.csv, ...
+    python -m tests.support.synth 10000 out/synth-10000     # writes events.csv, sources.csv, ...
 
 The mix looks like real teaching data: mostly years, then months and days, some
 approximate or uncertain dates, periods and windows; titles of 20 to 60 characters;
@@ -174,5 +174,5 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("usage: python -m bench.synth COUNT FOLDER")
+        sys.exit("usage: python -m tests.support.synth COUNT FOLDER")
     print(write_timeline(int(sys.argv[1]), sys.argv[2]))

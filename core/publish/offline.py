@@ -4,7 +4,7 @@ timeline as a 1920x1080 slide image (PNG or SVG), all without a server.
     python app.py export --format pdf|html|png|svg --out FILE [--data PATH] [--lang fr]
                          [--query "kind=trial&from=2009"] [--paper a4|letter]
 
-The selection is the same as lecture mode's (`core.presentation.deck_for`): the query
+The selection is the same as lecture mode's (`core.view.deck.deck_for`): the query
 string's `ids` in their order, else its filters. Images are drawn by Kaleido in the local
 Chromium with MathJax off and plotly.js from the installed package, so nothing is fetched;
 the PDF is laid out by WeasyPrint.
@@ -20,11 +20,11 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from core.figure import FigureOptions, build_figure
-from core.handout import PAPERS, render_handout
-from core.model import Timeline
-from core.presentation import deck_events, deck_for, x_extent
-from core.urlstate import ViewState, known_from, parse_query
+from core.chart.figure import FigureOptions, build_figure
+from core.load.model import Timeline
+from core.publish.handout import PAPERS, render_handout
+from core.view.address import ViewState, known_from, parse_query
+from core.view.deck import deck_events, deck_for, x_extent
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
 FORMATS = ("pdf", "html", "png", "svg")
@@ -113,8 +113,8 @@ def parse_args(argv: list[str], default_data: str) -> argparse.Namespace:
 
 
 def main(argv: list[str], default_data: str) -> int:
-    from core.loader import load_timeline
-    from core.problems import DataError, report
+    from core.load.loader import load_timeline
+    from core.load.problems import DataError, report
 
     args = parse_args(argv, default_data)
     try:

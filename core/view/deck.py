@@ -2,7 +2,7 @@
 step leads, and what the audience sees in build mode.
 
 A presentation is a `Deck`: an ordered tuple of event ids. It comes from the same address
-as the main page (`core.urlstate`): an explicit `ids=a,b,c` list is presented in that order;
+as the main page (`core.view.address`): an explicit `ids=a,b,c` list is presented in that order;
 otherwise the filters decide and events come in date order. The current event lives in the
 path (`/present/<event-id>`), so a reload or a shared link lands on the same step.
 """
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.filters import Filters, apply_filters
-from core.model import Timeline
-from core.urlstate import ViewState, to_query
+from core.load.model import Timeline
+from core.view.address import ViewState, to_query
+from core.view.filters import Filters, apply_filters
 
 PRESENT_PREFIX = "/present/"
 # What a key asks for; the keys themselves are bound in assets/present.js.

@@ -11,8 +11,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from flask import Flask, Response, request
 
-from core.export import handout_html
-from core.model import Timeline
+from core.load.model import Timeline
+from core.publish.offline import handout_html
 
 HANDOUT_PATH = "/handout"
 

@@ -20,8 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from core.dates import EXAMPLES, DateError, When, days_in_month, parse_when
-from core.problems import shorten
+from core.load.dates import EXAMPLES, DateError, When, days_in_month, parse_when
+from core.load.problems import shorten
 
 _MONTH_NAMES = {
     1: ("january", "jan", "janvier", "janv"),

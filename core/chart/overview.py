@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.i18n import t
-from core.model import Vocabulary
+from core.load.model import Vocabulary
 
 MAX_MARKS = 1500  # above this many events, the chart groups them
 BIN_PX = 8  # width of one group on the chart
@@ -42,7 +42,7 @@ def group_events(
 
 
 def add_groups(
-    fig,  # core.figure.Parts
+    fig,  # core.chart.figure.Parts
     events: pd.DataFrame,
     vocabulary: Vocabulary,
     kinds: list[str],

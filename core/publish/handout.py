@@ -18,13 +18,13 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from core.citations import format_reference, reference_links
-from core.dates import format_when
 from core.i18n import t
-from core.model import Timeline
+from core.load.dates import format_when
+from core.load.model import Timeline
+from core.publish.citations import format_reference, reference_links
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
-FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"], default_for_string=True, default=True),

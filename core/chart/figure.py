@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.dates import PERIOD, POINT, WINDOW, when_text
+from core.chart.overview import MAX_MARKS, add_groups
 from core.i18n import t
-from core.model import Era, Vocabulary
-from core.overview import MAX_MARKS, add_groups
+from core.load.dates import PERIOD, POINT, WINDOW, when_text
+from core.load.model import Era, Vocabulary
 
 # Okabe & Ito (2008), ordered so the weakest colour on white (yellow) comes last.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")

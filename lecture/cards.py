@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dash import html
 
-from core.dates import format_when
 from core.i18n import t
-from core.model import Timeline
+from core.load.dates import format_when
+from core.load.model import Timeline
 
 
 def card(timeline: Timeline, event_id: str | None, lang: str) -> list:

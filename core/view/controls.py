@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.urlstate import SORTS, ViewState
+from core.view.address import SORTS, ViewState
 
 
 @dataclass(frozen=True)
