@@ -32,7 +32,7 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.load.problems import DataError, report
 from core.load.store import TimelineStore
-from lecture import mode
+from lecture import handout_route, mode
 from serving import (
     AnswerCache,
     LeanDash,
