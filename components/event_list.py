@@ -16,8 +16,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
-from components.filters import GLYPHS
-from core.chart.figure import kind_style
+from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import when_text
 from core.load.model import Vocabulary

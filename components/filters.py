@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from core.chart.figure import SYMBOLS, kind_style
+from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
 
 # The legend marks drawn in the filter, one per plotly marker symbol.
-GLYPHS = dict(zip(SYMBOLS, "●■◆▲★⬢✚▼", strict=True))
 # The search box sends each keystroke; a pause this long ends a search: for the address
 # (components/urlsync.py) and for what a screen reader announces of the count.
 SETTLE_MS = 700

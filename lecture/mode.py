@@ -16,7 +16,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dependencies import ClientsideFunction
 
-from core.chart.figure import LABEL_FONT_PX, FigureOptions, build_figure
+from core.chart.projector import SLIDE_SIZE, projected_figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
 from core.view.address import ViewState, known_from, parse_query, to_query
@@ -34,14 +34,12 @@ from serving import LeanDash
 
 # The main page's scripts act on elements this page does not have: leave them out.
 MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link)\.js$"
-SLIDE = {"width": 1920, "height": 1080}
-PROJECTED_LABEL_PX = 19
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", **SLIDE},
+    "toImageButtonOptions": {"format": "png", "filename": "timeline", **SLIDE_SIZE},
 }
 NAV = (
     ("first", "present_first"),
@@ -124,39 +122,14 @@ def document_title(timeline: Timeline, current: str | None, lang: str) -> str:
     return f"{event[f'title_{lang}']} · {talk}" if event else talk
 
 
-def _label_px(figure, height: float) -> float:
-    """The label size that fits the lanes in a chart this tall: 19 px at most, 12 at least."""
-    lanes = figure.layout.yaxis.range[0] + 0.4
-    per_lane = (height - 96) / max(lanes + 0.4, 1)  # 96 px: the figure's top and bottom margins
-    return max(12.0, min(PROJECTED_LABEL_PX, per_lane * 0.62))
-
-
 def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, size):
     events = deck_events(timeline, deck)
     fixed = x_extent(events)
     if state.build:  # the story unfolds: only what the lecture has reached is drawn
         events = events[events["id"].isin(deck.shown_in_build(current))]
     width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
-    plot_width = max(200, int(width) - 32)
-    # Labels are drawn larger than on the page, for a projector; packing them for a plot
-    # narrower by the same ratio leaves each one the room it needs, so none overlap. If the
-    # lanes that takes do not fit the chart's height, the labels shrink and are packed again.
-    label_px = PROJECTED_LABEL_PX
-    for _ in range(3):
-        options = FigureOptions(
-            lang=state.lang,
-            selected=current,
-            x_range=fixed,
-            plot_width_px=int(plot_width * LABEL_FONT_PX / label_px),
-        )
-        figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
-        fits = _label_px(figure, height)
-        if fits >= label_px:
-            break
-        label_px = fits
-    figure.update_traces(textfont_size=label_px, selector={"name": "labels"})
-    figure.update_xaxes(tickfont_size=PROJECTED_LABEL_PX)
-    figure.update_layout(height=None, autosize=True, uirevision=to_query(state.with_(view="")))
+    figure = projected_figure(events, timeline, state.lang, current, fixed, (width, height))
+    figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure
 
 

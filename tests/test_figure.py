@@ -4,15 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.chart.figure import (
-    PALETTE,
-    FigureOptions,
-    _Lane,
-    build_figure,
-    kind_style,
-    place_labels,
-    short_label,
-)
+from core.chart.figure import FigureOptions, build_figure
+from core.chart.labels import _Lane, place_labels, short_label
+from core.chart.style import PALETTE, kind_style
 from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN, TINY
 

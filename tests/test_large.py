@@ -3,7 +3,8 @@
 import pytest
 
 from components.timeline import in_range
-from core.chart.figure import MAX_LABELS, MAX_LANES, FigureOptions, build_figure, figure_dict
+from core.chart.figure import MAX_LABELS, FigureOptions, build_figure, figure_dict
+from core.chart.labels import MAX_LANES
 from core.chart.overview import BIN_PX, MAX_MARKS
 from core.load.loader import load_timeline
 from tests.support.synth import write_timeline

@@ -14,7 +14,6 @@ Colour and marker shape both encode the kind (Okabe-Ito palette, colour-blind sa
 
 from __future__ import annotations
 
-import bisect
 import html
 from dataclasses import dataclass
 
@@ -22,29 +21,21 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from core.chart.labels import (
+    LABEL_FONT_PX,
+    Placement,
+    anchor,
+    label_chars,
+    place_labels,
+    short_label,
+)
 from core.chart.overview import MAX_MARKS, add_groups
+from core.chart.style import FONT, kind_style
 from core.i18n import t
 from core.load.dates import PERIOD, POINT, WINDOW, when_text
 from core.load.model import Era, Vocabulary
 
-# Okabe & Ito (2008), ordered so the weakest colour on white (yellow) comes last.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
-SYMBOLS = (
-    "circle",
-    "square",
-    "diamond",
-    "triangle-up",
-    "star",
-    "hexagon",
-    "cross",
-    "triangle-down",
-)
-NO_KIND_COLOUR = "#0072B2"
 ERA_FILLS = ("rgba(0,0,0,0.045)", "rgba(0,0,0,0.0)")
-FONT = "Atkinson Hyperlegible, system-ui, sans-serif"
-LABEL_CHARS = 38
-LABEL_FONT_PX = 15
-CHAR_PX = 0.47 * LABEL_FONT_PX  # measured 6.7 px per character for these titles at 15 px
 LANE_PX = 30
 ERA_CHAR_PX = 7.0  # era labels are 14 px
 HIGHLIGHT = "#111111"
@@ -59,148 +50,6 @@ class FigureOptions:
     x_range: tuple[float, float] | None = (
         None  # shown as given; default: the events' extent, padded
     )
-
-
-def kind_style(kind: str, vocabulary: Vocabulary) -> tuple[str, str]:
-    """(colour, marker symbol) for a kind, stable across filters."""
-    kinds = list(vocabulary.kinds)
-    if kind not in kinds:
-        return NO_KIND_COLOUR, "circle"
-    index = kinds.index(kind)
-    return PALETTE[index % len(PALETTE)], SYMBOLS[index % len(SYMBOLS)]
-
-
-def label_chars(plot_width_px: float) -> int:
-    """How many characters a label may have: at most half the plot, so one side always fits."""
-    return max(8, min(LABEL_CHARS, int(plot_width_px * 0.5 / CHAR_PX) - 2))
-
-
-def short_label(title: str, max_chars: int = LABEL_CHARS) -> str:
-    return title if len(title) <= max_chars else title[: max_chars - 1].rstrip() + "…"
-
-
-def anchor(events: pd.DataFrame) -> pd.Series:
-    """Where each event's marker stands: the middle of a point date or window, the start of a period."""
-    middle = (events["start"] + events["end"]) / 2
-    return middle.where(events["shape"] != PERIOD, events["start"])
-
-
-# At most this many lanes. Past it, an event that fits nowhere gets a lane in turn and no
-# label: 40 lanes of labels is already more than a lecture can read, and scanning every
-# lane for every event made 20,000 events take four minutes to draw (100,000: hours).
-MAX_LANES = 40
-# More events than this are drawn as marks only, spread over the lanes in turn: packing
-# labels is worth it for what a person can read, not for 100,000 events at once.
-MAX_LABELLED_EVENTS = 1500
-
-
-@dataclass(frozen=True)
-class Placement:
-    lane: int
-    label_x: float
-    label_side: str  # "right" or "left" of label_x
-    labelled: bool = True
-
-
-class _Lane:
-    """Occupied stretches of one lane, kept sorted so a new one is checked in O(log n).
-
-    Events come in date order, so most checks are settled by the stretch that reaches
-    furthest right: a new one starts after it (fits), or overlaps it (does not)."""
-
-    __slots__ = ("lefts", "rights", "end", "end_left")
-
-    def __init__(self) -> None:
-        self.lefts: list[float] = []
-        self.rights: list[float] = []
-        self.end = float("-inf")  # the furthest right of any stretch
-        self.end_left = float("inf")  # where that stretch starts
-
-    def fits(self, left: float, right: float) -> bool:
-        if left >= self.end:
-            return True
-        if right > self.end_left:  # and left < end: it overlaps that stretch
-            return False
-        i = bisect.bisect_left(self.lefts, left)
-        clear_before = i == 0 or self.rights[i - 1] <= left
-        clear_after = i == len(self.lefts) or self.lefts[i] >= right
-        return clear_before and clear_after
-
-    def take(self, left: float, right: float) -> None:
-        i = bisect.bisect_left(self.lefts, left)
-        self.lefts.insert(i, left)
-        self.rights.insert(i, right)
-        if right > self.end:
-            self.end, self.end_left = right, left
-
-
-def place_labels(
-    events: pd.DataFrame,
-    lang: str,
-    px_per_year: float,
-    x_min: float,
-    x_max: float,
-    gap_px: float = 14,
-    labelled: bool = True,
-) -> list[Placement]:
-    """Choose a lane and a label side for each event so that nothing overlaps.
-
-    Each event, in date order, takes the first lane where its span and its label fit,
-    with the label right of the span or, failing that, left of it; a label never runs
-    off the chart. Unlabelled (`labelled=False`), only the marks and spans are packed.
-    """
-    if len(events) > MAX_LABELLED_EVENTS:
-        return [
-            Placement(number % MAX_LANES, x, "right", labelled=False)
-            for number, x in enumerate(anchor(events))
-        ]
-    lanes: list[_Lane] = []
-    placements = []
-    overflow = 0
-    gap = gap_px / px_per_year
-    max_chars = label_chars((x_max - x_min) * px_per_year)
-    marker = 8 / px_per_year
-    for x, f_start, f_end, shape, title in zip(
-        anchor(events).tolist(),
-        events["fuzzy_start"].tolist(),
-        events["fuzzy_end"].tolist(),
-        events["shape"].tolist(),
-        events[f"title_{lang}"].tolist(),
-        strict=True,
-    ):
-        label = (len(short_label(title, max_chars)) * CHAR_PX + 14) / px_per_year if labelled else 0
-        span_left = min(f_start, x - marker)
-        # a point's precision bar may run under its own label, but not under another mark
-        span_right = max(f_end, x + marker) if shape != POINT or not labelled else x + marker
-        options = [
-            ("right", span_right, span_left - gap / 2, span_right + label + gap / 2),
-            ("left", span_left, span_left - label - gap / 2, span_right + gap / 2),
-        ]
-        if x > (x_min + x_max) / 2:  # labels lean towards the middle, where there is room
-            options.reverse()
-        inside = [o for o in options if o[2] >= x_min and o[3] <= x_max] or options[:1]
-        chosen = None
-        for number, lane in enumerate(lanes):
-            end, end_left = lane.end, lane.end_left
-            for option in inside:
-                # lane.fits, with its two quick answers here: this loop is most of a redraw
-                left, right = option[2], option[3]
-                if left >= end or (right <= end_left and lane.fits(left, right)):
-                    chosen = (number, option)
-                    break
-            if chosen:
-                break
-        if chosen is None and len(lanes) >= MAX_LANES:
-            overflow += 1
-            placements.append(Placement(overflow % MAX_LANES, x, "right", labelled=False))
-            continue
-        if chosen is None:
-            lanes.append(_Lane())
-            chosen = (len(lanes) - 1, inside[0])
-        number, (side, label_x, left, right) = chosen
-        lanes[number].take(left, right)
-        placements.append(Placement(number, label_x, side))
-    return placements
 
 
 def _x_extent(events: pd.DataFrame, eras: list[Era]) -> tuple[float, float]:
@@ -265,7 +114,7 @@ def figure_dict(
         present = set(events["kind"].unique())
         kinds = [k for k in _kinds_in_order(events, vocabulary) if k in present]
         lane_count = add_groups(
-            fig, events, vocabulary, kinds, first, last, options.plot_width_px, lang, kind_style
+            fig, events, vocabulary, kinds, first, last, options.plot_width_px, lang
         )
         fig.add_annotation(
             text=html.escape(t(lang, "grouped_note", shown=f"{len(events):,}"), quote=False),

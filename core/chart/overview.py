@@ -15,6 +15,7 @@ import html
 import numpy as np
 import pandas as pd
 
+from core.chart.style import kind_style
 from core.i18n import t
 from core.load.model import Vocabulary
 
@@ -50,7 +51,6 @@ def add_groups(
     last: float,
     plot_width_px: float,
     lang: str,
-    kind_style,
 ) -> int:
     """Draw the grouped marks, one row per kind in `kinds`; return the number of rows."""
     grouped = group_events(events, first, last, plot_width_px)

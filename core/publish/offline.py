@@ -21,12 +21,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure
+from core.chart.projector import SLIDE_HEIGHT, SLIDE_WIDTH
 from core.load.model import Timeline
 from core.publish.handout import PAPERS, render_handout
 from core.view.address import ViewState, known_from, parse_query
 from core.view.deck import deck_events, deck_for, x_extent
 
-SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
 FORMATS = ("pdf", "html", "png", "svg")
 CHROMIUM = "/usr/bin/chromium"
 # The printable width of A4 or Letter with the handout's margins, in CSS pixels: labels are
