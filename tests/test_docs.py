@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from core.load.loader import ERA_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
+from core.load.schema import ERA_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

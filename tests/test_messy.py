@@ -14,8 +14,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from core.load.loader import MAX_CELL_CHARS, load_timeline
+from core.load.loader import load_timeline
 from core.load.problems import DataError
+from core.load.schema import MAX_CELL_CHARS
 from tests.conftest import ROOT
 
 MESSY = ROOT / "tests" / "data" / "messy"

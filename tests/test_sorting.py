@@ -2,7 +2,8 @@
 
 import pytest
 
-from core.load.loader import fold, load_timeline
+from core.load.loader import load_timeline
+from core.load.text import fold
 from core.view.sorting import sort_events
 from tests.conftest import BUILT_IN
 

@@ -17,11 +17,11 @@ it expected.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from core.load.dates import EXAMPLES, DateError, When, days_in_month, parse_when
 from core.load.problems import shorten
+from core.load.text import fold
 
 _MONTH_NAMES = {
     1: ("january", "jan", "janvier", "janv"),
@@ -68,11 +68,6 @@ _WORD_RANGE = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _year(year: int) -> str:
     """An astronomical year as EDTF writes it: 1984, 0476, 0000 (1 BCE), -0043 (44 BCE)."""
     return f"-{-year:04d}" if year < 0 else f"{year:04d}"
@@ -109,7 +104,7 @@ def _month_name(month: int) -> str:
 
 def _single(text: str, raw: str) -> str | None:
     """EDTF for one date (not a range) typed by a person, or None if it is no known form."""
-    folded = _fold(text)
+    folded = fold(text)
     if (m := _CIRCA.match(text)) and (m["rest"][0].isdigit() or to_edtf(m["rest"]) != m["rest"]):
         inner = to_edtf(m["rest"])
         # c. 1984? is approximate and uncertain: EDTF writes that with %

@@ -9,7 +9,6 @@ whole-file checks (unique ids, references that resolve) after.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -18,158 +17,19 @@ from core.load.dates import PERIOD, DateError, When
 from core.load.humandates import parse_human
 from core.load.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
 from core.load.problems import ERROR, WARNING, DataError, Problem, shorten
-from core.load.reading import read_table
-
-LIST_SEPARATOR = "|"
-DATE_ORDER = ["start", "end", "id"]  # the events' order: the chart's, and the list's by date
-
-# Every column each file may have, with what it holds. The README documents each one, and a
-# test checks that it does.
-EVENT_COLUMNS = {
-    "id": "stable identifier (slug), used in links; made from the title if empty",
-    "date": "EDTF date: 1984, 1984~, 1984?, 2008-05, 2013-04-24, 1984/1989, [1984..1989]",
-    "end": "optional EDTF end date; makes the event a period from date to end",
-    "kind": "one kind id from vocabulary.csv",
-    "tags": "tag ids from vocabulary.csv, separated by |",
-    "people": "names separated by |",
-    "sources": "source ids from sources.csv, separated by |",
-    "certainty": "verified, secondary or source-text",
-    **{f"{name}_{lang}": f"{name} in {lang}" for name in TEXT_FIELDS for lang in LANGS},
-    **{
-        name: f"{name} in any language, used where the _en or _fr column is empty"
-        for name in TEXT_FIELDS
-    },
-}
-SOURCE_COLUMNS = {
-    "id": "identifier that events cite",
-    "type": "article, guideline, regulatory, press, company, encyclopedia or proceedings",
-    "authors": "Vancouver-style names (Galibert P) separated by |",
-    "title": "title of the work; a description in [square brackets] if it has none",
-    "container": "journal (abbreviated) or issuing body",
-    "year": "year of publication",
-    "volume": "volume",
-    "issue": "issue",
-    "pages": "page range as printed (166-8)",
-    "doi": "DOI without prefix (10.1056/NEJMoa0900429)",
-    "pmid": "PubMed identifier (digits)",
-    "official_id": "official identifier (TA279, K981251, CD006349.pub3)",
-    "url": "web address (http or https only)",
-    "note_en": "note on the reference in English",
-    "note_fr": "note on the reference in French",
-}
-ERA_COLUMNS = {
-    "id": "identifier",
-    "start": "EDTF start of the era",
-    "end": "EDTF end of the era",
-    "label_en": "label in English",
-    "label_fr": "label in French",
-}
-VOCABULARY_COLUMNS = {
-    "type": "kind, tag or group",
-    "id": "identifier used in events.csv",
-    "group": "for tags: the group id they belong to",
-    "label_en": "label in English",
-    "label_fr": "label in French",
-}
-SOURCE_TYPES = (
-    "article",
-    "guideline",
-    "regulatory",
-    "press",
-    "company",
-    "encyclopedia",
-    "proceedings",
+from core.load.schema import (
+    DOI_PATTERN,
+    ERA_COLUMNS,
+    EVENT_COLUMNS,
+    SLUG_PATTERN,
+    SOURCE_COLUMNS,
+    SOURCE_TYPES,
+    VOCABULARY_COLUMNS,
+    read_rows,
 )
+from core.load.text import fold, is_web_address, slugify, split_list
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-MAX_CELL_CHARS = 10_000  # a summary is a paragraph; more is a paste gone wrong
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "event"
-
-
-# Combining marks (accents) in the blocks where Latin, Greek and Cyrillic letters put them.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def fold(text: str) -> str:
-    """Lower-case text without accents, for search: 'Hémangiome' -> 'hemangiome'.
-
-    Called on every event's search text at load: ASCII text (most of it) skips Unicode
-    decomposition, and accents are removed by one regex rather than a loop per character,
-    which made 100,000 events take 40 s to load.
-    """
-    if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
-
-
-def split_list(value: str) -> tuple[str, ...]:
-    return tuple(item.strip() for item in value.split(LIST_SEPARATOR) if item.strip())
-
-
-def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> list[tuple[int, dict]]:
-    """The non-empty rows of a CSV file or workbook as (spreadsheet row, {column: text}).
-
-    Headers are matched without regard to case or surrounding spaces; cells are stripped.
-    A file that cannot be read at all adds one problem and gives no rows. A row with more
-    filled cells than the header, or a cell longer than `MAX_CELL_CHARS`, is an error.
-    """
-    name = path.name
-    table = read_table(path, problems)
-    if table is None:
-        return []
-    header_index = next((i for i, cells in enumerate(table) if any(c.strip() for c in cells)), None)
-    if header_index is None:
-        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
-        return []
-    header = [cell.strip().lower() for cell in table[header_index]]
-    used = {i for cells in table[header_index + 1 :] for i, c in enumerate(cells) if c.strip()}
-    for number, column in enumerate(header):
-        if column not in known and (column or number in used):
-            found = f"'{shorten(column)}'" if column else "a column with no header"
-            problems.append(
-                Problem(
-                    name,
-                    header_index + 1,
-                    column or None,
-                    f"expected a known column; found {found}, ignored",
-                    WARNING,
-                )
-            )
-    wanted = [(i, column) for i, column in enumerate(header) if column in known]
-    rows = []
-    for index in range(header_index + 1, len(table)):
-        cells, row_number = table[index], index + 1
-        extra = [c for c in cells[len(header) :] if c.strip()]
-        if extra:
-            filled = len(header) + len(extra)
-            message = (
-                f"expected at most {len(header)} cells, as in the header; found {filled} "
-                "(put quotes around a cell that contains the separator, or give the column a header)"
-            )
-            problems.append(Problem(name, row_number, None, message))
-            continue
-        row = {column: cells[i].strip() if i < len(cells) else "" for i, column in wanted}
-        too_long = [
-            (column, len(text)) for column, text in row.items() if len(text) > MAX_CELL_CHARS
-        ]
-        for column, length in too_long:
-            problems.append(
-                Problem(
-                    name,
-                    row_number,
-                    column,
-                    f"expected at most {MAX_CELL_CHARS:,} characters; found {length:,} "
-                    "(shorten it, or move the long text to a source)",
-                )
-            )
-        if any(row.values()) and not too_long:
-            rows.append((row_number, row))
-    return rows
+DATE_ORDER = ["start", "end", "id"]  # the events' order: the chart's, and the list's by date
 
 
 def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
@@ -221,11 +81,11 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, dict[str, st
             bad("type", "one of " + ", ".join(SOURCE_TYPES))
         if source["year"] and not re.fullmatch(r"-?\d{1,4}", source["year"]):
             bad("year", "a year such as 1987")
-        if source["doi"] and not _DOI.match(source["doi"]):
+        if source["doi"] and not DOI_PATTERN.match(source["doi"]):
             bad("doi", "a DOI such as 10.1056/NEJMoa0900429 (no 'doi:' or https prefix)")
         if source["pmid"] and not source["pmid"].isdigit():
             bad("pmid", "a PubMed identifier made of digits")
-        if source["url"] and not re.match(r"^https?://[^\s/]+", source["url"], re.IGNORECASE):
+        if source["url"] and not is_web_address(source["url"]):
             bad("url", "a web address starting with http:// or https://")
         if not (source["title"] or source["container"]):
             bad("title", "a title or a journal/issuing body")
@@ -324,7 +184,7 @@ def _load_events(
         if not any(titles.values()):
             bad("title", "expected a title (column title, title_en or title_fr), found nothing")
         event_id = row.get("id", "")
-        if event_id and not _SLUG.match(event_id):
+        if event_id and not SLUG_PATTERN.match(event_id):
             bad(
                 "id",
                 f"expected lowercase letters, digits and hyphens (e.g. {slugify(event_id)}), found '{shorten(event_id)}'",

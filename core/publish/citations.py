@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import re
 
+from core.load.text import is_web_address, split_list
+
 _FDA_510K = re.compile(r"^K\d{6}$")
 _NICE = re.compile(r"^(TA|NG|CG|IPG|QS)\d+$", re.IGNORECASE)
-_SAFE_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 MAX_AUTHORS = 6  # Vancouver: list six, then "et al."
 
 
-def _authors(authors: str) -> str:
-    names = [n.strip() for n in authors.split("|") if n.strip()]
+def author_names(authors: str) -> tuple[list[str], bool]:
+    """The names of a `|`-separated author list, and whether it ends with 'et al.'."""
+    names = list(split_list(authors or ""))
     et_al = bool(names) and names[-1].rstrip(".").lower() == "et al"
-    if et_al:
-        names = names[:-1]
+    return (names[:-1] if et_al else names), et_al
+
+
+def _authors(authors: str) -> str:
+    names, et_al = author_names(authors)
     if len(names) > MAX_AUTHORS:
         names, et_al = names[:MAX_AUTHORS], True
     return ", ".join(names) + (", et al" if et_al else "")
@@ -85,7 +90,7 @@ def reference_links(source: dict[str, str]) -> list[tuple[str, str]]:
             (f"NICE {official.upper()}", f"https://www.nice.org.uk/guidance/{official.lower()}")
         )
     url = source.get("url", "")
-    if url and _SAFE_URL.match(url):
+    if is_web_address(url):
         label = f"NICE {official.upper()}" if _NICE.match(official) else "Web"
         links.append((label, url))
     return links

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from core.load.model import LANGS, TEXT_FIELDS
-from core.publish.citations import reference_links
+from core.publish.citations import author_names, reference_links
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -70,10 +70,9 @@ def cited_sources(events: pd.DataFrame, sources: dict[str, dict[str, str]]) -> l
 
 def _people(authors: str) -> tuple[list[tuple[str, str]], bool]:
     """Vancouver names ('Le Gars D') as (family, given initials) pairs, and whether 'et al.'."""
-    names = [n.strip() for n in (authors or "").split("|") if n.strip()]
-    et_al = bool(names) and names[-1].rstrip(".").lower() == "et al"
+    names, et_al = author_names(authors)
     people = []
-    for name in names[:-1] if et_al else names:
+    for name in names:
         family, _, initials = name.rpartition(" ")
         if family and initials.isalpha() and initials.isupper() and len(initials) <= 4:
             people.append((family, " ".join(f"{c}." for c in initials)))

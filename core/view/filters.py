@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.load.loader import fold
+from core.load.text import fold
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.load.loader import fold
 from core.load.model import Vocabulary
+from core.load.text import fold
 
 
 def sort_events(events: pd.DataFrame, by: str, lang: str, vocabulary: Vocabulary) -> pd.DataFrame:

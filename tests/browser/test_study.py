@@ -11,7 +11,8 @@ import pytest
 import rispy
 from playwright.sync_api import expect
 
-from core.load.loader import fold, load_timeline
+from core.load.loader import load_timeline
+from core.load.text import fold
 from core.view.filters import Filters, apply_filters
 from core.view.sorting import sort_events
 from tests.browser.conftest import open_app
