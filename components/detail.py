@@ -11,7 +11,7 @@ from dash import Dash, Input, Output, html
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import format_when
 from core.load.model import Timeline
-from core.publish.citations import format_reference, reference_links
+from core.publish.citations import format_reference, reference_links, source_note
 
 
 def empty(lang: str) -> list:
@@ -29,7 +29,7 @@ def _reference(source: dict, lang: str) -> html.Li:
         )
         for label, url in reference_links(source)
     ]
-    note = source.get(f"note_{lang}") or source.get("note_en", "")
+    note = source_note(source, lang)
     return html.Li(
         [
             html.Span(format_reference(source), className="ref-text"),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from dash import Dash, Input, Output, html
 
+from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import format_when
 
@@ -45,24 +46,20 @@ def layout(changed: str) -> html.Footer:
 def register(app: Dash, changed: Callable[[], str]) -> None:
     """`changed` gives the ISO date the data last changed (it moves when the files do)."""
 
-    @app.callback(
-        Output("footer-text", "children"),
-        Output("skip-link", "children"),
-        Output("cite-heading", "children"),
-        Output("cite-text", "children"),
-        Output("data-changed", "children"),
-        Input("lang", "value"),
-        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
+    register_texts(
+        app,
+        {
+            ("footer-text", "children"): "footer",
+            ("skip-link", "children"): "skip_link",
+            ("cite-heading", "children"): "cite_heading",
+            ("cite-text", "children"): lambda lang: t(
+                lang, "cite_text", date=format_when(changed(), lang)
+            ),
+            ("data-changed", "children"): lambda lang: t(
+                lang, "data_changed", date=format_when(changed(), lang)
+            ),
+        },
     )
-    def footer_text(lang: str):
-        when = format_when(changed(), lang)
-        return (
-            t(lang, "footer"),
-            t(lang, "skip_link"),
-            t(lang, "cite_heading"),
-            t(lang, "cite_text", date=when),
-            t(lang, "data_changed", date=when),
-        )
 
     # The address without the view's query: the timeline itself, as a reader would cite it.
     app.clientside_callback(

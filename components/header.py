@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, dcc, html
 
+from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
 
 
@@ -70,18 +71,12 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,  # the page's <title> holds it already
     )
 
-    @app.callback(
-        Output("app-title", "children"),
-        Output("app-subtitle", "children"),
-        Output("lang-label", "children"),
-        Output("present-link", "children"),
-        Input("lang", "value"),
-        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
+    register_texts(
+        app,
+        {
+            ("app-title", "children"): "app_title",
+            ("app-subtitle", "children"): "app_subtitle",
+            ("lang-label", "children"): "language",
+            ("present-link", "children"): "present_link",
+        },
     )
-    def header_text(lang: str):
-        return (
-            t(lang, "app_title"),
-            t(lang, "app_subtitle"),
-            t(lang, "language"),
-            t(lang, "present_link"),
-        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
+from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
 from core.publish.references import FORMATS, export
 from core.view.filters import Filters, apply_filters
@@ -86,20 +87,13 @@ def register(app: Dash, get_timeline) -> None:
             return dcc.send_bytes(("\ufeff" + text).encode("utf-8"), filename, type=mime)
         return dcc.send_string(text, filename, type=mime)
 
-    @app.callback(
-        Output("share-heading", "children"),
-        Output("copy-link", "children"),
-        Output("copy-link", "data-copied"),
-        Output("export-label", "children"),
-        *[Output(button, "children") for button in BUTTONS.values()],
-        Input("lang", "value"),
-        prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
+    register_texts(
+        app,
+        {
+            ("share-heading", "children"): "share_heading",
+            ("copy-link", "children"): "copy_link",
+            ("copy-link", "data-copied"): "link_copied",
+            ("export-label", "children"): "export_label",
+            **{(button, "children"): f"export_{fmt}" for fmt, button in BUTTONS.items()},
+        },
     )
-    def share_text(lang: str):
-        return (
-            t(lang, "share_heading"),
-            t(lang, "copy_link"),
-            t(lang, "link_copied"),
-            t(lang, "export_label"),
-            *[t(lang, f"export_{fmt}") for fmt in BUTTONS],
-        )

@@ -18,6 +18,14 @@ TINY = ROOT / "tests" / "data" / "tiny"
 BUILT_IN = ROOT / "data" / "events.csv"
 
 
+@pytest.fixture(scope="module")
+def client():
+    """A test client of the app built on the tiny timeline (one per test module)."""
+    from app import create_app
+
+    return create_app(TINY / "events.csv").server.test_client()
+
+
 @pytest.fixture
 def tiny_dir(tmp_path: Path) -> Path:
     target = tmp_path / "tiny"

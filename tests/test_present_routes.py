@@ -6,14 +6,7 @@ import re
 
 import pytest
 
-from app import create_app
 from core.publish.offline import KALEIDO_OPTIONS
-from tests.conftest import TINY
-
-
-@pytest.fixture(scope="module")
-def client():
-    return create_app(TINY / "events.csv").server.test_client()
 
 
 @pytest.mark.parametrize(

@@ -19,11 +19,6 @@ from tests.conftest import ROOT, TINY, callback_body
 ASSETS = ROOT / "assets"
 
 
-@pytest.fixture(scope="module")
-def client():
-    return create_app(TINY / "events.csv").server.test_client()
-
-
 def script_sources(client) -> list[str]:
     return re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
 

@@ -94,3 +94,8 @@ def reference_links(source: dict[str, str]) -> list[tuple[str, str]]:
         label = f"NICE {official.upper()}" if _NICE.match(official) else "Web"
         links.append((label, url))
     return links
+
+
+def source_note(source: dict[str, str], lang: str) -> str:
+    """A reference's note in `lang`, or in English when it has none in that language."""
+    return source.get(f"note_{lang}") or source.get("note_en", "")

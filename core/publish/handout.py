@@ -21,7 +21,7 @@ from markupsafe import Markup
 from core.i18n import t
 from core.load.dates import format_when
 from core.load.model import Timeline
-from core.publish.citations import format_reference, reference_links
+from core.publish.citations import format_reference, reference_links, source_note
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
@@ -78,7 +78,7 @@ def numbered(
             HandoutReference(
                 text=format_reference(source),
                 links=tuple(reference_links(source)),
-                note=source.get(f"note_{lang}") or source.get("note_en", ""),
+                note=source_note(source, lang),
             )
         )
     return items, references
