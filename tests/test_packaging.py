@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import hashlib
+import json
 import re
 import sys
 import tomllib
@@ -61,3 +63,26 @@ def test_the_lock_pins_what_the_dependencies_need_in_turn():
 
 def test_the_command_is_declared():
     assert PYPROJECT["project"]["scripts"] == {"timeline": "cli:main"}
+
+
+VENDOR = ROOT / "assets" / "vendor"
+
+
+def test_the_vendored_plotly_js_is_the_version_the_installed_plotly_expects():
+    from plotly.offline import get_plotlyjs_version
+
+    record = {entry["package"]: entry for entry in json.loads((VENDOR / "vendor.json").read_text())}
+    expected = get_plotlyjs_version()
+    assert record["plotly.js-basic-dist-min"]["version"] == expected, (
+        "plotly (Python) expects plotly.js " + expected + ": run scripts/vendor.py"
+    )
+    bundles = sorted(p.name for p in VENDOR.glob("plotly-basic-*.js"))
+    assert bundles == [f"plotly-basic-{expected}.min.js"]
+    header = (VENDOR / bundles[0]).read_text(encoding="utf-8")[:200]
+    assert f"v{expected}" in header
+
+
+def test_each_vendored_file_is_what_its_record_says():
+    for entry in json.loads((VENDOR / "vendor.json").read_text()):
+        data = (VENDOR / entry["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], entry["file"]
