@@ -20,16 +20,21 @@ SHOWN_PROBLEMS = 20  # the rest is one --check away
 
 
 def layout(store: TimelineStore) -> html.Div:
+    """The poll, the version the page was built on, and the banner: shown at once when
+    the files on disk are broken as the page opens (no later change of version is
+    coming to reveal it)."""
+    version = store.version  # first: a reload in between then makes the poll redraw
+    problems = store.problems
     return html.Div(
         children=[
             dcc.Interval(id="data-poll", interval=POLL_MS),
-            dcc.Store(id="data-version", data=store.version),
+            dcc.Store(id="data-version", data=version),
             html.Div(
                 id="data-problems",
                 className="data-problems",
                 role="alert",
-                hidden=True,
-                children=render(store.problems, store.path.name, DEFAULT_LANG),
+                hidden=not problems,
+                children=render(problems, store.path.name, DEFAULT_LANG),
             ),
         ]
     )

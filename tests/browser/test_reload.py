@@ -75,3 +75,19 @@ def test_a_broken_save_shows_a_banner_and_the_fixed_save_shows_new_data(reload_p
     expect(page.locator("#event-list")).to_contain_text("Fixed event")
     expect(page.locator("#event-list")).to_contain_text("24 April 2013")
     assert dialogs == []
+
+
+def test_a_page_opened_while_the_file_is_broken_shows_the_banner_at_once(reload_page, served):
+    page = reload_page
+    open_app(page)
+    broken = [dict(row) for row in read_csv(TINY / "events.csv")]
+    broken[0]["date"] = "03/04/2013"
+    save(served.path, broken, 1)
+    expect(page.locator("#data-problems")).to_be_visible(timeout=WAIT_MS)  # the store saw it
+
+    # A colleague opens the page now: no change of version is coming to reveal the banner.
+    open_app(page)
+    banner = page.locator("#data-problems")
+    assert banner.is_visible()
+    expect(banner).to_contain_text("events.csv, row 2, column 'date'")
+    expect(page.locator("#event-count")).to_have_text("6 of 6 events")  # the last good data
