@@ -19,24 +19,22 @@ from functools import lru_cache
 
 import edtf
 
+from core.i18n import ordinal, t
 from core.load.problems import shorten
 
 POINT, PERIOD, WINDOW = "point", "period", "window"
 
-# One EDTF part, e.g. "1984", "2008-05~", "-0044?", "198X". Qualifiers may stand at the end.
+# One EDTF part, e.g. "1984", "2008-05~", "-0044?", "198X", "-01XX", "1XXX". Qualifiers may
+# stand at the end.
 _PART = re.compile(
-    r"^(?P<year>-?\d{4}|\d{3}X|\d{2}XX)(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?(?P<q>[~?%]?)$"
+    r"^(?P<year>-?(?:\d{4}|\d{3}X|\d{2}XX|\dXXX))(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?"
+    r"(?P<q>[~?%]?)$"
 )
 
 _SIMPLE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?[~?%]?$")
 # A window of two plain years, "[1984..1989]", and an unspecified decade or century, "198X~".
 _WINDOW = re.compile(r"^\[(?P<first>\d{4})\.\.(?P<last>\d{4})\]$")
 _UNSPECIFIED = re.compile(r"^(?P<digits>\d{3}X|\d{2}XX)[~?%]?$")
-
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-}
 
 
 class DateError(ValueError):
@@ -53,7 +51,7 @@ class When:
     fuzzy_start: float  # start widened by one unit of precision when approximate or uncertain
     fuzzy_end: float
     shape: str  # POINT, PERIOD or WINDOW
-    precision: str  # "day", "month", "year", "decade" or "century" (of the first part)
+    precision: str  # day, month, year, decade, century or millennium (of the first part)
     approximate: bool
     uncertain: bool
 
@@ -114,6 +112,8 @@ def _part_precision(part: str) -> str:
         return "day"
     if m["month"]:
         return "month"
+    if m["year"].endswith("XXX"):
+        return "millennium"
     if m["year"].endswith("XX"):
         return "century"
     if m["year"].endswith("X"):
@@ -121,7 +121,14 @@ def _part_precision(part: str) -> str:
     return "year"
 
 
-_UNIT = {"day": 1 / 365, "month": 1 / 12, "year": 1.0, "decade": 10.0, "century": 100.0}
+_UNIT = {
+    "day": 1 / 365,
+    "month": 1 / 12,
+    "year": 1.0,
+    "decade": 10.0,
+    "century": 100.0,
+    "millennium": 1000.0,
+}
 
 
 def _simple_bounds(raw: str) -> tuple[float, float, str] | None:
@@ -205,36 +212,57 @@ def parse_when(text: str) -> When:
     return When(raw, start, end, start - pad, end + pad, shape, precision, approximate, uncertain)
 
 
+def _format_unspecified(digits: str, negative: bool, lang: str) -> tuple[str, str]:
+    """A decade, century or millennium (198X, 20XX, 1XXX, -01XX) as a person writes it, and
+    the key of the text that says it is approximate (French: "vers les années 1980")."""
+    width = digits.count("X")
+    prefix = int(digits.rstrip("X") or 0)
+    if width == 1:
+        first = prefix * 10
+        if negative:  # -019X is 200 to 191 BCE, which has no name of its own
+            return t(lang, "date_years_bce", first=first + 10, last=first + 1), "date_approximate"
+        if first == 0:  # 000X runs from 1 BCE to 9
+            return (
+                f"{_format_part('0000', lang)} – {_format_part('0009', lang)}",
+                "date_approximate",
+            )
+        return t(lang, "date_decade", decade=first), "date_approximate_decade"
+    key = "date_century" if width == 2 else "date_millennium"
+    roman_numerals = t(lang, "date_century_numerals") == "roman"
+    text = t(
+        lang, key + ("_bce" if negative else ""), ordinal=ordinal(prefix + 1, lang, roman_numerals)
+    )
+    return text, "date_approximate_century"
+
+
 def _format_part(part: str, lang: str) -> str:
-    """One EDTF part as a person writes it: '24 April 2013', 'mai 2008', 'c. 1984', '44 BCE'."""
+    """One EDTF part as a person writes it: '24 April 2013', 'mai 2008', 'c. 1984', '44 BCE',
+    '21st century', 'XXIe siècle'. Every word comes from the locales (core/locales/*/dates.json)."""
     m = _PART.match(part)
     if not m:
         return part
     year_text = m["year"]
-    if year_text.endswith("XX"):
-        century = int(year_text[:2]) + 1
-        text = f"{century}th century" if lang == "en" else f"{century}e siècle"
-    elif year_text.endswith("X"):
-        decade = year_text[:3] + "0"
-        text = f"{decade}s" if lang == "en" else f"années {decade}"
+    approximate = "date_approximate"
+    if "X" in year_text:
+        text, approximate = _format_unspecified(
+            year_text.lstrip("-"), year_text.startswith("-"), lang
+        )
     else:
         year = int(year_text)
-        if year <= 0:
-            text = f"{1 - year} BCE" if lang == "en" else f"{1 - year} av. J.-C."
-        else:
-            text = str(year)
+        text = t(lang, "date_bce", year=1 - year) if year <= 0 else str(year)
         if m["month"]:
-            month = _MONTHS[lang].split()[int(m["month"]) - 1]
-            text = f"{month} {text}"
+            month = t(lang, "date_months").split()[int(m["month"]) - 1]
             if m["day"]:
                 day = int(m["day"])
-                day_text = "1er" if (lang == "fr" and day == 1) else str(day)
-                text = f"{day_text} {text}"
+                day_text = t(lang, "date_first_day") if day == 1 else str(day)
+                text = t(lang, "date_day_month_year", day=day_text, month=month, year=text)
+            else:
+                text = t(lang, "date_month_year", month=month, year=text)
     q = m["q"]
     if q in ("~", "%"):
-        text = f"c. {text}" if lang == "en" else f"vers {text}"
+        text = t(lang, approximate, date=text)
     if q in ("?", "%"):
-        text = f"{text}?" if lang == "en" else f"{text} ?"
+        text = t(lang, "date_uncertain", date=text)
     return text
 
 
@@ -249,7 +277,7 @@ def format_when(when: When | str, lang: str = "en") -> str:
     text = when.text if isinstance(when, When) else when
     if text.startswith("[") and ".." in text:
         first, last = (_format_part(p, lang) for p in text.strip("[]").split("..", 1))
-        return f"between {first} and {last}" if lang == "en" else f"entre {first} et {last}"
+        return t(lang, "date_between", first=first, last=last)
     if "/" in text:
         first, last = (_format_part(p, lang) for p in text.split("/", 1))
         return f"{first}–{last}" if " " not in first + last else f"{first} – {last}"
