@@ -46,7 +46,7 @@ def render(problems: list[Problem], file_name: str, lang: str) -> list:
         return []
     ordered = sorted(problems, key=lambda p: p.severity != ERROR)  # errors first, stable
     errors = sum(p.severity == ERROR for p in problems)
-    items = [html.Li(f"{p.severity}: {p}") for p in ordered[:SHOWN_PROBLEMS]]
+    items = [html.Li(p.line(lang)) for p in ordered[:SHOWN_PROBLEMS]]
     if len(ordered) > SHOWN_PROBLEMS:
         items.append(html.Li(t(lang, "data_problems_more", count=len(ordered) - SHOWN_PROBLEMS)))
     return [

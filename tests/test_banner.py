@@ -38,3 +38,22 @@ def test_a_page_opened_while_the_files_are_broken_shows_the_banner_at_once(tiny_
     shown = the_banner(store)
     assert shown.hidden is False
     assert "events.csv, row 2, column 'date': expected an unambiguous date" in text_of(shown)
+
+
+def test_the_banner_lists_the_problems_in_the_language_of_the_page(tiny_dir):
+    store = TimelineStore(tiny_dir / "events.csv", check_every_s=0)
+    rows = read_csv(tiny_dir / "events.csv")
+    rows[0]["date"] = "31/04/2013"
+    rows[1]["tags"] = "glue"
+    write_csv(tiny_dir / "events.csv", rows)
+    french = text_of(banner.render(store.problems, "events.csv", "fr"))
+    assert "erreur\u00a0: events.csv, ligne 2, colonne «\u00a0date\u00a0»" in french
+    assert (
+        "attendu un jour qui existe\u00a0; trouvé «\u00a031/04/2013\u00a0» (avril 2013 a 30 jours)"
+        in french
+    )
+    assert "avertissement\u00a0: events.csv, ligne 3, colonne «\u00a0tags\u00a0»" in french
+    assert "expected" not in french and "found" not in french
+    english = text_of(banner.render(store.problems, "events.csv", "en"))
+    assert "error: events.csv, row 2, column 'date': expected a day that exists" in english
+    assert "(April 2013 has 30 days)" in english

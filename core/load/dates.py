@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import edtf
 
-from core.i18n import ordinal, t
+from core.i18n import DEFAULT_LANG, Message, message, ordinal, t
 from core.load.problems import shorten
 
 POINT, PERIOD, WINDOW = "point", "period", "window"
@@ -38,7 +38,12 @@ _UNSPECIFIED = re.compile(r"^(?P<digits>\d{3}X|\d{2}XX)[~?%]?$")
 
 
 class DateError(ValueError):
-    """A date string that is not a usable EDTF date. The message says what was expected."""
+    """A date string that is not a usable EDTF date. `what` says what was expected, in any
+    language; str() of it in English."""
+
+    def __init__(self, what: Message):
+        self.what = what
+        super().__init__(what.text(DEFAULT_LANG))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +74,7 @@ class When:
         return int((self.end - 1e-9) // 1)
 
 
-EXAMPLES = "1984, 1984~, 1984?, 2008-05, 2013-04-24, 1984/1989 or [1984..1989]"
+EXAMPLES = message("date_examples_edtf")  # the forms EDTF itself has
 
 
 # Days in each month, and days before each month, for common and leap years: a table look-up
@@ -174,11 +179,9 @@ def _edtf_bounds(raw: str) -> tuple[float, float, str]:
         if isinstance(lower, float) or isinstance(upper, float):  # open or unknown end
             raise TypeError(raw)
     except (edtf.EDTFParseException, TypeError, ValueError, AttributeError) as exc:
-        raise DateError(f"expected a date such as {EXAMPLES}; found '{shorten(raw)}'") from exc
+        raise DateError(message("date_expected", examples=EXAMPLES, found=shorten(raw))) from exc
     if isinstance(parsed, edtf.MultipleDates | edtf.Season):
-        raise DateError(
-            f"expected a date such as {EXAMPLES}; found '{shorten(raw)}' (seasons and lists are not supported)"
-        )
+        raise DateError(message("date_no_seasons", examples=EXAMPLES, found=shorten(raw)))
     if isinstance(parsed, edtf.OneOfASet):
         shape = WINDOW
     elif isinstance(parsed, edtf.Interval | edtf.Level1Interval | edtf.Level2Interval):
@@ -195,14 +198,12 @@ def parse_when(text: str) -> When:
     """Parse an EDTF string into a `When`; raise `DateError` saying what was expected."""
     raw = (text or "").strip()
     if not raw:
-        raise DateError(f"expected a date such as {EXAMPLES}; found nothing")
+        raise DateError(message("date_expected_nothing", examples=EXAMPLES))
     if raw.startswith("/") or raw.endswith("/") or "/.." in raw or "../" in raw:
-        raise DateError(
-            f"expected a closed period such as 1984/1989; found '{shorten(raw)}' (open ends are not supported)"
-        )
+        raise DateError(message("date_open_end", found=shorten(raw)))
     start, end, shape = _simple_bounds(raw) or _edtf_bounds(raw)
     if end <= start:
-        raise DateError(f"expected the end of '{raw}' to come after its start")
+        raise DateError(message("date_end_before_start", date=raw))
 
     parts = raw.strip("[]").replace("..", "/").split("/")
     precision = _part_precision(parts[0])
@@ -251,7 +252,7 @@ def _format_part(part: str, lang: str) -> str:
         year = int(year_text)
         text = t(lang, "date_bce", year=1 - year) if year <= 0 else str(year)
         if m["month"]:
-            month = t(lang, "date_months").split()[int(m["month"]) - 1]
+            month = t(lang, f"month_{int(m['month'])}")
             if m["day"]:
                 day = int(m["day"])
                 day_text = t(lang, "date_first_day") if day == 1 else str(day)

@@ -18,6 +18,7 @@ import io
 import warnings
 from pathlib import Path
 
+from core.i18n import message
 from core.load.problems import Problem
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # 100,000 rich rows are about 60 MB
@@ -41,37 +42,35 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
                     name,
                     None,
                     None,
-                    f"expected a file of at most {MAX_FILE_BYTES // 1024 // 1024} MB; found {size // 1024 // 1024} MB",
+                    message(
+                        "problem_file_too_large",
+                        limit=str(MAX_FILE_BYTES // 1024 // 1024),
+                        size=str(size // 1024 // 1024),
+                    ),
                 )
             )
             return None
         data = path.read_bytes()
     except FileNotFoundError:
-        problems.append(Problem(name, None, None, f"expected a file at {path}, found none"))
+        problems.append(Problem(name, None, None, message("problem_file_missing", path=str(path))))
         return None
     except OSError as exc:  # a folder, no permission, a broken disk
         reason = exc.strerror or type(exc).__name__
-        problems.append(Problem(name, None, None, f"expected a readable file, found {reason}"))
+        problems.append(
+            Problem(name, None, None, message("problem_file_unreadable", reason=reason))
+        )
         return None
 
     if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx(data, name, problems)
     if data.startswith(_OLE_MAGIC):
-        problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                "expected a CSV file or an .xlsx workbook; found an old .xls workbook "
-                "(save it as .xlsx or CSV)",
-            )
-        )
+        problems.append(Problem(name, None, None, message("problem_old_xls")))
         return None
     text = _decode(data, name, problems)
     if text is None:
         return None
     if not text.strip():
-        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
+        problems.append(Problem(name, None, None, message("problem_empty_file")))
         return None
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=guess_separator(text)))
 
@@ -95,16 +94,12 @@ def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
         if controls * 100 <= len(text[:65536]):
             return text
     offset = data.find(b"\x00")
-    found = f"a zero byte at offset {offset}" if offset >= 0 else "control characters"
-    problems.append(
-        Problem(
-            name,
-            None,
-            None,
-            f"expected a CSV text file or an .xlsx workbook; found binary data ({found}). "
-            "Save the sheet as CSV or .xlsx",
-        )
+    found = (
+        message("problem_binary_zero_byte", offset=str(offset))
+        if offset >= 0
+        else message("problem_binary_controls")
     )
+    problems.append(Problem(name, None, None, message("problem_binary", found=found)))
     return None
 
 
@@ -152,16 +147,10 @@ def _read_xlsx(data: bytes, name: str, problems: list[Problem]) -> list[list[str
                 book.close()
     except Exception as exc:  # noqa: BLE001 - openpyxl on a hostile file can raise anything
         problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                f"expected an .xlsx workbook; found a file that is not one ({type(exc).__name__}). "
-                "Save the sheet again as .xlsx or CSV",
-            )
+            Problem(name, None, None, message("problem_not_xlsx", error=type(exc).__name__))
         )
         return None
     if not rows:
-        problems.append(Problem(name, None, None, "expected a header row, found an empty sheet"))
+        problems.append(Problem(name, None, None, message("problem_empty_sheet")))
         return None
     return rows

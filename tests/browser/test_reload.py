@@ -91,3 +91,26 @@ def test_a_page_opened_while_the_file_is_broken_shows_the_banner_at_once(reload_
     assert banner.is_visible()
     expect(banner).to_contain_text("events.csv, row 2, column 'date'")
     expect(page.locator("#event-count")).to_have_text("6 of 6 events")  # the last good data
+
+
+def test_the_banner_speaks_the_language_of_the_page(reload_page, served):
+    page = reload_page
+    open_app(page, "?lang=fr")
+    broken = [dict(row) for row in read_csv(TINY / "events.csv")]
+    broken[0]["date"] = "03/04/2013"
+    broken[1]["sources"] = "ghost"
+    save(served.path, broken, 1)
+    banner = page.locator("#data-problems")
+    expect(banner).to_be_visible(timeout=WAIT_MS)
+    expect(banner).to_contain_text("contient 2 erreur(s)")
+    expect(banner).to_contain_text(
+        "erreur\u00a0: events.csv, ligne 2, colonne «\u00a0date\u00a0»\u00a0: "
+        "attendu une date sans ambiguïté\u00a0; trouvé «\u00a003/04/2013\u00a0» "
+        "(jour et mois ambigus\u00a0: écrivez 2013-04-03 (3 avril) ou 2013-03-04 (4 mars))"
+    )
+    expect(banner).to_contain_text("trouvé «\u00a0ghost\u00a0»")
+    expect(banner).not_to_contain_text("expected")
+    expect(banner).not_to_contain_text("found")
+
+    open_app(page, "?lang=fr")  # a page opened now says it in French too
+    expect(page.locator("#data-problems")).to_contain_text("ligne 2, colonne «\u00a0date\u00a0»")

@@ -116,6 +116,9 @@ def test_a_malformed_link_opens_the_default_view_with_a_notice(app_page):
     expect(app_page.locator("#event-count")).to_have_text(count_text(TOTAL))
     app_page.get_by_text("Français").click()
     expect(notice).to_contain_text("ont été ignorées")
+    expect(notice).to_contain_text("type inconnu «\u00a0magic\u00a0» ignoré")
+    expect(notice).to_contain_text("événement inconnu «\u00a0<script>\u00a0» ignoré")
+    expect(notice).not_to_contain_text("unknown")
     notice.get_by_role("button", name="Fermer l'avis").click()
     expect(notice).to_be_empty()
 
