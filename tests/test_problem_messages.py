@@ -56,6 +56,14 @@ CASES = {
         "problem_binary_zero_byte",
     ),
     "controls": ({"events.csv": b"date\x01\x02\x03\x04"}, "events.csv", "problem_binary_controls"),
+    "encoding_unsure": (
+        {
+            "events.csv": "date,title\n1984,Vertébroplastie\n".encode("mac_roman"),
+            "sources.csv": SOURCES,
+        },
+        "events.csv",
+        "problem_encoding_unsure",
+    ),
     "not_xlsx": ({"events.xlsx": b"PK\x03\x04 torn"}, "events.xlsx", "problem_not_xlsx"),
     "unknown_column": (
         events("1984,A,s1", header="date,title,sources,colour\n"),
