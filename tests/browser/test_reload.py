@@ -9,7 +9,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LiveServer, open_app, watched
+from tests.browser.conftest import LiveServer, axe_violations, open_app, watched
 from tests.conftest import TINY, read_csv, write_csv
 
 HOSTILE_KIND = '<img src=x onerror="alert(1)">'
@@ -114,3 +114,4 @@ def test_the_banner_speaks_the_language_of_the_page(reload_page, served):
 
     open_app(page, "?lang=fr")  # a page opened now says it in French too
     expect(page.locator("#data-problems")).to_contain_text("ligne 2, colonne «\u00a0date\u00a0»")
+    assert axe_violations(page) == []
