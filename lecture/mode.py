@@ -77,7 +77,8 @@ def layout() -> html.Div:
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
-            html.Div(
+            # The page's one main landmark: the chart, the event and the presenter's panel.
+            html.Main(
                 className="present-stage",
                 children=[
                     html.Section(
