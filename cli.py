@@ -168,6 +168,8 @@ def check(args: argparse.Namespace) -> int:
 def new(args: argparse.Namespace) -> int:
     from core.load.starter import write_starter
 
+    sources = Path(args.file).parent / "sources.csv"
+    had_sources = sources.exists()
     try:
         written = write_starter(args.file)
     except FileExistsError:
@@ -176,7 +178,8 @@ def new(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Cannot write {args.file}: {exc.strerror}.", file=sys.stderr)
         return USAGE
-    print(f"Wrote {written}. Fill it in, then: timeline check {written}")
+    beside = "" if had_sources else f" and {sources}"
+    print(f"Wrote {written}{beside}. Fill it in, then: timeline check {written}")
     return OK
 
 
