@@ -31,6 +31,8 @@ CSV_COLUMNS = (
     "people",
     "sources",
     "certainty",
+    "image",
+    "image_credit",
     *(f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGS),
 )
 LIST_COLUMNS = ("tags", "people", "sources")

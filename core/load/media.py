@@ -1,0 +1,150 @@
+"""An event's picture (the `image` column): a file in the data folder, or a web address.
+
+A file must stay inside the data folder (no absolute path, no `..`, no link pointing
+out), be of a type every browser shows (PNG, JPEG, GIF, WebP, SVG), and be small enough
+to serve to a class: `check_picture` says what is wrong in the loader's words, with the
+file as written. Only what passes is ever served (the app looks files up in the loaded
+timeline, never joins a path from a request). An http(s) address is kept as it is: the
+page fetches it only when the person serving the timeline allows remote media.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from core.load.model import LANGS
+from core.load.problems import WARNING, shorten
+from core.load.schema import text_in
+from core.load.text import is_web_address
+
+MAX_PICTURE_BYTES = 10 * 1024 * 1024
+MAX_PICTURE_PIXELS = 40_000_000  # 8000 x 5000; more is a photograph straight off a camera
+# Extension -> the formats Pillow may find in such a file (None: SVG, checked as text).
+PICTURE_TYPES: dict[str, tuple[str, ...] | None] = {
+    ".png": ("PNG",),
+    ".jpg": ("JPEG", "MPO"),
+    ".jpeg": ("JPEG", "MPO"),
+    ".gif": ("GIF",),
+    ".webp": ("WEBP",),
+    ".svg": None,
+}
+TYPE_NAMES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WebP"}
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]+:", re.IGNORECASE)  # two letters at least: not C:
+_SVG_START = re.compile(rb"<svg[\s>]", re.IGNORECASE)
+
+
+class PictureError(ValueError):
+    """What is wrong with a picture cell, as 'expected X; found Y'."""
+
+
+def picture_type(value: str) -> str:
+    """The lower-case extension of a picture cell ('.png'), or '' if it has none."""
+    return PurePosixPath(value.replace("\\", "/")).suffix.lower()
+
+
+def check_picture(value: str, folder: Path) -> Path | None:
+    """The checked file a picture cell names, or None for a web address.
+
+    Raises `PictureError` for a path that leaves `folder`, an unsupported type, a missing
+    file, a file over `MAX_PICTURE_BYTES` or `MAX_PICTURE_PIXELS`, or one whose content is
+    not what its name says.
+    """
+    if is_web_address(value):
+        return None
+    found = f"'{shorten(value)}'"
+    written = value.replace("\\", "/")  # typed on Windows: media\\needle.png
+    if PureWindowsPath(value).drive or PurePosixPath(written).is_absolute():
+        raise PictureError(
+            f"expected a file inside the data folder, such as media/picture.png; "
+            f"found {found}, an absolute path"
+        )
+    if _SCHEME.match(value):
+        raise PictureError(
+            f"expected a file inside the data folder or an http(s) address; found {found}"
+        )
+    if ".." in PurePosixPath(written).parts:
+        raise PictureError(
+            f"expected a file inside the data folder, such as media/picture.png; "
+            f"found {found}, which leaves it"
+        )
+    suffix = picture_type(value)
+    if suffix not in PICTURE_TYPES:
+        raise PictureError(
+            f"expected a picture ending .png, .jpg, .jpeg, .gif, .webp or .svg; found {found}"
+        )
+    root = folder.resolve()
+    path = (root / written).resolve()
+    if not path.is_relative_to(root):
+        raise PictureError(
+            f"expected a file inside the data folder; found {found}, a link to a file outside it"
+        )
+    if not path.is_file():
+        raise PictureError(
+            f"expected a file in the data folder; found {found}, which does not exist "
+            "(check its spelling and folder)"
+        )
+    size = path.stat().st_size
+    if size > MAX_PICTURE_BYTES:
+        raise PictureError(
+            f"expected a picture of at most {MAX_PICTURE_BYTES // 2**20} MB; "
+            f"found {found} ({size / 2**20:.1f} MB; make it smaller)"
+        )
+    _check_content(path, suffix, found)
+    return path
+
+
+def picture_of(row: dict, folder: Path, bad: Callable[..., None]) -> Path | None:
+    """The checked file of an events row's picture, if it has one in the data folder;
+    `bad(column, message, severity)` reports what is wrong, on this row."""
+    value = row.get("image", "")
+    if not value:
+        return None
+    if not any(text_in(row, "image_alt", lang) for lang in LANGS):
+        bad(
+            "image_alt",
+            "expected alternative text for the picture (column image_alt, image_alt_en or "
+            "image_alt_fr) saying what it shows; found none",
+            WARNING,
+        )
+    try:
+        return check_picture(value, folder)
+    except PictureError as exc:
+        bad("image", str(exc))
+        return None
+
+
+def _check_content(path: Path, suffix: str, found: str) -> None:
+    formats = PICTURE_TYPES[suffix]
+    if formats is None:
+        with path.open("rb") as handle:
+            start = handle.read(4096)
+        if not _SVG_START.search(start):
+            raise PictureError(f"expected an SVG drawing; found {found}, which is not one")
+        return
+    from PIL import Image, UnidentifiedImageError
+
+    name = TYPE_NAMES[suffix]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind, (width, height) = image.format, image.size
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise PictureError(
+            f"expected a picture of at most {MAX_PICTURE_PIXELS // 1_000_000} megapixels; "
+            f"found {found} (more than {Image.MAX_IMAGE_PIXELS:,} pixels; make it smaller)"
+        ) from None
+    except (UnidentifiedImageError, OSError, ValueError):
+        kind, width, height = None, 0, 0
+    if kind not in formats:
+        raise PictureError(
+            f"expected a {name} picture; found {found}, which is not one (save it again as {name})"
+        )
+    if width * height > MAX_PICTURE_PIXELS:
+        raise PictureError(
+            f"expected a picture of at most {MAX_PICTURE_PIXELS // 1_000_000} megapixels; "
+            f"found {found} ({width:,} × {height:,} pixels; make it smaller)"
+        )
