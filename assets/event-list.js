@@ -25,7 +25,7 @@ window.eventList = (function () {
     glyph.setAttribute("aria-hidden", "true");
     kind.append(glyph, entry.kind);
     button.append(span("event-date", entry.when), span("event-title", entry.title), kind);
-    if (entry.thumb) {  /* last, so that the dates stay in one column */
+    if (entry.thumb) {  /* drawn in the item's left margin (style.css): dates stay aligned */
       var thumb = document.createElement("img");
       thumb.className = "event-thumb";
       thumb.src = entry.thumb;  /* the app's own /media/<id>?size=thumb */
@@ -61,6 +61,7 @@ window.eventList = (function () {
     if (data.empty) { items.push(note(data.empty, "empty")); }
     if (data.more) { items.push(note(data.more, "empty list-more")); }
     list.replaceChildren.apply(list, items);
+    list.classList.toggle("has-thumbs", data.items.some(function (entry) { return entry.thumb; }));
     if (focused) {  // a redraw keeps the keyboard where it was
       var again = list.querySelector('[data-event="' + CSS.escape(focused) + '"]');
       if (again) { again.focus(); }

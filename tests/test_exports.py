@@ -77,7 +77,7 @@ def test_csv_has_every_event_and_loads_back_into_the_app(tmp_path):
     (folder / "events.csv").write_text(events_csv(TIMELINE.events), encoding="utf-8")
     again = load_timeline(folder / "events.csv")
     columns = ["id", "date", "start", "end", "kind", "tags", "people", "sources", "title_fr"]
-    columns += ["image", "image_credit", "image_alt_fr", "image_caption_en"]
+    columns += ["image", "image_credit_fr", "image_alt_fr", "image_caption_en"]
     pd.testing.assert_frame_equal(again.events[columns], TIMELINE.events[columns])
 
 

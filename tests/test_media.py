@@ -168,7 +168,7 @@ def test_the_loader_keeps_each_events_checked_file_and_its_texts(folder):
     )
     event = timeline.event("first-case-1984")
     assert timeline.pictures == {"first-case-1984": (folder / "media" / "ok.png").resolve()}
-    assert event["image"] == "media/ok.png" and event["image_credit"] == "Drawing by us (CC BY)"
+    assert event["image"] == "media/ok.png" and event["image_credit_fr"] == "Drawing by us (CC BY)"
     assert event["image_alt_fr"] == "A red square"  # the plain column serves both languages
     assert timeline.event("first-paper-1987")["image"] == "https://example.org/a.jpg"
     assert [p.column for p in timeline.warnings] == ["sources"] * 3

@@ -236,7 +236,6 @@ def _load_events(
             "sources": cited,
             "certainty": certainty,
             "image": row.get("image", ""),
-            "image_credit": row.get("image_credit", ""),
             "picture": picture,
             "row": row_number,
         }

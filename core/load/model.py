@@ -20,8 +20,17 @@ LANGS = ("en", "fr")
 CERTAINTIES = ("verified", "secondary", "source-text")
 # Text columns that exist per language; `title_en`, `title_fr`, with plain `title` as fallback.
 # `notes` are the presenter's notes for lecture mode, shown only in the presenter view;
-# `image_caption` and `image_alt` go with the event's picture (`image`).
-TEXT_FIELDS = ("title", "summary", "note", "place", "notes", "image_caption", "image_alt")
+# `image_caption`, `image_alt` and `image_credit` go with the event's picture (`image`).
+TEXT_FIELDS = (
+    "title",
+    "summary",
+    "note",
+    "place",
+    "notes",
+    "image_caption",
+    "image_alt",
+    "image_credit",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,6 @@ EVENT_COLUMNS = {
     "sources": "source ids from sources.csv, separated by |",
     "certainty": "verified, secondary or source-text",
     "image": "a picture: a file in the data folder (media/needle.svg) or an http(s) address",
-    "image_credit": "who made the picture, and its licence",
     **{f"{name}_{lang}": f"{name} in {lang}" for name in TEXT_FIELDS for lang in LANGS},
     **{
         name: f"{name} in any language, used where the _en or _fr column is empty"

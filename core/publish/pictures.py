@@ -63,7 +63,7 @@ def picture_for(
     texts = {
         "alt": event.get(f"image_alt_{lang}", ""),
         "caption": event.get(f"image_caption_{lang}", ""),
-        "credit": event.get("image_credit", ""),
+        "credit": event.get(f"image_credit_{lang}", ""),
     }
     if event["id"] in timeline.pictures:
         return Picture(media_url(event["id"], size), **texts)

@@ -32,7 +32,6 @@ CSV_COLUMNS = (
     "sources",
     "certainty",
     "image",
-    "image_credit",
     *(f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGS),
 )
 LIST_COLUMNS = ("tags", "people", "sources")
