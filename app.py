@@ -137,7 +137,6 @@ def page(store: TimelineStore, view: timeline.View | None = None) -> html.Div:
                     html.Div(
                         className="content",
                         children=[
-                            header.embed_bar(store.current().front),
                             banner.layout(store),
                             timeline.layout(view),
                             detail.layout(),

@@ -1,6 +1,7 @@
 /* The embed view (?embed=1, for an <iframe> in a course page): the chart and the details
  * only. The page's root gets the class "is-embed" before Dash draws anything, and the
- * style sheet hides the header, the filters, sharing and the footer; the address keeps
+ * style sheet hides the filters, sharing, the footer and all of the header but the
+ * title; the address keeps
  * embed=1 with the rest of the view (core/view/address.py). The "Open the whole timeline"
  * link opens the same view without embed=1, in a new tab. Nothing here talks to the page
  * around the frame. */

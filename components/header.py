@@ -1,4 +1,5 @@
-"""The page header: the timeline's title and subtitle, and the language switch (id `lang`).
+"""The page header: the timeline's title and subtitle, the language switch (id `lang`), the
+link to lecture mode; in the embed view, only the title and a link to the whole timeline.
 
 The title and subtitle are the timeline's own (its front matter, `core.load.frontmatter`);
 a timeline with no subtitle gets a line saying what the page is. The language is kept in
@@ -59,24 +60,15 @@ def layout(front: FrontMatter) -> html.Header:
                 href="/present/",
                 className="present-link",
             ),
-        ],
-    )
-
-
-def embed_bar(front: FrontMatter) -> html.P:
-    """The embed view's one line (shown only there, see assets/embed.js): the timeline's
-    title, and a link to the whole timeline in a new tab."""
-    return html.P(
-        className="embed-bar",
-        children=[
-            html.Span(front.title(DEFAULT_LANG), id="embed-title", className="embed-title"),
-            " ",
+            # Shown only in the embed view (assets/embed.js), where the header is just the
+            # title and this: the whole timeline, same view, in a new tab.
             html.A(
                 t(DEFAULT_LANG, "embed_open"),
                 id="embed-open",
                 href="/",
                 target="_blank",
                 rel="noopener",
+                className="embed-open",
             ),
         ],
     )
@@ -102,7 +94,6 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         {
             ("app-title", "children"): lambda lang: get_timeline().front.title(lang),
             ("app-subtitle", "children"): lambda lang: subtitle(get_timeline().front, lang),
-            ("embed-title", "children"): lambda lang: get_timeline().front.title(lang),
             ("embed-open", "children"): "embed_open",
             ("lang-label", "children"): "language",
             ("present-link", "children"): "present_link",

@@ -88,7 +88,7 @@ def layout(file_stem: str) -> html.Div:
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
-            html.Div(
+            html.Main(
                 className="present-stage",
                 children=[
                     html.Section(
