@@ -9,6 +9,8 @@ from html import escape
 import pytest
 from playwright.sync_api import expect
 
+from core.load.loader import load_timeline
+from core.publish.offline import handout_html
 from tests.browser.conftest import LiveServer, open_app, watched
 from tests.browser.test_study import _axe
 from tests.support.pictured import (
@@ -227,3 +229,25 @@ def test_an_svgs_scripts_never_run(page, tmp_path):
         assert blocked == [("https://tracker.example.org/pixel.png", "csp")]
     finally:
         server.stop()
+
+
+def test_the_one_file_handout_carries_its_pictures_offline(page, tmp_path):
+    timeline = load_timeline(write_pictured_timeline(tmp_path / "bridges"))
+    out = tmp_path / "handout.html"
+    out.write_text(handout_html(timeline, "lang=fr"), encoding="utf-8")
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda req: None if req.url.startswith(("file:", "data:")) else outside.append(req.url),
+    )
+    page.goto(out.as_uri())
+    expect(page.locator("h1")).to_have_text(TITLE["fr"])
+    pictures = page.locator("figure.picture img")
+    expect(pictures).to_have_count(2)
+    assert [pictures.nth(i).get_attribute("alt") for i in range(2)] == [
+        PHOTO_ALT["fr"],
+        DRAWING_ALT["fr"],
+    ]
+    assert [loaded(pictures.nth(i)) for i in range(2)] == [1600, 300]
+    expect(page.locator(f'figure.picture a[href="{REMOTE}"]')).to_have_count(1)
+    assert outside == []
