@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from core.load import media
@@ -194,3 +196,21 @@ def test_every_bad_picture_is_an_error_naming_its_row_and_column(folder):
         )
     errors = [(p.row, p.column) for p in caught.value.problems if p.severity == "error"]
     assert errors == [(2, "image"), (4, "image")]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["..", ".", "media", "ok.png", "/", "\\", "C:", "~", "%2e%2e", "link.png"])
+        | st.text(max_size=12),
+        max_size=6,
+    ).map("".join)
+)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_whatever_the_cell_the_answer_is_a_file_inside_the_folder_or_a_clear_refusal(folder, value):
+    try:
+        found = check_picture(value, folder)
+    except PictureError as refused:
+        assert str(refused).startswith("expected ")
+        return
+    root = folder.resolve()
+    assert found is None or (found.is_relative_to(root) and found.is_file())

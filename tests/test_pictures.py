@@ -214,3 +214,13 @@ def test_an_svg_with_a_script_is_accepted_and_served_so_that_it_cannot_run(folde
     assert response.mimetype == "image/svg+xml"
     assert "sandbox" in response.headers["Content-Security-Policy"]
     assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/_dash-layout", "/present/", "/handout", "/media/passerelle"]
+)
+def test_nothing_the_app_serves_stops_a_course_page_from_framing_it(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response.headers
+    assert "frame-ancestors" not in response.headers.get("Content-Security-Policy", "")

@@ -33,6 +33,10 @@ from core.load.schema import (
 from core.load.text import fold, is_web_address, slugify, split_list
 
 DATE_ORDER = ["start", "end", "id"]  # the events' order: the chart's, and the list's by date
+TEXT_FIELDS_NO_PICTURE = tuple(name for name in TEXT_FIELDS if not name.startswith("image_"))
+PICTURE_TEXT_COLUMNS = tuple(
+    f"{name}_{lang}" for name in TEXT_FIELDS if name.startswith("image_") for lang in LANGS
+)
 
 
 def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
@@ -239,9 +243,12 @@ def _load_events(
             "picture": picture,
             "row": row_number,
         }
-        for name in TEXT_FIELDS:
+        # A picture's texts are looked for only when there is a picture (most rows have none).
+        for name in TEXT_FIELDS if event["image"] else TEXT_FIELDS_NO_PICTURE:
             for lang in LANGS:
                 event[f"{name}_{lang}"] = text_in(row, name, lang)
+        for column in () if event["image"] else PICTURE_TEXT_COLUMNS:
+            event[column] = ""
         events.append(event)
     return events, title_row
 
