@@ -136,6 +136,7 @@ def test_the_presenter_view_shows_the_picture(bridges):
     open_present(bridges, "passerelle?view=presenter&lang=fr")
     expect(bridges.locator("#present-card img")).to_have_attribute("alt", DRAWING_ALT["fr"])
     assert loaded(bridges.locator("#present-card img")) == 300
+    assert _axe(bridges) == []
 
 
 @pytest.mark.parametrize(
