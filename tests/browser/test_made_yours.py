@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from core.load.loader import load_timeline
 from core.publish.offline import handout_html
 from tests.browser.conftest import LiveServer, open_app, watched
-from tests.browser.test_study import _axe
+from tests.browser.conftest import axe_violations as _axe
 from tests.support.pictured import (
     AUTHORS,
     DRAWING_ALT,
