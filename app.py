@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
+import media
 from cli import DATA_ENV, DEFAULT_DATA
 from components import (
     banner,
@@ -29,6 +30,7 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.load.problems import DataError, report
 from core.load.store import TimelineStore
+from core.publish.pictures import remote_from_env
 from lecture import handout_route, mode
 from serving import (
     AnswerCache,
@@ -63,12 +65,17 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
-    """Build the app on one events file. Raises `DataError` if the data has errors."""
+def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None = None) -> Dash:
+    """Build the app on one events file. Raises `DataError` if the data has errors.
+
+    `remote_media`: whether pages may fetch pictures given as http(s) addresses (default:
+    $TIMELINE_REMOTE_MEDIA); otherwise they show a link to them.
+    """
     store = TimelineStore(data_path)
+    remote = remote_from_env() if remote_media is None else remote_media
     app = LeanDash(
         __name__,
-        title=t(DEFAULT_LANG, "app_title"),
+        title=store.current().front.title(DEFAULT_LANG),
         update_title=None,
         compress=False,  # serving.compress: in the encodings chosen there, not only gzip
         serve_locally=True,
@@ -83,18 +90,19 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     # A function, so that each page load is built on the data as it is now on disk.
     app.layout = lambda: page(store)
     app.server.config["TIMELINE_DATA"] = str(store.path)
+    media.register(app.server, store.current, remote)
     cache_assets(app.server)
-    header.register(app)
+    header.register(app, store.current)
     banner.register(app, store)
     filters.register(app, store.current)
     timeline.register(app, store.current)
-    detail.register(app, store.current)
+    detail.register(app, store.current, remote)
     event_list.register(app)
     share.register(app, store.current)
     urlsync.register(app, store.current)
-    footer.register(app, store.changed)
-    mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
-    handout_route.register(app.server, store.current)  # /handout
+    footer.register(app, store.changed, store.current)
+    mode.create(app, store.current, HERE / "assets", remote)  # lecture mode at /present/
+    handout_route.register(app.server, store.current, remote)  # /handout
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
     prepare(app)
@@ -113,7 +121,7 @@ def page(store: TimelineStore, view: timeline.View | None = None) -> html.Div:
             ),
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="selected", data=None),
-            header.layout(),
+            header.layout(store.current().front),
             urlsync.layout(),
             html.Main(
                 id="main",
@@ -128,12 +136,12 @@ def page(store: TimelineStore, view: timeline.View | None = None) -> html.Div:
                             timeline.layout(view),
                             detail.layout(),
                             event_list.layout(view.entries),
-                            share.layout(),
+                            share.layout(store.current().front),
                         ],
                     ),
                 ],
             ),
-            footer.layout(store.changed()),
+            footer.layout(store.changed(), store.current().front),
         ],
     )
 

@@ -1,6 +1,6 @@
 """The `timeline` command: serve a timeline, check its files, start a new one, export it.
 
-    timeline serve [--data FILE] [--host H] [--port P] [--debug]
+    timeline serve [--data FILE] [--host H] [--port P] [--remote-media] [--debug]
     timeline check [FILE]
     timeline new FILE
     timeline export --format pdf|html|png|svg --out FILE [--data FILE] [--query Q] [--lang L]
@@ -76,6 +76,12 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     parser.add_argument("--port", type=int, default=8050, help="port to listen on (8050)")
     parser.add_argument(
+        "--remote-media",
+        action="store_true",
+        help="let pages load pictures given as http(s) addresses (default: shown as links; "
+        "lecture halls are offline); same as TIMELINE_REMOTE_MEDIA=1",
+    )
+    parser.add_argument(
         "--debug",
         action="store_true",
         help="Flask's development server, reloading on code changes (not for a class)",
@@ -116,7 +122,7 @@ def serve(args: argparse.Namespace) -> int:
 
     print(f"Loading {args.data}...", flush=True)
     try:
-        app = create_app(args.data)
+        app = create_app(args.data, remote_media=args.remote_media or None)
     except DataError as exc:
         print(report(exc.problems), file=sys.stderr)
         print(
@@ -187,6 +193,7 @@ def export(args: argparse.Namespace) -> int:
     from core.load.loader import load_timeline
     from core.load.problems import DataError, report
     from core.publish import offline
+    from core.publish.pictures import remote_from_env
 
     started = time.perf_counter()
     out = Path(args.out)
@@ -215,7 +222,7 @@ def export(args: argparse.Namespace) -> int:
         print(needs, file=sys.stderr)
         return MISSING
     print(f"Drawing {len(events)} events as {args.format.upper()}...", flush=True)
-    data = offline.export(timeline, args.format, query, args.paper)
+    data = offline.export(timeline, args.format, query, args.paper, remote_from_env())
     out.write_bytes(data)
     print(f"Wrote {out} ({len(events)} events) in {time.perf_counter() - started:.1f} s")
     return OK

@@ -84,16 +84,18 @@
     };
   }
 
-  function download(format) {
+  function download(format, filename) {
     var graph = document.querySelector("#present-graph .js-plotly-plot");
     if (graph && window.Plotly) {
-      window.Plotly.downloadImage(graph, {format: format, width: 1920, height: 1080, filename: "timeline"});
+      window.Plotly.downloadImage(graph, {format: format, width: 1920, height: 1080, filename: filename});
     }
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-image]");
-    if (button && root()) { download(button.getAttribute("data-image")); }
+    if (button && root()) {
+      download(button.getAttribute("data-image"), button.getAttribute("data-filename") || "timeline");
+    }
     if (event.target.closest && event.target.closest("#presenter-restart")) { started = Date.now(); }
   });
 

@@ -1,19 +1,24 @@
 """What lecture mode shows of one event: the audience's card and the presenter's panel.
 
-Everything from the CSV goes in as text children, never as HTML.
+The card shows the event's picture large, beside the text (above it on a narrow screen),
+with its caption and credit. Everything from the CSV goes in as text children, never as
+HTML; the picture is drawn with <img> (components/picture.py).
 """
 
 from __future__ import annotations
 
 from dash import html
 
+from components.picture import figure
 from core.i18n import t
 from core.load.dates import format_when
 from core.load.model import Timeline
+from core.publish.pictures import picture_for
 
 
-def card(timeline: Timeline, event_id: str | None, lang: str) -> list:
-    """The audience's card: title, date and place, summary, and the source note."""
+def card(timeline: Timeline, event_id: str | None, lang: str, remote: bool = False) -> list:
+    """The audience's card: title, date and place, summary, the source note (shown in the
+    presenter view only) and the picture."""
     event = timeline.event(event_id) if event_id else None
     if event is None:
         return [html.P(t(lang, "present_empty"), className="present-empty")]
@@ -26,12 +31,18 @@ def card(timeline: Timeline, event_id: str | None, lang: str) -> list:
         )
         if part
     )
-    return [
-        html.H1(event[f"title_{lang}"], id="present-title", className="present-card-title"),
-        html.P(where, className="present-when"),
-        html.P(event[f"summary_{lang}"], id="present-summary", className="present-summary"),
-        html.P(event[f"note_{lang}"], className="present-note") if event[f"note_{lang}"] else None,
-    ]
+    text = html.Div(
+        className="present-text",
+        children=[
+            html.H1(event[f"title_{lang}"], id="present-title", className="present-card-title"),
+            html.P(where, className="present-when"),
+            html.P(event[f"summary_{lang}"], id="present-summary", className="present-summary"),
+            html.P(event[f"note_{lang}"], className="present-note")
+            if event[f"note_{lang}"]
+            else None,
+        ],
+    )
+    return [text, figure(picture_for(timeline, event, lang, remote), lang, "present-picture")]
 
 
 def presenter(

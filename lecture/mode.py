@@ -33,13 +33,12 @@ from lecture.cards import card, presenter
 from serving import LeanDash
 
 # The main page's scripts act on elements this page does not have: leave them out.
-MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link)\.js$"
+MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link|embed)\.js$"
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", **SLIDE_SIZE},
 }
 NAV = (
     ("first", "present_first"),
@@ -49,25 +48,37 @@ NAV = (
 )
 
 
-def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str | Path) -> Dash:
-    """The presentation app, sharing the main app's server, assets and data."""
+def create(
+    main: Dash,
+    get_timeline: Callable[[], Timeline],
+    assets_folder: str | Path,
+    remote: bool = False,
+) -> Dash:
+    """The presentation app, sharing the main app's server, assets and data; `remote`:
+    whether remote pictures may be fetched."""
     app = LeanDash(  # without the bundles the page does not use (serving.py)
         __name__,
         server=main.server,
         url_base_pathname=PRESENT_PREFIX,
-        title=t(DEFAULT_LANG, "present_title"),
+        title=t(DEFAULT_LANG, "present_title", title=get_timeline().front.title(DEFAULT_LANG)),
         update_title=None,
         compress=False,  # the shared server compresses already (serving.compress)
         serve_locally=True,
         assets_folder=str(assets_folder),
         assets_ignore=MAIN_PAGE_SCRIPTS,
     )
-    app.layout = layout()
-    register(app, get_timeline)
+    app.layout = lambda: layout(get_timeline().front.file_stem)
+    register(app, get_timeline, remote)
     return app
 
 
-def layout() -> html.Div:
+def graph_config(file_stem: str) -> dict:
+    """The chart's toolbar; its camera saves `<file stem>-slide.png` at the slide's size."""
+    image = {"format": "png", "filename": f"{file_stem}-slide", **SLIDE_SIZE}
+    return {**GRAPH_CONFIG, "toImageButtonOptions": image}
+
+
+def layout(file_stem: str) -> html.Div:
     return html.Div(
         id="present-root",
         className="present",
@@ -85,7 +96,9 @@ def layout() -> html.Div:
                         className="present-chart",
                         **{"aria-label": t(DEFAULT_LANG, "present_chart_label")},
                         children=dcc.Graph(
-                            id="present-graph", config=GRAPH_CONFIG, className="present-graph"
+                            id="present-graph",
+                            config=graph_config(file_stem),
+                            className="present-graph",
                         ),
                     ),
                     html.Article(
@@ -119,7 +132,7 @@ def layout() -> html.Div:
 def document_title(timeline: Timeline, current: str | None, lang: str) -> str:
     """The page's title: the event shown, then what the page is."""
     event = timeline.event(current) if current else None
-    talk = t(lang, "present_title")
+    talk = t(lang, "present_title", title=timeline.front.title(lang))
     return f"{event[f'title_{lang}']} · {talk}" if event else talk
 
 
@@ -134,7 +147,7 @@ def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, siz
     return figure
 
 
-def _export_links(state: ViewState) -> list:
+def _export_links(state: ViewState, file_stem: str) -> list:
     lang = state.lang
     query = to_query(state.with_(view="", event=None, x_range=None))
     joiner = "&" if query else "?"
@@ -142,7 +155,10 @@ def _export_links(state: ViewState) -> list:
         html.H2(t(lang, "present_export")),
         *[
             html.Button(
-                fmt.upper(), className="present-button", type="button", **{"data-image": fmt}
+                fmt.upper(),
+                className="present-button",
+                type="button",
+                **{"data-image": fmt, "data-filename": f"{file_stem}-slide"},
             )
             for fmt in ("png", "svg")
         ],
@@ -158,7 +174,7 @@ def _export_links(state: ViewState) -> list:
     ]
 
 
-def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
+def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = False) -> None:
     @app.callback(
         Output("present-graph", "figure"),
         Output("present-card", "children"),
@@ -193,8 +209,10 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         )
         return (
             _figure(timeline, deck, current, state, size),
-            card(timeline, current, lang),
-            presenter(timeline, current, following, lang, _export_links(state))
+            card(timeline, current, lang, remote),
+            presenter(
+                timeline, current, following, lang, _export_links(state, timeline.front.file_stem)
+            )
             if presenting
             else [],
             "present is-presenter" if presenting else "present",

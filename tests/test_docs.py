@@ -4,7 +4,13 @@ import re
 
 import pytest
 
-from core.load.schema import ERA_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
+from core.load.schema import (
+    ERA_COLUMNS,
+    EVENT_COLUMNS,
+    FRONT_COLUMNS,
+    SOURCE_COLUMNS,
+    VOCABULARY_COLUMNS,
+)
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -24,6 +30,7 @@ def documented_columns(file_name: str) -> set[str]:
         ("sources.csv", SOURCE_COLUMNS),
         ("eras.csv", ERA_COLUMNS),
         ("vocabulary.csv", VOCABULARY_COLUMNS),
+        ("timeline.csv", FRONT_COLUMNS),
     ],
 )
 def test_every_column_is_documented(file_name, columns):

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PIL import Image
 
 from core.i18n import Message, message, strings
-from core.load import reading
+from core.load import media, reading
 from core.load.loader import load_timeline
 from core.load.problems import DataError, Problem, report
 from tests.conftest import ROOT
@@ -40,6 +41,22 @@ def _xlsx(rows: list[list]) -> bytes:
 
 def events(*rows: str, header: str = HEADER) -> dict:
     return {"events.csv": header + "".join(f"{row}\n" for row in rows), "sources.csv": SOURCES}
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
+KIND_HEADER = "date,title,sources,kind\n"
+
+
+def pictured(value: str, files: dict | None = None, alt: str = "a drawing") -> dict:
+    """A folder whose one event has the picture `value`, and `files` beside it."""
+    header = "date,title,sources,image,image_alt\n"
+    return {**events(f"1984,A,s1,{value},{alt}", header=header), **(files or {})}
 
 
 # (files of the folder, the events file's name, the message key the loader must give)
@@ -186,6 +203,52 @@ CASES = {
     "date_ambiguous": (events("03/04/2013,A,s1"), "events.csv", "date_day_month"),
     "date_no_such_day": (events("31/04/2013,A,s1"), "events.csv", "date_no_such_day"),
     "date_read_from": (events("c. 2013-02-30,A,s1"), "events.csv", "date_read_from"),
+    # an event's picture (core/load/media.py)
+    "picture_absolute": (pictured("/etc/a.png"), "events.csv", "picture_absolute"),
+    "picture_scheme": (pictured("ftp://example.org/a.png"), "events.csv", "picture_scheme"),
+    "picture_leaves": (pictured("../a.png"), "events.csv", "picture_leaves"),
+    "picture_type": (pictured("media/a.bmp"), "events.csv", "picture_type"),
+    "picture_link_outside": (
+        pictured("a.png", {"a.png": ("->", "/etc/hostname")}),
+        "events.csv",
+        "picture_link_outside",
+    ),
+    "picture_missing": (pictured("media/none.png"), "events.csv", "picture_missing"),
+    "picture_too_large": (pictured("a.png", {"a.png": PNG}), "events.csv", "picture_too_large"),
+    "picture_no_alt": (pictured("a.png", {"a.png": PNG}, alt=""), "events.csv", "picture_no_alt"),
+    "picture_not_svg": (pictured("a.svg", {"a.svg": "hello"}), "events.csv", "picture_not_svg"),
+    "picture_wrong_format": (
+        pictured("a.png", {"a.png": b"not a png"}),
+        "events.csv",
+        "picture_wrong_format",
+    ),
+    "picture_too_many_pixels": (
+        pictured("a.png", {"a.png": PNG}),
+        "events.csv",
+        "picture_too_many_pixels",
+    ),
+    "picture_bomb": (pictured("a.png", {"a.png": PNG}), "events.csv", "picture_bomb"),
+    # the timeline's front matter (core/load/frontmatter.py)
+    "front_second_title": (
+        events("1984,A,s1,", ",My history,,title", ",Again,,title", header=KIND_HEADER),
+        "events.csv",
+        "front_second_title",
+    ),
+    "front_no_title": (
+        events("1984,A,s1,", ",,,title", header=KIND_HEADER),
+        "events.csv",
+        "front_no_title",
+    ),
+    "front_extra_row": (
+        {**events("1984,A,s1"), "timeline.csv": "title_en\nOne\nTwo\n"},
+        "events.csv",
+        "front_extra_row",
+    ),
+    "front_languages": (
+        {**events("1984,A,s1"), "timeline.csv": "title_en,languages\nRoads,en|de\n"},
+        "events.csv",
+        "front_languages",
+    ),
 }
 # What every problem is written with, whatever it says.
 FRAME = {
@@ -213,6 +276,8 @@ def problems_of(folder: Path, files: dict, name: str) -> list[Problem]:
     for file, content in files.items():
         if file.endswith("/"):
             (folder / file).mkdir()
+        elif isinstance(content, tuple):  # ("->", target): a link
+            (folder / file).symlink_to(content[1])
         elif isinstance(content, bytes):
             (folder / file).write_bytes(content)
         else:
@@ -225,8 +290,14 @@ def problems_of(folder: Path, files: dict, name: str) -> list[Problem]:
 
 @pytest.mark.parametrize(("files", "name", "key"), CASES.values(), ids=CASES.keys())
 def test_each_problem_reads_in_english_and_in_french(tmp_path, monkeypatch, files, name, key):
-    if key == "problem_file_too_large":
-        monkeypatch.setattr(reading, "MAX_FILE_BYTES", 10)
+    limits = {
+        "problem_file_too_large": (reading, "MAX_FILE_BYTES", 10),
+        "picture_too_large": (media, "MAX_PICTURE_BYTES", 10),
+        "picture_too_many_pixels": (media, "MAX_PICTURE_PIXELS", 1),
+        "picture_bomb": (Image, "MAX_IMAGE_PIXELS", 1),
+    }
+    if key in limits:
+        monkeypatch.setattr(*limits[key])
     found = [p for p in problems_of(tmp_path, files, name) if key in keys_of(p.what)]
     assert found, f"no problem says {key}"
     for problem in found:

@@ -32,6 +32,7 @@ def states(draw):
         ids=draw(st.none() | subsets(KNOWN.events).filter(bool)),
         build=draw(st.booleans()),
         view=draw(st.sampled_from(["", "presenter"])),
+        embed=draw(st.booleans()),
     )
 
 
@@ -78,6 +79,8 @@ def test_the_default_view_is_an_empty_query():
         ("?kind=", ViewState(kinds=()), None),
         ("?view=presenter", ViewState(view="presenter"), None),
         ("?view=<b>", ViewState(), "unknown view '<b>' ignored"),
+        ("?embed=1&kind=trial", ViewState(embed=True, kinds=("trial",)), None),
+        ("?embed=0", ViewState(), None),
         ("?q=" + "x" * 500, ViewState(query="x" * 200), None),
     ],
 )

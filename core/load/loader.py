@@ -15,7 +15,9 @@ import pandas as pd
 
 from core.i18n import Message, message
 from core.load.dates import PERIOD, DateError, When
+from core.load.frontmatter import TITLE_KIND, check_title_row, load_front_matter
 from core.load.humandates import parse_human
+from core.load.media import picture_of
 from core.load.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
 from core.load.problems import ERROR, WARNING, DataError, Problem, shorten
 from core.load.schema import (
@@ -27,10 +29,15 @@ from core.load.schema import (
     SOURCE_TYPES,
     VOCABULARY_COLUMNS,
     read_rows,
+    text_in,
 )
 from core.load.text import fold, is_web_address, slugify, split_list
 
 DATE_ORDER = ["start", "end", "id"]  # the events' order: the chart's, and the list's by date
+TEXT_FIELDS_NO_PICTURE = tuple(name for name in TEXT_FIELDS if not name.startswith("image_"))
+PICTURE_TEXT_COLUMNS = tuple(
+    f"{name}_{lang}" for name in TEXT_FIELDS if name.startswith("image_") for lang in LANGS
+)
 
 
 def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
@@ -147,26 +154,12 @@ def _event_when(row: dict, bad) -> When | None:
     )
 
 
-# Where each text field is looked for, in order: its own language, the plain column, the others.
-_TEXT_ORDER = {
-    (name, lang): (f"{name}_{lang}", name, *(f"{name}_{o}" for o in LANGS if o != lang))
-    for name in TEXT_FIELDS
-    for lang in LANGS
-}
-
-
-def _text(row: dict, name: str, lang: str) -> str:
-    """A text field in one language, falling back to the plain column, then the other language."""
-    for column in _TEXT_ORDER[name, lang]:
-        if value := row.get(column):
-            return value
-    return ""
-
-
 def _load_events(
     path: Path, vocabulary: Vocabulary, sources: dict, problems: list[Problem]
-) -> list[dict]:
+) -> tuple[list[dict], tuple[int, dict] | None]:
+    """The events, each with its picture's checked file (`picture`), and the title row."""
     events = []
+    title_row = None
     for row_number, row in read_rows(path, EVENT_COLUMNS, problems):
 
         def bad(
@@ -174,8 +167,11 @@ def _load_events(
         ) -> None:
             problems.append(Problem(path.name, row_number, column, what, severity))
 
+        if row.get("kind", "").lower() == TITLE_KIND:
+            title_row = check_title_row(row_number, row, title_row, bad)
+            continue
         when = _event_when(row, bad)
-        titles = {lang: _text(row, "title", lang) for lang in LANGS}
+        titles = {lang: text_in(row, "title", lang) for lang in LANGS}
         if not any(titles.values()):
             bad("title", message("problem_no_title"))
         event_id = row.get("id", "")
@@ -204,6 +200,7 @@ def _load_events(
         for source_id in cited:
             if source_id not in sources:
                 bad("sources", message("problem_unknown_source", found=shorten(source_id)))
+        picture = picture_of(row, path.parent, bad)
         if when is None or not any(titles.values()):
             continue
         event = {
@@ -222,13 +219,18 @@ def _load_events(
             "people": split_list(row.get("people", "")),
             "sources": cited,
             "certainty": certainty,
+            "image": row.get("image", ""),
+            "picture": picture,
             "row": row_number,
         }
-        for name in TEXT_FIELDS:
+        # A picture's texts are looked for only when there is a picture (most rows have none).
+        for name in TEXT_FIELDS if event["image"] else TEXT_FIELDS_NO_PICTURE:
             for lang in LANGS:
-                event[f"{name}_{lang}"] = _text(row, name, lang)
+                event[f"{name}_{lang}"] = text_in(row, name, lang)
+        for column in () if event["image"] else PICTURE_TEXT_COLUMNS:
+            event[column] = ""
         events.append(event)
-    return events
+    return events, title_row
 
 
 def _search_text(event: dict, sources: dict, lang: str) -> str:
@@ -279,7 +281,8 @@ def load_timeline(events_path: str | Path) -> Timeline:
     vocabulary = _load_vocabulary(folder / "vocabulary.csv", problems)
     sources = _load_sources(folder / "sources.csv", problems)
     eras = _load_eras(folder / "eras.csv", problems)
-    events = _load_events(path, vocabulary, sources, problems)
+    events, title_row = _load_events(path, vocabulary, sources, problems)
+    front = load_front_matter(path, title_row, problems)
     if not vocabulary.kinds:  # kinds but no vocabulary.csv: each kind still gets its colour
         for kind in dict.fromkeys(event["kind"] for event in events if event["kind"]):
             vocabulary.kinds[kind] = Term(kind, dict.fromkeys(LANGS, kind))
@@ -289,8 +292,11 @@ def load_timeline(events_path: str | Path) -> Timeline:
     if any(p.severity == ERROR for p in problems):
         raise DataError(problems)
 
+    pictures = {}
     for event in events:
         for lang in LANGS:
             event[f"search_{lang}"] = _search_text(event, sources, lang)
+        if (picture := event.pop("picture")) is not None:
+            pictures[event["id"]] = picture
     frame = pd.DataFrame(events).sort_values(DATE_ORDER, kind="stable").reset_index(drop=True)
-    return Timeline(frame, sources, eras, vocabulary, warnings=problems)
+    return Timeline(frame, sources, eras, vocabulary, problems, front, pictures)

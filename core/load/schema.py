@@ -1,7 +1,7 @@
 """The columns each file of a timeline may have, and reading a file's rows against them.
 
-A timeline is a folder: `events.csv` (required) and, beside it, `sources.csv`, `eras.csv`
-and `vocabulary.csv` (optional). Here: every column each may have (the README documents
+A timeline is a folder: `events.csv` (required) and, beside it, `sources.csv`, `eras.csv`,
+`vocabulary.csv` and `timeline.csv` (optional). Here: every column each may have (the README documents
 each one, and a test checks that it does), and `read_rows`, which matches a file's header
 to them and checks what every row must satisfy whatever the file (cells within the header,
 cells not too long). What each value must be is checked by the loader.
@@ -28,6 +28,7 @@ EVENT_COLUMNS = {
     "people": "names separated by |",
     "sources": "source ids from sources.csv, separated by |",
     "certainty": "verified, secondary or source-text",
+    "image": "a picture: a file in the data folder (media/needle.svg) or an http(s) address",
     **{f"{name}_{lang}": f"{name} in {lang}" for name in TEXT_FIELDS for lang in LANGS},
     **{
         name: f"{name} in any language, used where the _en or _fr column is empty"
@@ -65,6 +66,17 @@ VOCABULARY_COLUMNS = {
     "label_en": "label in English",
     "label_fr": "label in French",
 }
+# timeline.csv: the timeline's front matter, one row under the header.
+FRONT_COLUMNS = {
+    **{
+        f"{name}{suffix}": f"the timeline's {name}"
+        for name in ("title", "subtitle")
+        for suffix in ("", *(f"_{lang}" for lang in LANGS))
+    },
+    "authors": "who made the timeline, separated by |",
+    "licence": "the licence of the timeline's texts (CC BY 4.0)",
+    "languages": "the languages it is written in (en, fr), separated by |",
+}
 SOURCE_TYPES = (
     "article",
     "guideline",
@@ -78,6 +90,22 @@ SOURCE_TYPES = (
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 MAX_CELL_CHARS = 10_000  # a summary is a paragraph; more is a paste gone wrong
+
+
+# Where each text field is looked for, in order: its own language, the plain column, the others.
+_TEXT_ORDER = {
+    (name, lang): (f"{name}_{lang}", name, *(f"{name}_{o}" for o in LANGS if o != lang))
+    for name in TEXT_FIELDS
+    for lang in LANGS
+}
+
+
+def text_in(row: dict, name: str, lang: str) -> str:
+    """A text field in one language, falling back to the plain column, then the other language."""
+    for column in _TEXT_ORDER[name, lang]:
+        if value := row.get(column):
+            return value
+    return ""
 
 
 def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> list[tuple[int, dict]]:

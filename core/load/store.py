@@ -2,7 +2,7 @@
 
 A lecturer edits the spreadsheet while the app runs. Every callback asks `current()`;
 at most once a second that looks at the files' modification times and sizes (the events
-file and its sibling sources.csv, eras.csv, vocabulary.csv) and reloads when they
+file and its siblings sources.csv, eras.csv, vocabulary.csv, timeline.csv) and reloads when they
 changed. If the new files are broken, the last good timeline keeps being served and
 `problems` says what is wrong, for the page's banner; nothing is lost, nothing raises.
 
@@ -26,7 +26,7 @@ from core.load.loader import load_timeline
 from core.load.model import Timeline
 from core.load.problems import DataError, Problem
 
-SIBLINGS = ("sources.csv", "eras.csv", "vocabulary.csv")
+SIBLINGS = ("sources.csv", "eras.csv", "vocabulary.csv", "timeline.csv")
 CHECK_EVERY_S = 1.0
 
 

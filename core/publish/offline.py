@@ -62,20 +62,20 @@ def image(figure: go.Figure, fmt: str) -> bytes:
     return kaleido.calc_fig_sync(figure, opts=options, kopts=KALEIDO_OPTIONS)
 
 
-def handout_html(timeline: Timeline, query: str, paper: str = "a4") -> str:
-    """One HTML file that works from disk: plotly.js, fonts and data all inline."""
+def handout_html(timeline: Timeline, query: str, paper: str = "a4", remote: bool = False) -> str:
+    """One HTML file that works from disk: plotly.js, fonts, data and pictures all inline
+    (`remote`: whether pictures given as http(s) addresses are drawn, else linked)."""
     state, events = selection(timeline, query)
     figure = timeline_figure(timeline, state, events, HANDOUT_WIDTH)
+    config = {"displaylogo": False, "responsive": True, "scrollZoom": False}
+    config["toImageButtonOptions"] = {"filename": timeline.front.file_stem}
     div = figure.to_html(
-        full_html=False,
-        include_plotlyjs=True,
-        include_mathjax=False,
-        config={"displaylogo": False, "responsive": True, "scrollZoom": False},
+        full_html=False, include_plotlyjs=True, include_mathjax=False, config=config
     )
-    return render_handout(timeline, events, state.lang, paper, div)
+    return render_handout(timeline, events, state.lang, paper, div, remote)
 
 
-def handout_pdf(timeline: Timeline, query: str, paper: str = "a4") -> bytes:
+def handout_pdf(timeline: Timeline, query: str, paper: str = "a4", remote: bool = False) -> bytes:
     """The handout as PDF, the figure drawn as SVG so it prints sharp."""
     from weasyprint import HTML
 
@@ -84,15 +84,17 @@ def handout_pdf(timeline: Timeline, query: str, paper: str = "a4") -> bytes:
     figure.update_layout(width=HANDOUT_WIDTH, height=figure.layout.height)
     svg = base64.b64encode(image(figure, "svg")).decode("ascii")
     img = f'<img src="data:image/svg+xml;base64,{svg}" alt="">'
-    page = render_handout(timeline, events, state.lang, paper, img)
+    page = render_handout(timeline, events, state.lang, paper, img, remote)
     return HTML(string=page).write_pdf()
 
 
-def export(timeline: Timeline, fmt: str, query: str = "", paper: str = "a4") -> bytes:
+def export(
+    timeline: Timeline, fmt: str, query: str = "", paper: str = "a4", remote: bool = False
+) -> bytes:
     if fmt == "html":
-        return handout_html(timeline, query, paper).encode("utf-8")
+        return handout_html(timeline, query, paper, remote).encode("utf-8")
     if fmt == "pdf":
-        return handout_pdf(timeline, query, paper)
+        return handout_pdf(timeline, query, paper, remote)
     state, events = selection(timeline, query)
     return image(slide_figure(timeline, state, events), fmt)
 

@@ -18,6 +18,7 @@ Parameters (all optional; absent means the default view):
     ids=a,b,c          an ordered selection of events (presentation order)
     build=1            presentation: events appear as the lecture reaches them
     view=presenter     presentation: the presenter's view (notes, next event, clock)
+    embed=1            the chart and the details only, for an <iframe> in a course page
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class ViewState:
     ids: tuple[str, ...] | None = None
     build: bool = False
     view: str = ""
+    embed: bool = False
     notices: tuple[Message, ...] = field(default=(), compare=False)  # what was ignored
 
     def with_(self, **changes) -> ViewState:
@@ -76,6 +78,7 @@ PARAMS = (
     "ids",
     "build",
     "view",
+    "embed",
 )
 VIEWS = ("presenter",)
 
@@ -154,6 +157,8 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         state["ids"] = good or None
     if "build" in params:
         state["build"] = params["build"] in ("1", "true", "yes")
+    if "embed" in params:
+        state["embed"] = params["embed"] in ("1", "true", "yes")
     if params.get("view"):
         if params["view"] in VIEWS:
             state["view"] = params["view"]
@@ -191,6 +196,8 @@ def to_query(state: ViewState) -> str:
         params.append(("build", "1"))
     if state.view:
         params.append(("view", state.view))
+    if state.embed:
+        params.append(("embed", "1"))
     return "?" + urlencode(params) if params else ""
 
 

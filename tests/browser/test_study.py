@@ -245,7 +245,9 @@ def test_export_downloads_the_references_of_the_events_shown(app_page, button, s
     with app_page.expect_download() as info:
         app_page.locator(f"#{button}").click()
     download = info.value
-    assert download.suggested_filename == f"vertebroplasty-timeline-references{suffix}"
+    assert (
+        download.suggested_filename == f"history-of-percutaneous-vertebroplasty-references{suffix}"
+    )
     text = Path(download.path()).read_text(encoding="utf-8")
     shown = apply_filters(TIMELINE.events, Filters(query="NICE"))
     cited = {s for sources in shown["sources"] for s in sources}
