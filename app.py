@@ -33,6 +33,7 @@ from core.i18n import DEFAULT_LANG, t
 from core.load.problems import DataError, report
 from core.load.store import TimelineStore
 from lecture import handout_route, mode
+from quiz import page as quiz_page
 from serving import (
     AnswerCache,
     LeanDash,
@@ -99,6 +100,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     urlsync.register(app, store.current)
     footer.register(app, store.changed)
     mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
+    quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
     handout_route.register(app.server, store.current)  # /handout
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)

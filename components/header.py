@@ -45,6 +45,10 @@ def layout() -> html.Header:
                     ),
                 ],
             ),
+            # The self-test; assets/quiz.js gives the link the page's current query string.
+            html.A(
+                t(DEFAULT_LANG, "quiz_link"), id="quiz-link", href="/quiz/", className="quiz-link"
+            ),
             # Lecture mode; assets/present.js gives the link the page's current query string.
             html.A(
                 t(DEFAULT_LANG, "present_link"),
@@ -78,5 +82,6 @@ def register(app: Dash) -> None:
             ("app-subtitle", "children"): "app_subtitle",
             ("lang-label", "children"): "language",
             ("present-link", "children"): "present_link",
+            ("quiz-link", "children"): "quiz_link",
         },
     )
