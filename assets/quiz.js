@@ -141,7 +141,9 @@
   function updateStatus() {
     var count = round.questions.length;
     var progress = document.getElementById("quiz-progress");
-    progress.textContent = showing >= count ? text("quiz_done") : text("quiz_progress", {n: showing + 1, total: count});
+    var done = showing >= count;  /* the end says so itself, with its own "start again" */
+    progress.textContent = done ? "" : text("quiz_progress", {n: showing + 1, total: count});
+    document.getElementById("quiz-restart").hidden = done;
     document.getElementById("quiz-score").textContent = formatScore(total(), answers.length);
   }
 
@@ -239,8 +241,14 @@
       group.appendChild(el("button", {
         type: "button", className: "quiz-choice", "data-event": id, text: event(id).title,
         on: {click: function () {
-          group.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-          this.classList.add("is-chosen");
+          group.querySelectorAll("button").forEach(function (b) {
+            b.disabled = true;
+            /* after the answer, each button says in words what it was */
+            var mine = b === this, first = b.getAttribute("data-event") === question.answer[0];
+            if (mine) { b.classList.add("is-chosen"); }
+            var marks = (first ? [text("quiz_first_mark")] : []).concat(mine ? [text("quiz_your_answer")] : []);
+            if (marks.length) { b.appendChild(el("span", {className: "quiz-mark", text: marks.join(" · ")})); }
+          }, this);
           answered(question, id);
         }}
       }));
@@ -530,6 +538,7 @@
         if (again.indexOf(id) < 0) { again.push(id); }
       });
     });
+    again.sort(function (a, b) { return event(a).rank - event(b).rank; });  /* in date order */
     box.appendChild(el("h3", {text: text("quiz_read_again")}));
     box.appendChild(again.length ? el("ul", {id: "quiz-read-again", className: "quiz-read-again"}, again.map(function (id) {
       var info = event(id);

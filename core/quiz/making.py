@@ -198,8 +198,8 @@ def make_round(
 ) -> Round:
     """A round of up to `n` questions about `events`, the same for the same seed."""
     draw = _Draw(seed)
-    everything = dated(events)
-    pool = draw.sample(everything, POOL)
+    # only the events drawn are looked at: a round on 100,000 events costs what one on 400 does
+    pool = dated(events.iloc[draw.sample(range(len(events)), POOL)])
     maker = _Maker(pool, draw)
     span = span_of(events)
     questions: list[Question] = []

@@ -59,18 +59,19 @@ def _reference(source: dict, lang: str) -> dict:
     }
 
 
-def explained(timeline: Timeline, event_id: str, address: QuizAddress) -> dict:
-    """One event as the answer explains it."""
+def explained(timeline: Timeline, event: dict, rank: int, address: QuizAddress) -> dict:
+    """One event (a row of the timeline's frame, its `rank` in date order) as the answer
+    explains it."""
     lang = address.state.lang
-    event = timeline.event(event_id) or {}
-    sources = [timeline.sources[s] for s in event.get("sources", []) if s in timeline.sources]
+    sources = [timeline.sources[s] for s in event["sources"] if s in timeline.sources]
     return {
-        "title": event.get(f"title_{lang}", event_id),
-        "when": when_text(event.get("date", ""), lang),
-        "summary": event.get(f"summary_{lang}", ""),
-        "note": event.get(f"note_{lang}", ""),
+        "title": event[f"title_{lang}"],
+        "when": when_text(event["date"], lang),
+        "summary": event[f"summary_{lang}"],
+        "note": event[f"note_{lang}"],
         "references": [_reference(source, lang) for source in sources],
-        "href": "/" + to_query(address.state.with_(event=event_id)),
+        "href": "/" + to_query(address.state.with_(event=event["id"])),
+        "rank": rank,
     }
 
 
@@ -84,7 +85,10 @@ def payload(timeline: Timeline, address: QuizAddress) -> dict:
     """The JSON the page is sent for one address."""
     quiz, pool_size = round_for(timeline, address)
     lang = address.state.lang
-    asked = dict.fromkeys(e for q in quiz.questions for e in q.events())
+    asked = {e for q in quiz.questions for e in q.events()}
+    # one pass over the frame, however many events the timeline has
+    rows = timeline.events[timeline.events["id"].isin(asked)]
+    ranks = timeline.events.index.get_indexer(rows.index)  # the frame is in date order
     return {
         "key": fingerprint(quiz),
         "lang": lang,
@@ -95,6 +99,9 @@ def payload(timeline: Timeline, address: QuizAddress) -> dict:
         "close": quiz.close,
         "year_range": list(quiz.year_range),
         "questions": [q.to_dict() for q in quiz.questions],
-        "events": {event_id: explained(timeline, event_id, address) for event_id in asked},
+        "events": {
+            row["id"]: explained(timeline, row, int(rank), address)
+            for row, rank in zip(rows.to_dict("records"), ranks, strict=True)
+        },
         "texts": texts(lang),
     }
