@@ -119,6 +119,21 @@ class _Draw:
         return [*items[start:], *items[:start]]
 
 
+def out_of_order(draw: _Draw, answer: tuple[str, ...]) -> tuple[str, ...]:
+    """The events of an order question as shown: shuffled, and never already in order."""
+    shown = tuple(draw.shuffled(answer))
+    if shown == answer:
+        shown = answer[1:] + answer[:1]
+    return shown
+
+
+def shown_for(seed: str, kind: str, answer: tuple[str, ...]) -> tuple[str, ...]:
+    """How a question's events are shown, the same wherever the same seed is used: out of
+    order (ORDER), or either way round (FIRST)."""
+    draw = _Draw(seed)
+    return out_of_order(draw, answer) if kind == ORDER else tuple(draw.shuffled(answer))
+
+
 class _Maker:
     def __init__(self, pool: list[Dated], draw: _Draw):
         self.pool = pool
@@ -178,11 +193,7 @@ class _Maker:
         return None
 
     def _shown(self, answer: tuple[str, ...]) -> tuple[str, ...]:
-        """The events in an order that is never already the answer."""
-        shown = tuple(self.draw.shuffled(answer))
-        if shown == answer:
-            shown = answer[1:] + answer[:1]
-        return shown
+        return out_of_order(self.draw, answer)
 
 
 def span_of(events: pd.DataFrame) -> tuple[int, int]:
