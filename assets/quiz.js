@@ -2,62 +2,24 @@
  * answer here, and keeps progress and best scores in this browser's localStorage. Nothing
  * about a student, not even an answer, is sent to the server.
  *
- * Scoring follows core/quiz/scoring.py (tests/browser/test_quiz.py checks they agree).
- * Everything from the data goes in with textContent, never as HTML; the only links are
- * the event's place on the timeline (built by the server) and references' links (built by
- * core/publish/citations.py, http(s) only, checked again here).
+ * Scoring (assets/quiz-kit.js) follows core/quiz/scoring.py; the order question is
+ * assets/quiz-order.js. Everything from the data goes in with textContent, never as HTML;
+ * the only links are the event's place on the timeline (built by the server) and
+ * references' links (built by core/publish/citations.py, http(s) only, checked again).
  *
  * Elsewhere (the main page, lecture mode) this file does one thing: the main page's
  * "Test yourself" link is given the page's current query string. */
 (function () {
   "use strict";
 
+  var Q = window.timelineQuiz = window.timelineQuiz || {};  /* assets/quiz-kit.js, quiz-order.js */
   var STORE = "timeline-quiz:";
-  var POINTS = {right: 1, close: 0.5, wrong: 0};
   var round = null;    /* what the server sent (core/quiz/payload.py) */
   var answers = [];    /* one {verdict, points, answer} per question answered */
   var showing = 0;     /* the question on screen (answered or not) */
-  var held = null;     /* the order item picked up with the keyboard: {item, from} */
-  var drag = null;     /* the order item being dragged with a pointer */
-  var moving = false;  /* moving an item in the page: its losing focus is not a drop */
 
-  /* ---- scoring (core/quiz/scoring.py) ---- */
-
-  function scoreYear(question, guess, close) {
-    var first = question.years[0], last = question.years[1];
-    var off = Math.max(first - guess, guess - last, 0);
-    if (off === 0) { return {verdict: "right", off_by: 0}; }
-    return {verdict: off <= close ? "close" : "wrong", off_by: off};
-  }
-
-  function swaps(given, answer) {
-    var ranks = given.map(function (id) { return answer.indexOf(id); });
-    var count = 0;
-    for (var i = 0; i < ranks.length; i++) {
-      for (var j = i + 1; j < ranks.length; j++) { if (ranks[i] > ranks[j]) { count++; } }
-    }
-    return count;
-  }
-
-  function scoreOrder(question, given) {
-    var same = given.slice().sort().join("\n") === question.answer.slice().sort().join("\n");
-    if (!same) { return {verdict: "wrong", off_by: 0}; }
-    var n = swaps(given, question.answer);
-    return {verdict: n === 0 ? "right" : n === 1 ? "close" : "wrong", off_by: 0};
-  }
-
-  function score(question, answer, close) {
-    var result;
-    if (question.kind === "year") {
-      result = scoreYear(question, Number(answer), close);
-    } else if (question.kind === "order") {
-      result = scoreOrder(question, answer);
-    } else {
-      result = {verdict: answer === question.answer[0] ? "right" : "wrong", off_by: 0};
-    }
-    result.points = POINTS[result.verdict];
-    return result;
-  }
+  function el(tag, attrs, children) { return Q.el(tag, attrs, children); }
+  function safeUrl(url) { return Q.safeUrl(url); }
 
   /* ---- texts ---- */
 
@@ -68,36 +30,8 @@
     });
   }
 
-  function formatPoints(points, mark) {
-    return String(points).replace(".", mark);
-  }
-
   function formatScore(points, total) {
-    return text("quiz_score", {points: formatPoints(points, text("quiz_decimal_mark")), total: total});
-  }
-
-  /* ---- building the page: elements with text, never HTML ---- */
-
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === null || value === undefined || value === false) { return; }
-      if (name === "text") { node.textContent = value; }
-      else if (name === "className") { node.className = value; }
-      else if (name === "on") {
-        Object.keys(value).forEach(function (type) { node.addEventListener(type, value[type]); });
-      } else { node.setAttribute(name, value === true ? "" : value); }
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined || child === "") { return; }
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  function safeUrl(url) {
-    return /^https?:\/\//i.test(url) || /^\/(?!\/)/.test(url) ? url : null;
+    return text("quiz_score", {points: Q.formatPoints(points, text("quiz_decimal_mark")), total: total});
   }
 
   function stage() { return document.getElementById("quiz-stage"); }
@@ -106,7 +40,7 @@
     var live = document.getElementById("quiz-live");
     if (!live) { return; }
     live.textContent = "";
-    /* a new text node each time, so the same words said twice are said twice */
+    /* emptied first, so the same words said twice are said twice */
     window.setTimeout(function () { live.textContent = message; }, 30);
   }
   function event(id) { return round.events[id] || {title: id, when: "", references: []}; }
@@ -175,7 +109,6 @@
   /* ---- asking ---- */
 
   function ask(focus) {
-    held = null;
     var index = showing = answers.length;
     updateStatus();
     if (index >= round.questions.length) { finish(focus); return; }
@@ -194,7 +127,10 @@
       box.appendChild(firstChoices(question));
     } else {
       heading.textContent = text("quiz_q_order");
-      orderList(question).forEach(function (node) { box.appendChild(node); });
+      Q.orderList(question, {
+        text: text, say: say, title: function (id) { return event(id).title; },
+        done: function (order) { answered(question, order); }
+      }).forEach(function (node) { box.appendChild(node); });
     }
     if (focus) { heading.focus(); }
   }
@@ -256,187 +192,10 @@
     return group;
   }
 
-  /* ---- the order question: buttons, keyboard pick-up, and drag ---- */
-
-  function orderList(question) {
-    var help = el("p", {id: "quiz-order-help", className: "quiz-hint", text: text("quiz_order_help")});
-    var list = el("ol", {id: "quiz-order", className: "quiz-order", "aria-labelledby": "quiz-question"});
-    question.shown.forEach(function (id) { list.appendChild(orderItem(id)); });
-    refreshMoves(list);
-    var check = el("button", {
-      type: "button", id: "quiz-check", className: "quiz-button", text: text("quiz_check"),
-      on: {click: function () {
-        if (check.disabled) { return; }
-        drop(false);
-        check.disabled = true;
-        list.classList.add("is-answered");
-        list.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-        answered(question, currentOrder(list));
-      }}
-    });
-    return [help, list, check];
-  }
-
-  function orderItem(id) {
-    var title = event(id).title;
-    var grab = el("button", {
-      type: "button", className: "quiz-grab", "aria-pressed": "false", "aria-describedby": "quiz-order-help"
-    }, [el("span", {className: "quiz-handle", "aria-hidden": "true", text: "⠿"}), el("span", {text: title})]);
-    grab.addEventListener("click", function () {
-      if (drag && drag.moved) { return; }  /* the end of a drag, not a press */
-      if (held && held.item === item) { drop(true); } else { pickUp(item); }
-    });
-    grab.addEventListener("keydown", function (e) {
-      if (!held || held.item !== item) { return; }
-      if (e.key === "ArrowUp" || e.key === "ArrowDown") {
-        e.preventDefault();
-        move(item, e.key === "ArrowUp" ? -1 : 1, grab);
-        say(text("quiz_moved", place(item)));
-      } else if (e.key === "Escape") {
-        e.preventDefault();
-        cancel();
-      }
-    });
-    grab.addEventListener("focusout", function () {
-      if (!moving && held && held.item === item) { drop(false); }
-    });
-    grab.addEventListener("pointerdown", startDrag);
-    var up = moveButton(-1, "quiz_move_up", "quiz_move_up_item", "↑", title);
-    var down = moveButton(1, "quiz_move_down", "quiz_move_down_item", "↓", title);
-    var item = el("li", {className: "quiz-item", "data-event": id}, [
-      grab, el("span", {className: "quiz-moves"}, [up, down])
-    ]);
-    return item;
-  }
-
-  function moveButton(step, word, name, arrow, title) {
-    var button = el("button", {type: "button", className: "quiz-move", "data-move": String(step)}, [
-      el("span", {"aria-hidden": "true", text: arrow + " "}),
-      el("span", {"aria-hidden": "true", text: text(word)}),
-      el("span", {className: "visually-hidden", text: text(name, {title: title})})
-    ]);
-    button.addEventListener("click", function () {
-      if (button.getAttribute("aria-disabled") === "true") { return; }
-      var item = button.closest(".quiz-item");
-      drop(false);
-      move(item, step, button);
-      say(text("quiz_moved", place(item)));
-    });
-    return button;
-  }
-
-  function currentOrder(list) {
-    return Array.prototype.map.call(list.querySelectorAll(".quiz-item"), function (li) {
-      return li.getAttribute("data-event");
-    });
-  }
-
-  function place(item) {
-    var items = Array.prototype.slice.call(item.parentNode.children);
-    return {title: event(item.getAttribute("data-event")).title,
-            pos: items.indexOf(item) + 1, count: items.length};
-  }
-
-  /* Items at either end keep their buttons focusable (aria-disabled), so pressing Move up
-   * until an item is first does not throw the focus away. */
-  function refreshMoves(list) {
-    var items = list.querySelectorAll(".quiz-item");
-    items.forEach(function (item, i) {
-      item.querySelector('[data-move="-1"]').setAttribute("aria-disabled", i === 0 ? "true" : "false");
-      item.querySelector('[data-move="1"]').setAttribute("aria-disabled", i === items.length - 1 ? "true" : "false");
-    });
-  }
-
-  function moveTo(item, index, keepFocus) {
-    var list = item.parentNode;
-    var items = Array.prototype.slice.call(list.children).filter(function (li) { return li !== item; });
-    index = Math.max(0, Math.min(index, items.length));
-    moving = true;
-    list.insertBefore(item, items[index] || null);
-    if (keepFocus) { keepFocus.focus(); }
-    moving = false;
-    refreshMoves(list);
-  }
-
-  function move(item, step, keepFocus) {
-    var items = Array.prototype.slice.call(item.parentNode.children);
-    moveTo(item, items.indexOf(item) + step, keepFocus);
-  }
-
-  function pickUp(item) {
-    drop(false);
-    var items = Array.prototype.slice.call(item.parentNode.children);
-    held = {item: item, from: items.indexOf(item)};
-    item.classList.add("is-held");
-    item.querySelector(".quiz-grab").setAttribute("aria-pressed", "true");
-    say(text("quiz_picked", place(item)));
-  }
-
-  function drop(announce) {
-    if (!held) { return; }
-    var item = held.item;
-    held = null;
-    item.classList.remove("is-held");
-    item.querySelector(".quiz-grab").setAttribute("aria-pressed", "false");
-    if (announce) { say(text("quiz_dropped", place(item))); }
-  }
-
-  function cancel() {
-    if (!held) { return; }
-    var item = held.item;
-    moveTo(item, held.from, item.querySelector(".quiz-grab"));
-    drop(false);
-    say(text("quiz_cancelled", place(item)));
-  }
-
-  /* A mouse drags from anywhere on the name; a finger from the handle only, so that a
-   * swipe over a name still scrolls the page. */
-  function startDrag(e) {
-    if (e.button !== 0 || this.disabled) { return; }
-    if (e.pointerType !== "mouse" && !e.target.closest(".quiz-handle")) { return; }
-    var item = this.closest(".quiz-item");
-    drag = {item: item, grab: this, id: e.pointerId, y: e.clientY, moved: false};
-    /* on the document, not the name: moving the item in the page would end a capture */
-    document.addEventListener("pointermove", dragMove);
-    document.addEventListener("pointerup", endDrag);
-    document.addEventListener("pointercancel", endDrag);
-  }
-
-  function dragMove(e) {
-    if (!drag || e.pointerId !== drag.id) { return; }
-    if (!drag.moved && Math.abs(e.clientY - drag.y) < 6) { return; }
-    e.preventDefault();
-    if (!drag.moved) { drop(false); drag.moved = true; drag.item.classList.add("is-dragging"); }
-    var list = drag.item.parentNode;
-    var others = Array.prototype.filter.call(list.children, function (li) { return li !== drag.item; });
-    var index = others.filter(function (li) {
-      var box = li.getBoundingClientRect();
-      return e.clientY > box.top + box.height / 2;
-    }).length;
-    var before = Array.prototype.indexOf.call(list.children, drag.item);
-    if (index !== before) { moveTo(drag.item, index, drag.grab); }
-  }
-
-  function endDrag(e) {
-    if (!drag || e.pointerId !== drag.id) { return; }
-    var finished = drag;
-    document.removeEventListener("pointermove", dragMove);
-    document.removeEventListener("pointerup", endDrag);
-    document.removeEventListener("pointercancel", endDrag);
-    finished.item.classList.remove("is-dragging");
-    if (finished.moved) {
-      say(text("quiz_dropped", place(finished.item)));
-      /* the click that follows this pointerup is the end of the drag, not a press */
-      window.setTimeout(function () { if (drag === finished) { drag = null; } }, 0);
-    } else {
-      drag = null;
-    }
-  }
-
   /* ---- after an answer ---- */
 
   function answered(question, answer) {
-    var result = score(question, answer, round.close);
+    var result = Q.score(question, answer, round.close);
     answers.push({verdict: result.verdict, points: result.points, answer: answer});
     saveProgress();
     updateStatus();
@@ -587,8 +346,7 @@
       return doc.lang;
     },
     /* for tests/browser/test_quiz.py: the browser's scoring against core/quiz/scoring.py */
-    score: score,
-    formatPoints: formatPoints
+    score: function (question, answer, close) { return Q.score(question, answer, close); }
   };
 
   /* The main page's "Test yourself" link carries the page's filters, whatever they are now. */
