@@ -45,16 +45,24 @@ def layout() -> html.Header:
                     ),
                 ],
             ),
-            # The self-test; assets/quiz.js gives the link the page's current query string.
-            html.A(
-                t(DEFAULT_LANG, "quiz_link"), id="quiz-link", href="/quiz/", className="quiz-link"
-            ),
-            # Lecture mode; assets/present.js gives the link the page's current query string.
-            html.A(
-                t(DEFAULT_LANG, "present_link"),
-                id="present-link",
-                href="/present/",
-                className="present-link",
+            html.Div(
+                className="header-links",
+                children=[
+                    # The self-test; assets/quiz.js gives it the page's current query string.
+                    html.A(
+                        t(DEFAULT_LANG, "quiz_link"),
+                        id="quiz-link",
+                        href="/quiz/",
+                        className="quiz-link",
+                    ),
+                    # Lecture mode; assets/present.js gives it the page's current query string.
+                    html.A(
+                        t(DEFAULT_LANG, "present_link"),
+                        id="present-link",
+                        href="/present/",
+                        className="present-link",
+                    ),
+                ],
             ),
         ],
     )
