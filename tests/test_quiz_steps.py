@@ -3,6 +3,8 @@ the audience and the presenter see."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from core.load.loader import load_timeline
@@ -12,7 +14,7 @@ from core.view.address import known_from, parse_query, to_query
 from core.view.deck import deck_events, deck_for, event_from_path
 from lecture.mode import document_title
 from lecture.question import answer_panel, entry_label, step_card
-from tests.conftest import BUILT_IN
+from tests.conftest import BUILT_IN, ROOT
 
 TIMELINE = load_timeline(BUILT_IN)
 KNOWN = known_from(TIMELINE)
@@ -139,3 +141,11 @@ def test_events_of_entries():
     assert events_of(entries) == ["a", "b", "c", "d", "e", "f"]
     assert events_of(entries, answered_only=True) == ["a", "b", "c"]
     assert deck_entries(["nope"], TIMELINE) == ()
+
+
+def test_the_readme_example_makes_a_question_step():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"`/present/(\?ids=[^`]*quiz:[^`]*)`", readme)
+    deck = deck_for(TIMELINE, parse_query(example, KNOWN))
+    questions = [entry for entry in deck.ids if parse_step(entry)]
+    assert len(questions) == 2 and questions[1] == questions[0] + ":answer"
