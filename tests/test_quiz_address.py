@@ -64,6 +64,13 @@ def test_filters_and_ids_choose_the_events():
     assert sorted(quiz_events(TIMELINE, exact)["id"]) == sorted(chosen)
     quiz, _ = round_for(TIMELINE, exact)
     assert {e for q in quiz.questions for e in q.shown} <= set(chosen)
+    # a lecture's address, questions to the hall and all: their events are asked about too
+    lecture = parse_quiz("?ids=galibert-amiens-1984,quiz:first:vapour-2016~vertos-2-2010", KNOWN)
+    assert set(quiz_events(TIMELINE, lecture)["id"]) == {
+        "galibert-amiens-1984",
+        "vapour-2016",
+        "vertos-2-2010",
+    }
 
 
 def test_the_payload_explains_every_event_asked_about_as_text():

@@ -22,6 +22,7 @@ from core.load.model import Timeline
 from core.publish.citations import format_reference, reference_links, source_note
 from core.quiz.address import QUIZ_PREFIX, QuizAddress, quiz_query, without_seed
 from core.quiz.making import Round, make_round
+from core.quiz.steps import events_of
 from core.view.address import to_query
 from core.view.deck import filters_of
 from core.view.filters import apply_filters
@@ -31,11 +32,12 @@ _SHARED_TEXTS = ("source_note", "references", "no_source", "opens_new_tab")
 
 
 def quiz_events(timeline: Timeline, address: QuizAddress) -> pd.DataFrame:
-    """The events a round asks about: `ids=` exactly, else those the filters show."""
+    """The events a round asks about: `ids=` exactly (with the events of lecture mode's
+    questions), else those the filters show."""
     state = address.state
     events = timeline.events
     if state.ids:
-        return events[events["id"].isin(state.ids)]
+        return events[events["id"].isin(events_of(state.ids))]
     return apply_filters(events, filters_of(state), state.lang)
 
 
