@@ -189,11 +189,8 @@ class _Maker:
                     self.asked_sets.add(ids)
                     self._note(ids)
                     answer = tuple(e.id for e in in_order(chosen))
-                    return Question(ORDER, self._shown(answer), answer=answer)
+                    return Question(ORDER, out_of_order(self.draw, answer), answer=answer)
         return None
-
-    def _shown(self, answer: tuple[str, ...]) -> tuple[str, ...]:
-        return out_of_order(self.draw, answer)
 
 
 def span_of(events: pd.DataFrame) -> tuple[int, int]:
@@ -204,9 +201,7 @@ def span_of(events: pd.DataFrame) -> tuple[int, int]:
     return first_year(float(events["start"].min())), last_year(float(events["end"].max()))
 
 
-def make_round(
-    events: pd.DataFrame, seed: str, n: int = DEFAULT_QUESTIONS, kinds: Sequence[str] = KINDS
-) -> Round:
+def make_round(events: pd.DataFrame, seed: str, n: int = DEFAULT_QUESTIONS) -> Round:
     """A round of up to `n` questions about `events`, the same for the same seed."""
     draw = _Draw(seed)
     # only the events drawn are looked at: a round on 100,000 events costs what one on 400 does
@@ -214,7 +209,7 @@ def make_round(
     maker = _Maker(pool, draw)
     span = span_of(events)
     questions: list[Question] = []
-    turn = draw.shuffled([k for k in KINDS if k in kinds])
+    turn = draw.shuffled(KINDS)  # the kinds take turns, in an order the seed picks
     failed: set[str] = set()
     while len(questions) < n and len(failed) < len(turn):
         for kind in turn:
