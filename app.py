@@ -32,6 +32,7 @@ from core.load.problems import DataError, report
 from core.load.store import TimelineStore
 from core.publish.pictures import remote_from_env
 from lecture import handout_route, mode
+from quiz import page as quiz_page
 from serving import (
     AnswerCache,
     LeanDash,
@@ -102,6 +103,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None =
     urlsync.register(app, store.current)
     footer.register(app, store.changed, store.current)
     mode.create(app, store.current, HERE / "assets", remote)  # lecture mode at /present/
+    quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
     handout_route.register(app.server, store.current, remote)  # /handout
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)

@@ -53,12 +53,24 @@ def layout(front: FrontMatter) -> html.Header:
                     ),
                 ],
             ),
-            # Lecture mode; assets/present.js gives the link the page's current query string.
-            html.A(
-                t(DEFAULT_LANG, "present_link"),
-                id="present-link",
-                href="/present/",
-                className="present-link",
+            html.Div(
+                className="header-links",
+                children=[
+                    # The self-test; assets/quiz.js gives it the page's current query string.
+                    html.A(
+                        t(DEFAULT_LANG, "quiz_link"),
+                        id="quiz-link",
+                        href="/quiz/",
+                        className="quiz-link",
+                    ),
+                    # Lecture mode; assets/present.js gives it the page's current query string.
+                    html.A(
+                        t(DEFAULT_LANG, "present_link"),
+                        id="present-link",
+                        href="/present/",
+                        className="present-link",
+                    ),
+                ],
             ),
             # Shown only in the embed view (assets/embed.js), where the header is just the
             # title and this: the whole timeline, same view, in a new tab.
@@ -97,5 +109,6 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
             ("embed-open", "children"): "embed_open",
             ("lang-label", "children"): "language",
             ("present-link", "children"): "present_link",
+            ("quiz-link", "children"): "quiz_link",
         },
     )

@@ -14,6 +14,7 @@ from core.i18n import t
 from core.load.dates import format_when
 from core.load.model import Timeline
 from core.publish.pictures import picture_for
+from lecture.question import entry_label
 
 
 def card(timeline: Timeline, event_id: str | None, lang: str, remote: bool = False) -> list:
@@ -46,23 +47,30 @@ def card(timeline: Timeline, event_id: str | None, lang: str, remote: bool = Fal
 
 
 def presenter(
-    timeline: Timeline, event_id: str | None, next_id: str | None, lang: str, links: list
+    timeline: Timeline,
+    event_id: str | None,
+    next_id: str | None,
+    lang: str,
+    links: list,
+    notes: html.Section | None = None,
 ) -> list:
-    """The presenter's panel: notes for now, what comes next, the clock, exports."""
+    """The presenter's panel: notes for now (or `notes` given, such as a question's
+    answer), what comes next, the clock, exports."""
     event = timeline.event(event_id) if event_id else None
     following = timeline.event(next_id) if next_id else None
-    notes = event[f"notes_{lang}"] if event else ""
-    next_text = (
+    own_notes = event[f"notes_{lang}"] if event else ""
+    next_text = entry_label(timeline, next_id, lang) or (
         f"{following[f'title_{lang}']} ({format_when(following['date'], lang)})"
         if following
         else t(lang, "present_end")
     )
     return [
-        html.Section(
+        notes
+        or html.Section(
             className="presenter-notes",
             children=[
                 html.H2(t(lang, "present_notes")),
-                html.P(notes or t(lang, "present_no_notes"), id="presenter-notes-text"),
+                html.P(own_notes or t(lang, "present_no_notes"), id="presenter-notes-text"),
             ],
         ),
         html.Section(

@@ -6,6 +6,9 @@ the presenter's screen (notes, next event, clock). Keys, full screen, and keepin
 windows in step (BroadcastChannel) live in assets/present.js: the keys step through the
 deck this page sends it (`present-deck`) and push a history entry, so Back and Forward
 step back; the previous/next links are `dcc.Link`s, which do the same for a mouse.
+A step may be a question to the hall instead of an event (`ids=...,quiz:first:a~b,...`,
+core/quiz/steps.py, lecture/question.py): the chart gives way to the question, then to
+its answer at the next key press.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dash.dependencies import ClientsideFunction
 from core.chart.projector import SLIDE_SIZE, projected_figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
+from core.quiz.steps import parse_step
 from core.view.address import ViewState, known_from, parse_query, to_query
 from core.view.deck import (
     PRESENT_PREFIX,
@@ -30,6 +34,7 @@ from core.view.deck import (
 )
 from lecture import handout_route
 from lecture.cards import card, presenter
+from lecture.question import answer_panel
 from serving import LeanDash
 
 # The main page's scripts act on elements this page does not have: leave them out.
@@ -88,8 +93,7 @@ def layout(file_stem: str) -> html.Div:
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
-            # The page's one main landmark: the chart, the event and the presenter's panel.
-            html.Main(
+            html.Main(  # the page's one main landmark, for screen readers (and axe)
                 className="present-stage",
                 children=[
                     html.Section(
@@ -130,9 +134,11 @@ def layout(file_stem: str) -> html.Div:
 
 
 def document_title(timeline: Timeline, current: str | None, lang: str) -> str:
-    """The page's title: the event shown, then what the page is."""
+    """The page's title: the event shown (or "Question"), then what the page is."""
     event = timeline.event(current) if current else None
     talk = t(lang, "present_title", title=timeline.front.title(lang))
+    if parse_step(current):
+        return f"{t(lang, 'quiz_step_question')} · {talk}"
     return f"{event[f'title_{lang}']} · {talk}" if event else talk
 
 
@@ -142,7 +148,8 @@ def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, siz
     if state.build:  # the story unfolds: only what the lecture has reached is drawn
         events = events[events["id"].isin(deck.shown_in_build(current))]
     width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
-    figure = projected_figure(events, timeline, state.lang, current, fixed, (width, height))
+    ringed = None if parse_step(current) else current  # a question step rings no event
+    figure = projected_figure(events, timeline, state.lang, ringed, fixed, (width, height))
     figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure
 
@@ -201,6 +208,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         deck = deck_for(timeline, state)
         current = deck.current(event_from_path(pathname))
         presenting = state.view == "presenter"
+        question = parse_step(current)  # a question to the hall (core/quiz/steps.py), or None
         _, following = deck.neighbours(current)
         step = (
             t(lang, "present_step", n=deck.position(current) + 1, total=len(deck))
@@ -211,17 +219,24 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
             _figure(timeline, deck, current, state, size),
             card(timeline, current, lang, remote),
             presenter(
-                timeline, current, following, lang, _export_links(state, timeline.front.file_stem)
+                timeline,
+                current,
+                following,
+                lang,
+                _export_links(state, timeline.front.file_stem),
+                answer_panel(timeline, question, lang) if question else None,
             )
             if presenting
             else [],
-            "present is-presenter" if presenting else "present",
+            "present"
+            + (" is-presenter" if presenting else "")
+            + (" is-question" if question else ""),
             step,
             *[present_href(deck.step(current, name), state, state.view) for name, _ in NAV],
             *[t(lang, key) for _, key in NAV],
             present_href(current, state, "presenter"),
             t(lang, "present_presenter_link"),
-            "/" + to_query(state.with_(view="", event=current)),
+            "/" + to_query(state.with_(view="", event=None if question else current)),
             t(lang, "present_leave"),
             t(lang, "present_keys"),
             list(deck.ids),

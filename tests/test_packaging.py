@@ -13,7 +13,9 @@ from importlib.metadata import packages_distributions
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-OURS = {"app", "cli", "serving", "media", "core", "components", "lecture", "tests", "bench"}
+MODULES = {path.stem for path in ROOT.glob("*.py")}  # app, cli, serving...
+PACKAGES = {path.parent.name for path in ROOT.glob("*/__init__.py")} - {"tests", "bench"}
+OURS = MODULES | PACKAGES | {"tests", "bench"}
 
 
 def _pins(requirements: list[str]) -> dict[str, str]:
@@ -31,8 +33,8 @@ LOCKED = _pins((ROOT / "requirements.txt").read_text(encoding="utf-8").splitline
 def imported_modules() -> set[str]:
     """Top-level modules the app's code imports (not the tests' or the benchmark's)."""
     names = set()
-    files = [ROOT / name for name in ("app.py", "cli.py", "serving.py", "media.py")]
-    for folder in ("core", "components", "lecture"):
+    files = [ROOT / f"{name}.py" for name in MODULES]
+    for folder in PACKAGES:
         files += (ROOT / folder).rglob("*.py")
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -59,6 +61,12 @@ def test_the_lock_pins_what_the_dependencies_need_in_turn():
     # flask needs werkzeug, blinker, itsdangerous, click; pandas needs python-dateutil; dash needs retrying
     for name in ("blinker", "itsdangerous", "click", "python-dateutil", "retrying"):
         assert name in LOCKED, f"{name} is installed but not pinned"
+
+
+def test_the_package_holds_every_module_and_package_of_the_app():
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    assert set(setuptools["py-modules"]) == MODULES
+    assert set(setuptools["packages"]["find"]["include"]) == {f"{name}*" for name in PACKAGES}
 
 
 def test_the_command_is_declared():

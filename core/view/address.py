@@ -15,7 +15,8 @@ Parameters (all optional; absent means the default view):
     event=nice-ta279   the event whose details are open
     sort=title         order of the list of events: date (default), title or kind
     x0=1995.5&x1=2012  the visible date range of the chart
-    ids=a,b,c          an ordered selection of events (presentation order)
+    ids=a,b,c          an ordered selection of events (presentation order); an entry may
+                       be a question, quiz:order:a~b~c or quiz:first:a~b (core/quiz/steps.py)
     build=1            presentation: events appear as the lecture reaches them
     view=presenter     presentation: the presenter's view (notes, next event, clock)
     embed=1            the chart and the details only, for an <iframe> in a course page
@@ -29,6 +30,7 @@ from urllib.parse import parse_qs, urlencode
 
 from core.i18n import DEFAULT_LANG, Message, message
 from core.load.model import LANGS
+from core.quiz.steps import is_question
 
 MAX_QUERY = 200
 SORTS = ("date", "title", "kind")  # the first is the default
@@ -150,9 +152,10 @@ def parse_query(search: str | None, known: Known) -> ViewState:
             state["x_range"] = (x0, x1)
     if "ids" in params:
         values = _list(params["ids"])
-        good = tuple(dict.fromkeys(v for v in values if v in known.events))
+        usable = [v for v in values if v in known.events or is_question(v, known.events)]
+        good = tuple(dict.fromkeys(usable))
         notices += [
-            message("notice_unknown_event", value=v[:30]) for v in values if v not in known.events
+            message("notice_unknown_event", value=v[:30]) for v in values if v not in usable
         ]
         state["ids"] = good or None
     if "build" in params:
