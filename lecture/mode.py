@@ -123,12 +123,24 @@ def document_title(timeline: Timeline, current: str | None, lang: str) -> str:
 
 
 def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, size):
+    """The deck on the chart, the event told and its neighbours labelled. The axis and the
+    lanes are the whole deck's, fixed across steps, so a step moves labels, not marks."""
     events = deck_events(timeline, deck)
-    fixed = x_extent(events)
-    if state.build:  # the story unfolds: only what the lecture has reached is drawn
-        events = events[events["id"].isin(deck.shown_in_build(current))]
+    previous, following = deck.neighbours(current)
+    focus = [event_id for event_id in (current, previous, following) if event_id]
+    # build mode: the story unfolds, only what the lecture has reached is drawn
+    shown = deck.shown_in_build(current) if state.build else None
     width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
-    figure = projected_figure(events, timeline, state.lang, current, fixed, (width, height))
+    figure = projected_figure(
+        events,
+        timeline,
+        state.lang,
+        current,
+        x_extent(events),
+        (width, height),
+        focus=focus,
+        shown=shown,
+    )
     figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure
 
