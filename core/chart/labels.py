@@ -150,6 +150,8 @@ def place_labels(
     lanes: list[_Lane] = []
     placements = []
     overflow = 0
+    stretches: list[tuple[int, float, float, int]] = []  # lane, label's ends, placement
+    crowded: list[tuple[int, float, float]] = []  # marks put where there was no room
     gap = gap_px / px_per_year
     plot_px = (x_max - x_min) * px_per_year
     room = label_room_px(plot_px, label_px, mark_px) if room_px is None else room_px
@@ -193,8 +195,17 @@ def place_labels(
             if chosen:
                 break
         if chosen is None and len(lanes) >= MAX_LANES:
+            # no label, then: the mark where it fits, else in a lane in turn, over labels
+            # that give way to it (they are cleared below)
+            free = next(
+                (n for n, lane in enumerate(lanes) if lane.fits(span_left, span_right)), None
+            )
             overflow += 1
-            placements.append(Placement(overflow % MAX_LANES, x, "right", labelled=False))
+            number = overflow % MAX_LANES if free is None else free
+            lanes[number].take(span_left, span_right)
+            if free is None:
+                crowded.append((number, span_left, span_right))
+            placements.append(Placement(number, x, "right", labelled=False))
             continue
         if chosen is None:
             lanes.append(_Lane())
@@ -202,4 +213,23 @@ def place_labels(
         number, (side, label_x, left, right) = chosen
         lanes[number].take(left, right)
         placements.append(Placement(number, label_x, side, bool(text), text))
+        if text:
+            ends = (label_x, label_x + label) if side == "right" else (label_x - label, label_x)
+            stretches.append((number, *ends, len(placements) - 1))
+    return _give_way(placements, stretches, crowded)
+
+
+def _give_way(
+    placements: list[Placement],
+    stretches: list[tuple[int, float, float, int]],
+    crowded: list[tuple[int, float, float]],
+) -> list[Placement]:
+    """Labels under a mark that had to go over them are left to hover."""
+    for lane, left, right in crowded:
+        for number, start, end, index in stretches:
+            if number == lane and start < right and left < end:
+                placement = placements[index]
+                placements[index] = Placement(
+                    placement.lane, placement.label_x, placement.label_side, False
+                )
     return placements

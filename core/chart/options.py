@@ -33,7 +33,8 @@ class FigureOptions:
 def margins(label_px: float = LABEL_FONT_PX) -> dict[str, int]:
     """Room above the plot for two lines of era labels, below it for the axis's figures."""
     scale = label_px / LABEL_FONT_PX
-    return {"l": 16, "r": 16, "t": round(56 * scale), "b": round(40 * scale)}
+    side = max(16, round(16 * scale))  # a mark at the axis's end is drawn whole
+    return {"l": side, "r": side, "t": round(56 * scale), "b": round(40 * scale)}
 
 
 def page_height(lane_count: int) -> int:
