@@ -9,9 +9,7 @@ so the file works with no server and no network.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -22,9 +20,9 @@ from core.i18n import t
 from core.load.dates import format_when
 from core.load.model import Timeline
 from core.publish.citations import format_reference, reference_links, source_note
+from core.publish.fonts import font_data
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
-FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"], default_for_string=True, default=True),
@@ -84,18 +82,6 @@ def numbered(
     return items, references
 
 
-@cache
-def _fonts() -> tuple[tuple[int, str], ...]:
-    return tuple(
-        (weight, base64.b64encode(path.read_bytes()).decode("ascii"))
-        for weight, path in (
-            (400, FONTS / "atkinson-hyperlegible-latin-400-normal.woff2"),
-            (700, FONTS / "atkinson-hyperlegible-latin-700-normal.woff2"),
-        )
-        if path.exists()
-    )
-
-
 def render_handout(
     timeline: Timeline, events: pd.DataFrame, lang: str, paper: str, figure_html: str
 ) -> str:
@@ -106,7 +92,7 @@ def render_handout(
         lang=lang,
         paper=paper,
         page_size=PAPERS[paper],
-        fonts=_fonts(),
+        fonts=font_data(),
         title=t(lang, "app_title"),
         lede=t(lang, "handout_generated", count=len(items)),
         figure=Markup(figure_html),  # noqa: S704 - built by Plotly from escaped labels
