@@ -29,7 +29,7 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.load.problems import DataError, report
 from core.load.store import TimelineStore
-from lecture import handout_route, mode
+from lecture import handout_route, mode, slide_route
 from serving import (
     AnswerCache,
     LeanDash,
@@ -95,6 +95,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     footer.register(app, store.changed)
     mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
     handout_route.register(app.server, store.current)  # /handout
+    slide_route.register(app.server, store.current)  # /slide.json, the presenter's slide
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
     prepare(app)

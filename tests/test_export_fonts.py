@@ -17,55 +17,16 @@ import xml.etree.ElementTree as ET
 import pytest
 from pypdf import PdfReader
 
-from core.chart.metrics import FONT_FILES, text_width_px
+from core.chart.metrics import FONT_FILES
 from core.load.loader import load_timeline
 from core.publish.fonts import FAMILY, embed_in_svg, fonts_for_chromium
 from core.publish.offline import export
 from tests.conftest import BUILT_IN
-from tests.support.chart_boxes import Box, covered
+from tests.support.chart_boxes import covered
+from tests.support.svg_boxes import svg_boxes
 
 BUILT = load_timeline(BUILT_IN)
 SVG = "{http://www.w3.org/2000/svg}"
-TRANSLATE = re.compile(r"translate\(\s*([-\d.e]+)[ ,]*([-\d.e]*)\s*\)")
-
-
-def _offset(node, x: float, y: float) -> tuple[float, float]:
-    found = TRANSLATE.search(node.get("transform", ""))
-    if found:
-        x, y = x + float(found.group(1)), y + float(found.group(2) or 0)
-    return x, y
-
-
-def svg_boxes(svg: str) -> tuple[list[tuple[str, Box]], list[Box], list[float]]:
-    """(text, box) of each event label, each marker's box, and the labels' sizes."""
-    labels, marks, sizes = [], [], []
-
-    def walk(node, x: float, y: float, in_text: bool) -> None:
-        x, y = _offset(node, x, y)
-        classes = node.get("class", "").split()
-        if node.tag == f"{SVG}path" and "point" in classes:
-            extent = max(abs(float(n)) for n in re.findall(r"-?[\d.]+", node.get("d", "")))
-            stroke = re.search(r"stroke-width:\s*([\d.]+)", node.get("style", ""))
-            extent += float(stroke.group(1)) / 2 if stroke else 0
-            marks.append(Box(x - extent, y - extent, x + extent, y + extent))
-        if node.tag == f"{SVG}text" and in_text and (node.text or "").strip():
-            style = node.get("style", "")
-            size = float(re.search(r"font-size:\s*([\d.]+)px", style).group(1))
-            bold = re.search(r"font-weight:\s*(bold|700)", style) is not None
-            width = text_width_px(node.text, size, 700 if bold else 400)
-            left = x + float(node.get("x", 0))
-            if node.get("text-anchor") == "end":
-                left -= width
-            base = y + float(node.get("y", 0))
-            labels.append(
-                (node.text, Box(left, base - 0.92 * size, left + width, base + 0.28 * size))
-            )
-            sizes.append(size)
-        for child in node:
-            walk(child, x, y, in_text or "textpoint" in classes)
-
-    walk(ET.fromstring(svg), 0.0, 0.0, False)
-    return labels, marks, sizes
 
 
 @pytest.mark.parametrize("query", ["", "lang=fr", "kind=trial&kind=guideline"])

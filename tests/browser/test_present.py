@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN
+from tests.support.chart_boxes import covered
+from tests.support.svg_boxes import svg_boxes
 
 TIMELINE = load_timeline(BUILT_IN)
 IDS = list(TIMELINE.events["id"])
@@ -170,7 +172,15 @@ def test_the_presenter_downloads_a_slide_image_from_the_page(app_page, fmt, magi
     if fmt == "png":
         assert struct.unpack(">II", data[16:24]) == (1920, 1080)
     else:
-        assert 'width="1920" height="1080"' in data[:600].decode("utf-8")
+        svg = data.decode("utf-8")
+        assert 'width="1920" height="1080"' in svg[:600]
+        # the slide the export command draws: every label that fits, large, none over a
+        # mark, and the app's font inside the file
+        labels, marks, sizes = svg_boxes(svg)
+        assert len(labels) == len(IDS) and min(sizes) >= 22
+        assert covered(labels, marks) == []
+        assert '@font-face{font-family:"Atkinson Hyperlegible";font-weight:400' in svg
+        assert "data:font/woff2;base64,d09GMg" in svg  # the woff2 file itself ("wOF2")
 
 
 def test_f_toggles_full_screen(app_page):
