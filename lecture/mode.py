@@ -16,7 +16,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dependencies import ClientsideFunction
 
-from core.chart.projector import SLIDE_SIZE, projected_figure
+from core.chart.projector import projected_figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
 from core.view.address import ViewState, known_from, parse_query, to_query
@@ -38,8 +38,8 @@ GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", **SLIDE_SIZE},
+    # no camera: the presenter's PNG and SVG buttons draw the slide, in the app's font
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
 }
 NAV = (
     ("first", "present_first"),
