@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from core.chart.metrics import FONT_FILES
 from core.load.loader import load_timeline
 from core.publish.fonts import FAMILY, embed_in_svg, fonts_for_chromium
-from core.publish.offline import export
+from core.publish.offline import HANDOUT_WIDTH, export, image, selection, timeline_figure
 from tests.conftest import BUILT_IN
 from tests.support.chart_boxes import covered
 from tests.support.svg_boxes import svg_boxes
@@ -98,3 +98,12 @@ def test_the_png_renderer_finds_the_apps_font():
         ).stdout
     assert FAMILY in found
     assert "FONTCONFIG_FILE" not in os.environ or os.environ["FONTCONFIG_FILE"] != str(folder)
+
+
+def test_the_pdf_handouts_figure_has_no_label_over_a_mark():
+    state, events = selection(BUILT, "")
+    figure = timeline_figure(BUILT, state, events, HANDOUT_WIDTH)
+    figure.update_layout(width=HANDOUT_WIDTH, height=figure.layout.height)
+    labels, marks, _ = svg_boxes(image(figure, "svg").decode("utf-8"))
+    assert len(labels) == len(BUILT.events)
+    assert covered(labels, marks) == []
