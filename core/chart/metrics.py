@@ -13,7 +13,7 @@ average, the measure the chart used before.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
@@ -56,10 +56,19 @@ def _em(char: str, advances: dict[str, float]) -> float:
     return FALLBACK_EM
 
 
+@lru_cache(maxsize=65536)
+def _ems(text: str, weight: int) -> float:
+    """The width of `text` in ems; kept, as a page redraws the same titles again and again."""
+    advances = _advances(weight)
+    try:
+        return sum(map(advances.__getitem__, text))
+    except KeyError:  # a character the font lacks
+        return sum(_em(char, advances) for char in text)
+
+
 def text_width_px(text: str, size_px: float, weight: int = 400) -> float:
     """The width of `text` drawn in the app's font at `size_px`."""
-    advances = _advances(weight)
-    return sum(_em(char, advances) for char in text) * size_px
+    return _ems(text, weight) * size_px
 
 
 def fit_text(
