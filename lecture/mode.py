@@ -77,7 +77,7 @@ def layout() -> html.Div:
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
-            html.Div(
+            html.Main(  # the page's one main landmark: chart, card and presenter's panel
                 className="present-stage",
                 children=[
                     html.Section(
@@ -87,8 +87,11 @@ def layout() -> html.Div:
                             id="present-graph", config=GRAPH_CONFIG, className="present-graph"
                         ),
                     ),
-                    html.Article(
-                        id="present-card", className="present-card", **{"aria-live": "polite"}
+                    html.Article(  # focusable: the presenter's card scrolls on a small screen
+                        id="present-card",
+                        className="present-card",
+                        tabIndex="0",
+                        **{"aria-live": "polite"},
                     ),
                     html.Div(id="presenter", className="presenter"),
                 ],
