@@ -31,7 +31,7 @@ from core.i18n import DEFAULT_LANG, t
 from core.load.problems import DataError, report
 from core.load.store import TimelineStore
 from core.publish.pictures import remote_from_env
-from lecture import handout_route, mode
+from lecture import handout_route, mode, slide_route
 from quiz import page as quiz_page
 from serving import (
     AnswerCache,
@@ -105,6 +105,7 @@ def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None =
     mode.create(app, store.current, HERE / "assets", remote)  # lecture mode at /present/
     quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
     handout_route.register(app.server, store.current, remote)  # /handout
+    slide_route.register(app.server, store.current)  # /slide.json, the presenter's slide
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
     prepare(app)

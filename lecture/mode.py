@@ -19,7 +19,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, dcc, html
 from dash.dependencies import ClientsideFunction
 
-from core.chart.projector import SLIDE_SIZE, projected_figure
+from core.chart.projector import projected_figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
 from core.quiz.steps import parse_step
@@ -43,7 +43,8 @@ GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    # no camera: the presenter's PNG and SVG buttons draw the slide, in the app's font
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
 }
 NAV = (
     ("first", "present_first"),
@@ -72,18 +73,12 @@ def create(
         assets_folder=str(assets_folder),
         assets_ignore=MAIN_PAGE_SCRIPTS,
     )
-    app.layout = lambda: layout(get_timeline().front.file_stem)
+    app.layout = layout()
     register(app, get_timeline, remote)
     return app
 
 
-def graph_config(file_stem: str) -> dict:
-    """The chart's toolbar; its camera saves `<file stem>-slide.png` at the slide's size."""
-    image = {"format": "png", "filename": f"{file_stem}-slide", **SLIDE_SIZE}
-    return {**GRAPH_CONFIG, "toImageButtonOptions": image}
-
-
-def layout(file_stem: str) -> html.Div:
+def layout() -> html.Div:
     return html.Div(
         id="present-root",
         className="present",
@@ -93,7 +88,7 @@ def layout(file_stem: str) -> html.Div:
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
-            html.Main(  # the page's one main landmark, for screen readers (and axe)
+            html.Main(  # the page's one main landmark: chart, card and presenter's panel
                 className="present-stage",
                 children=[
                     html.Section(
@@ -101,12 +96,15 @@ def layout(file_stem: str) -> html.Div:
                         **{"aria-label": t(DEFAULT_LANG, "present_chart_label")},
                         children=dcc.Graph(
                             id="present-graph",
-                            config=graph_config(file_stem),
+                            config=GRAPH_CONFIG,
                             className="present-graph",
                         ),
                     ),
-                    html.Article(
-                        id="present-card", className="present-card", **{"aria-live": "polite"}
+                    html.Article(  # focusable: the presenter's card scrolls on a small screen
+                        id="present-card",
+                        className="present-card",
+                        tabIndex="0",
+                        **{"aria-live": "polite"},
                     ),
                     html.Div(id="presenter", className="presenter"),
                 ],
@@ -143,13 +141,25 @@ def document_title(timeline: Timeline, current: str | None, lang: str) -> str:
 
 
 def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, size):
+    """The deck on the chart, the event told and its neighbours labelled. The axis and the
+    lanes are the whole deck's, fixed across steps, so a step moves labels, not marks."""
     events = deck_events(timeline, deck)
-    fixed = x_extent(events)
-    if state.build:  # the story unfolds: only what the lecture has reached is drawn
-        events = events[events["id"].isin(deck.shown_in_build(current))]
+    previous, following = deck.neighbours(current)
+    focus = [event_id for event_id in (current, previous, following) if event_id]
+    # build mode: the story unfolds, only what the lecture has reached is drawn
+    shown = deck.shown_in_build(current) if state.build else None
     width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
     ringed = None if parse_step(current) else current  # a question step rings no event
-    figure = projected_figure(events, timeline, state.lang, ringed, fixed, (width, height))
+    figure = projected_figure(
+        events,
+        timeline,
+        state.lang,
+        ringed,
+        x_extent(events),
+        (width, height),
+        focus=focus,
+        shown=shown,
+    )
     figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure
 

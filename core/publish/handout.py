@@ -10,9 +10,7 @@ network; a remote picture is a link unless remote media are allowed.
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -23,10 +21,10 @@ from core.i18n import t
 from core.load.dates import format_when
 from core.load.model import Timeline
 from core.publish.citations import format_reference, reference_links, source_note
+from core.publish.fonts import font_data
 from core.publish.pictures import Picture, inline_picture
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
-FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"], default_for_string=True, default=True),
@@ -89,18 +87,6 @@ def numbered(
     return items, references
 
 
-@cache
-def _fonts() -> tuple[tuple[int, str], ...]:
-    return tuple(
-        (weight, base64.b64encode(path.read_bytes()).decode("ascii"))
-        for weight, path in (
-            (400, FONTS / "atkinson-hyperlegible-latin-400-normal.woff2"),
-            (700, FONTS / "atkinson-hyperlegible-latin-700-normal.woff2"),
-        )
-        if path.exists()
-    )
-
-
 def render_handout(
     timeline: Timeline,
     events: pd.DataFrame,
@@ -117,7 +103,7 @@ def render_handout(
         lang=lang,
         paper=paper,
         page_size=PAPERS[paper],
-        fonts=_fonts(),
+        fonts=font_data(),
         title=front.title(lang),
         subtitle=front.subtitle(lang),
         authors=", ".join(front.authors),

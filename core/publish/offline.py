@@ -7,7 +7,9 @@ timeline as a 1920x1080 slide image (PNG or SVG), all without a server.
 The selection is the same as lecture mode's (`core.view.deck.deck_for`): the query
 string's `ids` in their order, else its filters. Images are drawn by Kaleido in the local
 Chromium with MathJax off and plotly.js from the installed package, so nothing is fetched;
-the PDF is laid out by WeasyPrint.
+the PDF is laid out by WeasyPrint. Every one is set in the app's font, Atkinson
+Hyperlegible (core/publish/fonts.py): embedded in the SVG and the PDF, and given to
+Kaleido's Chromium for the PNG.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure
-from core.chart.projector import SLIDE_HEIGHT, SLIDE_WIDTH
+from core.chart.projector import slide_figure as projected_slide
 from core.load.model import Timeline
+from core.publish.fonts import embed_in_svg, fonts_for_chromium
 from core.publish.handout import render_handout
 from core.view.address import ViewState, known_from, parse_query
 from core.view.deck import deck_events, deck_for, x_extent
@@ -46,20 +49,22 @@ def timeline_figure(timeline: Timeline, state: ViewState, events, width: int) ->
 
 
 def slide_figure(timeline: Timeline, state: ViewState, events) -> go.Figure:
-    figure = timeline_figure(timeline, state, events, SLIDE_WIDTH)
-    figure.update_layout(width=SLIDE_WIDTH, height=SLIDE_HEIGHT)
-    return figure
+    """A 1920x1080 slide, sized for a projector like lecture mode (core/chart/projector.py)."""
+    return projected_slide(events, timeline, state.lang, x_extent(events))
 
 
 def image(figure: go.Figure, fmt: str) -> bytes:
-    """PNG or SVG bytes of a figure, drawn by Kaleido in the local Chromium, offline."""
+    """PNG or SVG bytes of a figure, drawn by Kaleido in the local Chromium, offline, in
+    the app's font (embedded in an SVG)."""
     import kaleido
 
     browser = find_browser()
     if browser:
         os.environ["BROWSER_PATH"] = browser
     options = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height}
-    return kaleido.calc_fig_sync(figure, opts=options, kopts=KALEIDO_OPTIONS)
+    with fonts_for_chromium():
+        drawn = kaleido.calc_fig_sync(figure, opts=options, kopts=KALEIDO_OPTIONS)
+    return embed_in_svg(drawn) if fmt == "svg" else drawn
 
 
 def handout_html(timeline: Timeline, query: str, paper: str = "a4", remote: bool = False) -> str:
