@@ -27,7 +27,7 @@ from dataclasses import astuple
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components.filters import SETTLE_JS, SETTLE_MS
-from core.i18n import t
+from core.i18n import Message, t
 from core.view.address import known_from, parse_query, range_from_relayout, to_query
 from core.view.controls import Controls, controls_from_state, state_from_controls
 
@@ -57,11 +57,13 @@ def layout() -> html.Div:
     )
 
 
-def notice(notices: tuple[str, ...], lang: str) -> list:
+def notice(notices: tuple[Message, ...], lang: str) -> list:
+    """What was ignored of the address, in the page's language, with a button to dismiss."""
     if not notices:
         return []
+    said = "; ".join(n.text(lang) for n in notices[:5])
     return [
-        html.P([t(lang, "url_notice"), " ", "; ".join(notices[:5]) + "."]),
+        html.P([t(lang, "url_notice"), " ", said + "."]),
         html.Button(
             t(lang, "dismiss"),
             id={"type": "dismiss-notice", "index": 0},
@@ -99,7 +101,7 @@ def register(app: Dash, get_timeline) -> None:
                 for (component, prop), w, n in zip(CONTROLS, wanted, now, strict=True)
                 if w != n
             }
-            return no_update, changes or no_update, list(state.notices)
+            return no_update, changes or no_update, [n.to_data() for n in state.notices]
 
         x_range = view_range
         if "chart-axis.data" in ctx.triggered_prop_ids:
@@ -160,8 +162,8 @@ def register(app: Dash, get_timeline) -> None:
         Input("lang", "value"),
         prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
-    def show_notice(notices: list[str] | None, lang: str):
-        return notice(tuple(notices or ()), lang)
+    def show_notice(notices: list[dict] | None, lang: str):
+        return notice(tuple(Message.from_data(n) for n in notices or ()), lang)
 
     @app.callback(
         Output("url-notices", "data", allow_duplicate=True),

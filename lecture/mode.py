@@ -88,6 +88,7 @@ def layout(file_stem: str) -> html.Div:
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
+            # The page's one main landmark: the chart, the event and the presenter's panel.
             html.Main(
                 className="present-stage",
                 children=[

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from core.i18n import Message, message
 from core.load.model import LANGS, FrontMatter
 from core.load.problems import WARNING, Problem, shorten
 from core.load.schema import FRONT_COLUMNS, read_rows, text_in
@@ -38,22 +39,15 @@ def neutral_title(events_path: str | Path) -> str:
 
 
 def check_title_row(
-    row_number: int, row: dict, first: tuple[int, dict] | None, bad: Callable[[str, str], None]
+    row_number: int, row: dict, first: tuple[int, dict] | None, bad: Callable[[str, Message], None]
 ) -> tuple[int, dict]:
     """The events file's row of kind `title` (not an event): the first one, checked;
     `bad(column, message)` reports a problem on this row."""
     if first is not None:
-        bad(
-            "kind",
-            f"expected one row of kind '{TITLE_KIND}'; found another (row {first[0]} "
-            "gives the timeline's title)",
-        )
+        bad("kind", message("problem_title_row_twice", row=str(first[0])))
         return first
     if not any(text_in(row, "title", lang) for lang in LANGS):
-        bad(
-            "title",
-            "expected the timeline's title (column title, title_en or title_fr); found nothing",
-        )
+        bad("title", message("problem_title_row_empty"))
     return (row_number, row)
 
 
@@ -71,8 +65,7 @@ def _read_front_file(path: Path, problems: list[Problem]) -> tuple[int, dict[str
                 path.name,
                 row_number,
                 None,
-                f"expected one row under the header; found another, ignored "
-                f"(row {rows[0][0]} is used)",
+                message("problem_front_extra_row", row=str(rows[0][0])),
                 WARNING,
             )
         )
@@ -94,8 +87,7 @@ def load_front_matter(
                 path.name,
                 row_number,
                 "languages",
-                f"expected language codes {' or '.join(LANGS)} separated by |; "
-                f"found '{shorten(unknown[0])}'",
+                message("problem_front_languages", found=shorten(unknown[0])),
             )
         )
     titles, subtitles = _texts(front, "title"), _texts(front, "subtitle")

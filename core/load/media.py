@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from core.i18n import DEFAULT_LANG, Message, message
 from core.load.model import LANGS
 from core.load.problems import WARNING, shorten
 from core.load.schema import text_in
@@ -37,7 +38,12 @@ _SVG_START = re.compile(rb"<svg[\s>]", re.IGNORECASE)
 
 
 class PictureError(ValueError):
-    """What is wrong with a picture cell, as 'expected X; found Y'."""
+    """What is wrong with a picture cell, as 'expected X; found Y': `what`, in any
+    language; str() of it in English."""
+
+    def __init__(self, what: Message):
+        self.what = what
+        super().__init__(what.text(DEFAULT_LANG))
 
 
 def picture_type(value: str) -> str:
@@ -54,43 +60,32 @@ def check_picture(value: str, folder: Path) -> Path | None:
     """
     if is_web_address(value):
         return None
-    found = f"'{shorten(value)}'"
+    found = shorten(value)
     written = value.replace("\\", "/")  # typed on Windows: media\\needle.png
     if PureWindowsPath(value).drive or PurePosixPath(written).is_absolute():
-        raise PictureError(
-            f"expected a file inside the data folder, such as media/picture.png; "
-            f"found {found}, an absolute path"
-        )
+        raise PictureError(message("problem_picture_absolute", found=found))
     if _SCHEME.match(value):
-        raise PictureError(
-            f"expected a file inside the data folder or an http(s) address; found {found}"
-        )
+        raise PictureError(message("problem_picture_scheme", found=found))
     if ".." in PurePosixPath(written).parts:
-        raise PictureError(
-            f"expected a file inside the data folder, such as media/picture.png; "
-            f"found {found}, which leaves it"
-        )
+        raise PictureError(message("problem_picture_leaves", found=found))
     suffix = picture_type(value)
     if suffix not in PICTURE_TYPES:
-        raise PictureError(
-            f"expected a picture ending .png, .jpg, .jpeg, .gif, .webp or .svg; found {found}"
-        )
+        raise PictureError(message("problem_picture_type", found=found))
     root = folder.resolve()
     path = (root / written).resolve()
     if not path.is_relative_to(root):
-        raise PictureError(
-            f"expected a file inside the data folder; found {found}, a link to a file outside it"
-        )
+        raise PictureError(message("problem_picture_link_outside", found=found))
     if not path.is_file():
-        raise PictureError(
-            f"expected a file in the data folder; found {found}, which does not exist "
-            "(check its spelling and folder)"
-        )
+        raise PictureError(message("problem_picture_missing", found=found))
     size = path.stat().st_size
     if size > MAX_PICTURE_BYTES:
         raise PictureError(
-            f"expected a picture of at most {MAX_PICTURE_BYTES // 2**20} MB; "
-            f"found {found} ({size / 2**20:.1f} MB; make it smaller)"
+            message(
+                "problem_picture_too_large",
+                limit=MAX_PICTURE_BYTES // 2**20,
+                found=found,
+                size=f"{size / 2**20:.1f}",
+            )
         )
     _check_content(path, suffix, found)
     return path
@@ -103,26 +98,21 @@ def picture_of(row: dict, folder: Path, bad: Callable[..., None]) -> Path | None
     if not value:
         return None
     if not any(text_in(row, "image_alt", lang) for lang in LANGS):
-        bad(
-            "image_alt",
-            "expected alternative text for the picture (column image_alt, image_alt_en or "
-            "image_alt_fr) saying what it shows; found none",
-            WARNING,
-        )
+        bad("image_alt", message("problem_picture_no_alt"), WARNING)
     try:
         return check_picture(value, folder)
     except PictureError as exc:
-        bad("image", str(exc))
+        bad("image", exc.what)
         return None
 
 
-def _check_content(path: Path, suffix: str, found: str) -> None:
+def _check_content(path: Path, suffix: str, found: str | Message) -> None:
     formats = PICTURE_TYPES[suffix]
     if formats is None:
         with path.open("rb") as handle:
             start = handle.read(4096)
         if not _SVG_START.search(start):
-            raise PictureError(f"expected an SVG drawing; found {found}, which is not one")
+            raise PictureError(message("problem_picture_not_svg", found=found))
         return
     from PIL import Image, UnidentifiedImageError
 
@@ -134,17 +124,24 @@ def _check_content(path: Path, suffix: str, found: str) -> None:
                 kind, (width, height) = image.format, image.size
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise PictureError(
-            f"expected a picture of at most {MAX_PICTURE_PIXELS // 1_000_000} megapixels; "
-            f"found {found} (more than {Image.MAX_IMAGE_PIXELS:,} pixels; make it smaller)"
+            message(
+                "problem_picture_bomb",
+                limit=MAX_PICTURE_PIXELS // 1_000_000,
+                found=found,
+                pixels=Image.MAX_IMAGE_PIXELS,
+            )
         ) from None
     except (UnidentifiedImageError, OSError, ValueError):
         kind, width, height = None, 0, 0
     if kind not in formats:
-        raise PictureError(
-            f"expected a {name} picture; found {found}, which is not one (save it again as {name})"
-        )
+        raise PictureError(message("problem_picture_not_type", kind=name, found=found))
     if width * height > MAX_PICTURE_PIXELS:
         raise PictureError(
-            f"expected a picture of at most {MAX_PICTURE_PIXELS // 1_000_000} megapixels; "
-            f"found {found} ({width:,} × {height:,} pixels; make it smaller)"
+            message(
+                "problem_picture_pixels",
+                limit=MAX_PICTURE_PIXELS // 1_000_000,
+                found=found,
+                width=width,
+                height=height,
+            )
         )

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from core.load.problems import Problem
 from core.load.text import slugify
+
+if TYPE_CHECKING:  # problems.py writes its messages through core.i18n, which imports LANGS
+    from core.load.problems import Problem
 
 LANGS = ("en", "fr")
 CERTAINTIES = ("verified", "secondary", "source-text")

@@ -1,9 +1,10 @@
 """Turn a file a spreadsheet wrote into rows of text cells, whatever the spreadsheet was.
 
 Lecturers save from Excel or LibreOffice: comma or semicolon separators (French Excel uses
-`;`), UTF-8 with or without a BOM, Windows-1252, UTF-16 ("Unicode text"), quoted cells with
-line breaks, trailing empty rows and columns, or an `.xlsx` workbook. All of it is detected
-here, never asked for. Anything that is not a table (binary data, a missing or unreadable
+`;`), UTF-8 with or without a BOM, UTF-16 ("Unicode text"), the 8-bit code page of their
+system (Windows-1252, Windows-1250, Mac Roman...: see `core.load.encoding`), quoted cells
+with line breaks, trailing empty rows and columns, or an `.xlsx` workbook. All of it is
+detected here, never asked for. Anything that is not a table (binary data, a missing or unreadable
 file, a file too large to be a timeline) becomes one `Problem`, never an exception.
 
 Row i of the returned list is spreadsheet row i + 1: blank rows are kept as empty lists so
@@ -18,7 +19,10 @@ import io
 import warnings
 from pathlib import Path
 
-from core.load.problems import Problem
+from core.i18n import Message, message
+from core.load.encoding import Guess, Reading
+from core.load.encoding import guess as guess_encoding
+from core.load.problems import WARNING, Problem, shorten
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # 100,000 rich rows are about 60 MB
 SEPARATORS = (",", ";", "\t")
@@ -41,71 +45,97 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
                     name,
                     None,
                     None,
-                    f"expected a file of at most {MAX_FILE_BYTES // 1024 // 1024} MB; found {size // 1024 // 1024} MB",
+                    message(
+                        "problem_file_too_large",
+                        limit=str(MAX_FILE_BYTES // 1024 // 1024),
+                        size=str(size // 1024 // 1024),
+                    ),
                 )
             )
             return None
         data = path.read_bytes()
     except FileNotFoundError:
-        problems.append(Problem(name, None, None, f"expected a file at {path}, found none"))
+        problems.append(Problem(name, None, None, message("problem_file_missing", path=str(path))))
         return None
     except OSError as exc:  # a folder, no permission, a broken disk
         reason = exc.strerror or type(exc).__name__
-        problems.append(Problem(name, None, None, f"expected a readable file, found {reason}"))
+        problems.append(
+            Problem(name, None, None, message("problem_file_unreadable", reason=reason))
+        )
         return None
 
     if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx(data, name, problems)
     if data.startswith(_OLE_MAGIC):
-        problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                "expected a CSV file or an .xlsx workbook; found an old .xls workbook "
-                "(save it as .xlsx or CSV)",
-            )
-        )
+        problems.append(Problem(name, None, None, message("problem_old_xls")))
         return None
     text = _decode(data, name, problems)
     if text is None:
         return None
     if not text.strip():
-        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
+        problems.append(Problem(name, None, None, message("problem_empty_file")))
         return None
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=guess_separator(text)))
 
 
 def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
-    """UTF-16 if it has a BOM; else UTF-8 (BOM or not); else Windows-1252; else Latin-1."""
+    """UTF-16 if it has a BOM; else UTF-8 (BOM or not); else the 8-bit encoding it most
+    likely is in (`core.load.encoding`), with a warning when that guess is unsure."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
     elif b"\x00" not in data:
-        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+        try:
+            guessed = Guess(Reading(data.decode("utf-8-sig"), "UTF-8"))
+        except UnicodeDecodeError:
+            guessed = guess_encoding(data)
+        text = guessed.chosen.text
         # Latin-1 decodes any byte, so binary data lands here: control characters give it away
         controls = sum(1 for char in text[:65536] if ord(char) in _BINARY_CONTROLS)
         if controls * 100 <= len(text[:65536]):
+            if guessed.unsure is not None:
+                problems.append(_unsure(name, guessed.chosen, guessed.unsure))
             return text
     offset = data.find(b"\x00")
-    found = f"a zero byte at offset {offset}" if offset >= 0 else "control characters"
-    problems.append(
-        Problem(
-            name,
-            None,
-            None,
-            f"expected a CSV text file or an .xlsx workbook; found binary data ({found}). "
-            "Save the sheet as CSV or .xlsx",
-        )
+    found = (
+        message("problem_binary_zero_byte", offset=str(offset))
+        if offset >= 0
+        else message("problem_binary_controls")
     )
+    problems.append(Problem(name, None, None, message("problem_binary", found=found)))
     return None
+
+
+def _unsure(name: str, chosen: Reading, other: Reading) -> Problem:
+    """A warning naming the first cell the other reading reads otherwise (both encodings
+    keep ASCII as it is, so separators, quotes and rows fall in the same places)."""
+    separator = guess_separator(chosen.text)
+    rows = csv.reader(io.StringIO(chosen.text, newline=""), delimiter=separator)
+    other_rows = csv.reader(io.StringIO(other.text, newline=""), delimiter=separator)
+    header: list[str] = []
+    for number, (cells, other_cells) in enumerate(zip(rows, other_rows, strict=False), start=1):
+        for index, (cell, other_cell) in enumerate(zip(cells, other_cells, strict=False)):
+            if cell != other_cell:
+                column = (header[index].strip().lower() or None) if index < len(header) else None
+                what = _unsure_what(chosen, cell, other, other_cell)
+                return Problem(name, number, column, what, WARNING)
+        if not header and any(cell.strip() for cell in cells):
+            header = cells
+    lines = zip(chosen.text.splitlines(), other.text.splitlines(), strict=False)
+    line, other_line = next(((a, b) for a, b in lines if a != b), ("", ""))
+    return Problem(name, None, None, _unsure_what(chosen, line, other, other_line), WARNING)
+
+
+def _unsure_what(chosen: Reading, found: str, other: Reading, other_found: str) -> Message:
+    return message(
+        "problem_encoding_unsure",
+        encoding=chosen.encoding,
+        found=shorten(found),
+        other=other.encoding,
+        other_found=shorten(other_found),
+    )
 
 
 def guess_separator(text: str) -> str:
@@ -152,16 +182,10 @@ def _read_xlsx(data: bytes, name: str, problems: list[Problem]) -> list[list[str
                 book.close()
     except Exception as exc:  # noqa: BLE001 - openpyxl on a hostile file can raise anything
         problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                f"expected an .xlsx workbook; found a file that is not one ({type(exc).__name__}). "
-                "Save the sheet again as .xlsx or CSV",
-            )
+            Problem(name, None, None, message("problem_not_xlsx", error=type(exc).__name__))
         )
         return None
     if not rows:
-        problems.append(Problem(name, None, None, "expected a header row, found an empty sheet"))
+        problems.append(Problem(name, None, None, message("problem_empty_sheet")))
         return None
     return rows

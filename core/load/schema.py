@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.i18n import message
 from core.load.model import LANGS, TEXT_FIELDS
 from core.load.problems import WARNING, Problem, shorten
 from core.load.reading import read_table
@@ -120,19 +121,23 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
         return []
     header_index = next((i for i, cells in enumerate(table) if any(c.strip() for c in cells)), None)
     if header_index is None:
-        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
+        problems.append(Problem(name, None, None, message("problem_empty_file")))
         return []
     header = [cell.strip().lower() for cell in table[header_index]]
     used = {i for cells in table[header_index + 1 :] for i, c in enumerate(cells) if c.strip()}
     for number, column in enumerate(header):
         if column not in known and (column or number in used):
-            found = f"'{shorten(column)}'" if column else "a column with no header"
+            found = (
+                message("problem_column_named", column=shorten(column))
+                if column
+                else message("problem_column_unnamed")
+            )
             problems.append(
                 Problem(
                     name,
                     header_index + 1,
                     column or None,
-                    f"expected a known column; found {found}, ignored",
+                    message("problem_unknown_column", found=found),
                     WARNING,
                 )
             )
@@ -143,11 +148,8 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
         extra = [c for c in cells[len(header) :] if c.strip()]
         if extra:
             filled = len(header) + len(extra)
-            message = (
-                f"expected at most {len(header)} cells, as in the header; found {filled} "
-                "(put quotes around a cell that contains the separator, or give the column a header)"
-            )
-            problems.append(Problem(name, row_number, None, message))
+            too_many = message("problem_too_many_cells", limit=len(header), found=filled)
+            problems.append(Problem(name, row_number, None, too_many))
             continue
         row = {column: cells[i].strip() if i < len(cells) else "" for i, column in wanted}
         too_long = [
@@ -159,8 +161,7 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
                     name,
                     row_number,
                     column,
-                    f"expected at most {MAX_CELL_CHARS:,} characters; found {length:,} "
-                    "(shorten it, or move the long text to a source)",
+                    message("problem_cell_too_long", limit=MAX_CELL_CHARS, found=length),
                 )
             )
         if any(row.values()) and not too_long:

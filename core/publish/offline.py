@@ -1,7 +1,7 @@
-"""`python app.py export`: the handout as PDF or one self-contained HTML file, and the
+"""`timeline export`: the handout as PDF or one self-contained HTML file, and the
 timeline as a 1920x1080 slide image (PNG or SVG), all without a server.
 
-    python app.py export --format pdf|html|png|svg --out FILE [--data PATH] [--lang fr]
+    timeline export --format pdf|html|png|svg --out FILE [--data PATH] [--lang fr]
                          [--query "kind=trial&from=2009"] [--paper a4|letter]
 
 The selection is the same as lecture mode's (`core.view.deck.deck_for`): the query
@@ -12,10 +12,9 @@ the PDF is laid out by WeasyPrint.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import os
-import sys
+import shutil
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -23,13 +22,12 @@ import plotly.graph_objects as go
 from core.chart.figure import FigureOptions, build_figure
 from core.chart.projector import SLIDE_HEIGHT, SLIDE_WIDTH
 from core.load.model import Timeline
-from core.publish.handout import PAPERS, render_handout
+from core.publish.handout import render_handout
 from core.publish.pictures import remote_from_env
 from core.view.address import ViewState, known_from, parse_query
 from core.view.deck import deck_events, deck_for, x_extent
 
 FORMATS = ("pdf", "html", "png", "svg")
-CHROMIUM = "/usr/bin/chromium"
 # The printable width of A4 or Letter with the handout's margins, in CSS pixels: labels are
 # packed for it, so they never overlap on paper (and only spread out on a wider screen).
 HANDOUT_WIDTH = 680
@@ -58,7 +56,9 @@ def image(figure: go.Figure, fmt: str) -> bytes:
     """PNG or SVG bytes of a figure, drawn by Kaleido in the local Chromium, offline."""
     import kaleido
 
-    os.environ.setdefault("BROWSER_PATH", CHROMIUM)
+    browser = find_browser()
+    if browser:
+        os.environ["BROWSER_PATH"] = browser
     options = {"format": fmt, "width": figure.layout.width, "height": figure.layout.height}
     return kaleido.calc_fig_sync(figure, opts=options, kopts=KALEIDO_OPTIONS)
 
@@ -90,8 +90,11 @@ def handout_pdf(timeline: Timeline, query: str, paper: str = "a4", remote: bool 
 
 
 def export(
-    timeline: Timeline, fmt: str, query: str = "", paper: str = "a4", remote: bool = False
+    timeline: Timeline, fmt: str, query: str = "", paper: str = "a4", remote: bool | None = None
 ) -> bytes:
+    """The export's bytes; `remote` (default: $TIMELINE_REMOTE_MEDIA) says whether the
+    handout draws pictures given as http(s) addresses or links them."""
+    remote = remote_from_env() if remote is None else remote
     if fmt == "html":
         return handout_html(timeline, query, paper, remote).encode("utf-8")
     if fmt == "pdf":
@@ -100,34 +103,41 @@ def export(
     return image(slide_figure(timeline, state, events), fmt)
 
 
-def parse_args(argv: list[str], default_data: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="app.py export", description="Write the handout (PDF, HTML) or a slide image."
-    )
-    parser.add_argument("--format", choices=FORMATS, required=True)
-    parser.add_argument("--out", required=True, help="file to write")
-    parser.add_argument("--data", default=default_data, help="events CSV (default: built-in)")
-    parser.add_argument("--lang", default=None, help="en or fr (same as lang= in --query)")
-    parser.add_argument(
-        "--query", default="", help='the page\'s query, e.g. "kind=trial&from=2009"'
-    )
-    parser.add_argument("--paper", choices=tuple(PAPERS), default="a4", help="handout paper size")
-    return parser.parse_args(argv)
+# Where Chromium or Chrome is found when BROWSER_PATH does not say: on PATH under these
+# names, then where the installers put it on macOS and Windows.
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+BROWSER_PLACES = (
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+)
 
 
-def main(argv: list[str], default_data: str) -> int:
-    from core.load.loader import load_timeline
-    from core.load.problems import DataError, report
+def find_browser() -> str | None:
+    """The Chromium or Chrome that draws images: $BROWSER_PATH, else the first one found."""
+    if os.environ.get("BROWSER_PATH"):
+        return os.environ["BROWSER_PATH"]
+    for name in BROWSER_NAMES:
+        if found := shutil.which(name):
+            return found
+    return next((place for place in BROWSER_PLACES if Path(place).exists()), None)
 
-    args = parse_args(argv, default_data)
-    try:
-        timeline = load_timeline(args.data)
-    except DataError as exc:
-        print(report(exc.problems), file=sys.stderr)
-        return 1
-    query = args.query.lstrip("?")
-    if args.lang:
-        query = f"{query}&lang={args.lang}" if query else f"lang={args.lang}"
-    data = export(timeline, args.format, query, args.paper, remote_from_env())
-    Path(args.out).write_bytes(data)
-    return 0
+
+def missing_software(fmt: str) -> str | None:
+    """One line saying what to install for `fmt`, or None when nothing is missing."""
+    if fmt in ("png", "svg", "pdf") and find_browser() is None:
+        return (
+            "Cannot draw the timeline: no Chromium or Chrome found. Install one "
+            "(Debian or Ubuntu: apt-get install chromium), or set BROWSER_PATH to its program."
+        )
+    if fmt == "pdf":
+        try:
+            import weasyprint  # noqa: F401 - loads pango when imported
+        except OSError:
+            return (
+                "Cannot lay out the PDF: the pango libraries are missing. Install them "
+                "(Debian or Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+                "libharfbuzz-subset0), or export --format html and print it from a browser."
+            )
+    return None

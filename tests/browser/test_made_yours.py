@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from core.load.loader import load_timeline
 from core.publish.offline import handout_html
 from tests.browser.conftest import LiveServer, open_app, watched
-from tests.browser.test_study import _axe
+from tests.browser.conftest import axe_violations as _axe
 from tests.support.pictured import (
     AUTHORS,
     DRAWING_ALT,
@@ -74,7 +74,7 @@ def test_the_title_is_the_timelines_own_everywhere(bridges):
     assert info.value.suggested_filename == "bridges-of-lyon-events.csv"
 
     open_present(bridges, "passerelle?lang=fr")
-    expect(bridges).to_have_title(f"Une passerelle · Cours : {TITLE['fr']}")
+    expect(bridges).to_have_title(f"Une passerelle · Cours\u00a0: {TITLE['fr']}")
     open_present(bridges, "passerelle?view=presenter")
     expect(bridges).to_have_title(f"A footbridge · Lecture: {TITLE['en']}")
     with bridges.expect_download() as info:

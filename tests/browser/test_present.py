@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
+from tests.browser.conftest import axe_violations
 from tests.conftest import BUILT_IN
 
 TIMELINE = load_timeline(BUILT_IN)
@@ -212,7 +213,7 @@ def test_the_title_and_language_of_the_page_follow_the_talk(app_page):
     event = TIMELINE.event(IDS[2])
     open_present(app_page, IDS[2] + "?lang=fr")
     expect(app_page).to_have_title(
-        f"{event['title_fr']} · Cours : Histoire de la vertébroplastie percutanée"
+        f"{event['title_fr']} · Cours\u00a0: Histoire de la vertébroplastie percutanée"
     )
     assert app_page.evaluate("document.documentElement.lang") == "fr"
     app_page.keyboard.press("ArrowRight")
@@ -233,3 +234,16 @@ def test_space_on_a_focused_button_presses_it_rather_than_stepping(app_page):
     app_page.locator("#present-next").focus()  # a link: Space steps, as on the page itself
     app_page.keyboard.press("Space")
     expect_event(app_page, IDS[1])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?view=presenter", "?build=1", "?lang=fr&view=presenter&build=1"],
+    ids=["audience", "presenter", "build", "french-presenter-build"],
+)
+def test_axe_finds_no_violation_in_any_lecture_view(app_page, query):
+    open_present(app_page, IDS[2] + query)
+    if "presenter" in query:
+        expect(app_page.locator("#presenter-next-title")).not_to_be_empty()
+    app_page.wait_for_load_state("networkidle")
+    assert axe_violations(app_page) == []
