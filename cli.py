@@ -168,6 +168,10 @@ def check(args: argparse.Namespace) -> int:
 def new(args: argparse.Namespace) -> int:
     from core.load.starter import write_starter
 
+    folder = Path(args.file).parent
+    beside = [
+        path for path in (folder / "sources.csv", folder / "timeline.csv") if not path.exists()
+    ]
     try:
         written = write_starter(args.file)
     except FileExistsError:
@@ -176,7 +180,8 @@ def new(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Cannot write {args.file}: {exc.strerror}.", file=sys.stderr)
         return USAGE
-    print(f"Wrote {written}. Fill it in, then: timeline check {written}")
+    also = "".join(f" and {path}" for path in beside)
+    print(f"Wrote {written}{also}. Fill it in, then: timeline check {written}")
     return OK
 
 

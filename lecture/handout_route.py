@@ -1,6 +1,6 @@
 """The print-ready handout page at /handout?<the main page's query>&paper=a4|letter.
 
-The same page `python app.py export --format html` writes (core/export.py): the browser's
+The same page `timeline export --format html` writes (core/publish/offline.py): the browser's
 Print gives the PDF on A4 or Letter.
 """
 

@@ -1,4 +1,4 @@
-"""A new timeline to start from: `python app.py --new my-history/events.csv`.
+"""A new timeline to start from: `timeline new my-history/events.csv`.
 
 It writes a copy of `data/template/events.csv` (one row per way people write a date, each
 citing a source) and, when the folder has no `sources.csv` yet, a copy of the template's
