@@ -174,8 +174,10 @@ def check(args: argparse.Namespace) -> int:
 def new(args: argparse.Namespace) -> int:
     from core.load.starter import write_starter
 
-    sources = Path(args.file).parent / "sources.csv"
-    had_sources = sources.exists()
+    folder = Path(args.file).parent
+    beside = [
+        path for path in (folder / "sources.csv", folder / "timeline.csv") if not path.exists()
+    ]
     try:
         written = write_starter(args.file)
     except FileExistsError:
@@ -184,8 +186,8 @@ def new(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Cannot write {args.file}: {exc.strerror}.", file=sys.stderr)
         return USAGE
-    beside = "" if had_sources else f" and {sources}"
-    print(f"Wrote {written}{beside}. Fill it in, then: timeline check {written}")
+    also = "".join(f" and {path}" for path in beside)
+    print(f"Wrote {written}{also}. Fill it in, then: timeline check {written}")
     return OK
 
 

@@ -173,7 +173,7 @@ def test_the_handout_carries_its_pictures_inside_and_links_remote_ones(timeline)
     assert f'<a href="{REMOTE}">' in page  # a link, never an <img> from another site
     assert f'src="{REMOTE}"' not in page
     assert f"<h1>{TITLE['fr']}</h1>" in page
-    assert "Ada Martin, Li Wei · Licence : CC BY 4.0" in page
+    assert "Ada Martin, Li Wei · Licence\u00a0: CC BY 4.0" in page
 
 
 def test_a_picture_inline_is_resized_like_on_screen(folder):
@@ -194,7 +194,9 @@ def test_the_footer_cites_the_authors_and_title_and_states_the_licence(timeline)
         f"{', '.join(AUTHORS)}. {TITLE['en']}: an interactive teaching timeline. "
         "Version of 5 January 2026."
     )
-    assert about(timeline.front, "fr") == "Licence : CC BY 4.0. Rédigée en anglais et français."
+    assert (
+        about(timeline.front, "fr") == "Licence\u00a0: CC BY 4.0. Rédigée en anglais et français."
+    )
 
 
 def test_the_page_says_the_timelines_title_not_the_built_in_one(client):

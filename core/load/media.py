@@ -106,7 +106,7 @@ def picture_of(row: dict, folder: Path, bad: Callable[..., None]) -> Path | None
         return None
 
 
-def _check_content(path: Path, suffix: str, found: str) -> None:
+def _check_content(path: Path, suffix: str, found: str | Message) -> None:
     formats = PICTURE_TYPES[suffix]
     if formats is None:
         with path.open("rb") as handle:

@@ -94,8 +94,11 @@ def handout_pdf(timeline: Timeline, query: str, paper: str = "a4", remote: bool 
 
 
 def export(
-    timeline: Timeline, fmt: str, query: str = "", paper: str = "a4", remote: bool = False
+    timeline: Timeline, fmt: str, query: str = "", paper: str = "a4", remote: bool | None = None
 ) -> bytes:
+    """The export's bytes; `remote` (default: $TIMELINE_REMOTE_MEDIA) says whether the
+    handout draws pictures given as http(s) addresses or links them."""
+    remote = remote_from_env() if remote is None else remote
     if fmt == "html":
         return handout_html(timeline, query, paper, remote).encode("utf-8")
     if fmt == "pdf":

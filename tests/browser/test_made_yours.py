@@ -74,7 +74,7 @@ def test_the_title_is_the_timelines_own_everywhere(bridges):
     assert info.value.suggested_filename == "bridges-of-lyon-events.csv"
 
     open_present(bridges, "passerelle?lang=fr")
-    expect(bridges).to_have_title(f"Une passerelle · Cours : {TITLE['fr']}")
+    expect(bridges).to_have_title(f"Une passerelle · Cours\u00a0: {TITLE['fr']}")
     open_present(bridges, "passerelle?view=presenter")
     expect(bridges).to_have_title(f"A footbridge · Lecture: {TITLE['en']}")
     with bridges.expect_download() as info:

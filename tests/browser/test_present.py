@@ -197,7 +197,7 @@ def test_the_title_and_language_of_the_page_follow_the_talk(app_page):
     event = TIMELINE.event(IDS[2])
     open_present(app_page, IDS[2] + "?lang=fr")
     expect(app_page).to_have_title(
-        f"{event['title_fr']} · Cours : Histoire de la vertébroplastie percutanée"
+        f"{event['title_fr']} · Cours\u00a0: Histoire de la vertébroplastie percutanée"
     )
     assert app_page.evaluate("document.documentElement.lang") == "fr"
     app_page.keyboard.press("ArrowRight")
