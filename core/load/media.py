@@ -71,6 +71,8 @@ def check_picture(value: str, folder: Path) -> Path | None:
     suffix = picture_type(value)
     if suffix not in PICTURE_TYPES:
         raise PictureError(message("picture_type", found=found))
+    if any(ord(char) < 32 for char in value):  # no file name holds one (NUL: not even asked)
+        raise PictureError(message("picture_missing", found=found))
     root = folder.resolve()
     path = (root / written).resolve()
     if not path.is_relative_to(root):

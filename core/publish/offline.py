@@ -26,6 +26,7 @@ from core.chart.projector import slide_figure as projected_slide
 from core.load.model import Timeline
 from core.publish.fonts import embed_in_svg, fonts_for_chromium
 from core.publish.handout import render_handout
+from core.publish.pictures import remote_from_env
 from core.view.address import ViewState, known_from, parse_query
 from core.view.deck import deck_events, deck_for, x_extent
 
