@@ -34,7 +34,7 @@ from core.view.deck import (
 )
 from lecture import handout_route
 from lecture.cards import card, presenter
-from lecture.question import answer_panel
+from lecture.question import answer_panel, step_card
 from serving import LeanDash
 
 # The main page's scripts act on elements this page does not have: leave them out.
@@ -227,7 +227,9 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         )
         return (
             _figure(timeline, deck, current, state, size),
-            card(timeline, current, lang, remote),
+            step_card(timeline, question, lang)
+            if question
+            else card(timeline, current, lang, remote),
             presenter(
                 timeline,
                 current,
