@@ -30,6 +30,7 @@ from core.i18n import DEFAULT_LANG, t
 from core.load.problems import DataError, report
 from core.load.store import TimelineStore
 from lecture import handout_route, mode
+from prerender import first_view
 from serving import (
     AnswerCache,
     LeanDash,
@@ -76,12 +77,13 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     )
     app.index_string = INDEX
     compress(app.server)
-    preload_chart(app)
+    preload_chart(app, HERE / "assets" / "style.css")
     # Dash checks callbacks against this and puts it in every page's HTML: the page's
     # components without the events drawn in them (with them, each visit sent 40 KB more).
     app.validation_layout = page(store, timeline.View({}, "", {}, ""))
     # A function, so that each page load is built on the data as it is now on disk.
     app.layout = lambda: page(store)
+    app.first_view = lambda query: first_view(store, query, page)  # drawn in the HTML
     app.server.config["TIMELINE_DATA"] = str(store.path)
     cache_assets(app.server)
     header.register(app)

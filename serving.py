@@ -49,6 +49,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from dash import Dash
 from flask import Flask, request
@@ -63,10 +64,19 @@ _UNUSED_SCRIPTS = re.compile(
 
 
 class LeanDash(Dash):
-    """Dash without the script tags of component bundles the app does not use."""
+    """Dash without the script tags of component bundles the app does not use, and with the
+    page's first view drawn in (`first_view`, see prerender.py) when the app has one."""
+
+    first_view: Callable[[str], str | None] | None = None  # the address's query -> HTML
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = _UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))
+        drawn = self.first_view(request.query_string.decode("latin-1")) if self.first_view else None
+        if drawn:
+            # Right before Dash's root: style.css hides the root while this is there.
+            kwargs["app_entry"] = (
+                f'<div id="first-view" class="first-view">{drawn}</div>{kwargs["app_entry"]}'
+            )
         return super().interpolate_index(**kwargs)
 
 
@@ -111,10 +121,23 @@ def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:
 CHART_CHUNK = "/_dash-component-suites/dash/dcc/async-graph.js"
 
 
-def preload_chart(app: Dash) -> None:
-    """Name the chart's code in the page's head (see above)."""
-    link = f'<link rel="preload" href="{app.get_relative_path(CHART_CHUNK)}" as="script">'
-    app.index_string = app.index_string.replace("{%css%}", f"{link}\n        {{%css%}}")
+FONT_URL = re.compile(r'url\("(fonts/[^"]+\.woff2\?v=[0-9a-f]+)"\)')
+
+
+def preload_chart(app: Dash, stylesheet: Path | None = None) -> None:
+    """Name the chart's code in the page's head (see above), and the fonts `stylesheet`
+    uses: asked for with the stylesheet rather than after it, they are there when the
+    page's first view (prerender.py) is first painted, so its text does not reflow when
+    they arrive (at 360 px the title took another line height, moving all below it)."""
+    links = [f'<link rel="preload" href="{app.get_relative_path(CHART_CHUNK)}" as="script">']
+    if stylesheet is not None:
+        links += [
+            f'<link rel="preload" href="{app.get_asset_url(font)}" as="font" '
+            'type="font/woff2" crossorigin>'
+            for font in FONT_URL.findall(stylesheet.read_text(encoding="utf-8"))
+        ]
+    head = "\n        ".join(links)
+    app.index_string = app.index_string.replace("{%css%}", f"{head}\n        {{%css%}}")
 
 
 def prepare(app: Dash) -> None:

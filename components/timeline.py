@@ -10,6 +10,7 @@ only when something changes it (a control, the address, the chart's real width).
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -59,6 +60,16 @@ def plot_width(graph_width: int | None) -> int:
     return max(200, width // WIDTH_STEP * WIDTH_STEP)
 
 
+def view_key(filters: Filters, lang: str, selected: str | None, x_range) -> str:
+    """A short name for what a chart shows (whatever order the kinds were ticked in), in
+    its figure's `meta`: the page's first picture waits for the interactive chart to show
+    the same before giving way to it (prerender.py, assets/first-view.js)."""
+    kinds = None if filters.kinds is None else sorted(filters.kinds)
+    tags = None if filters.tags is None else sorted(filters.tags)
+    wanted = (kinds, tags, filters.years, filters.query, lang, selected or None, x_range)
+    return hashlib.sha1(repr(wanted).encode()).hexdigest()[:12]
+
+
 def describe(shown, timeline, filters: Filters, lang: str) -> str:
     """The chart in words: how many events, over which years, how many of each kind."""
     first, last = filters.years or timeline.year_range
@@ -90,6 +101,7 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
     options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
     figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
+    figure["layout"]["meta"]["view"] = view_key(filters, lang, selected, x_range)
     total = len(timeline.events)
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
     listed = sort_events(shown, sort, lang, timeline.vocabulary)

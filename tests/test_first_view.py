@@ -65,12 +65,15 @@ def test_the_chart_width_is_rounded_down_so_similar_screens_share_a_view():
         assert width - 32 - WIDTH_STEP < plot_width(width) <= width - 32
 
 
-def test_the_page_html_names_the_components_but_not_the_events():
-    # Dash puts its validation layout in every page's HTML; the events come with the layout.
+def test_the_page_config_names_the_components_but_not_the_events():
+    # Dash puts its validation layout in every page's HTML; the events come with the layout
+    # (and, drawn, in the first view: prerender.py), not a second time in Dash's config.
     client = create_app(TINY / "events.csv").server.test_client()
     page_html = client.get("/").get_data(as_text=True)
-    assert "event-list-data" in page_html
-    assert "First paper" not in page_html
+    config = page_html.split('id="_dash-config"', 1)[1].split("</script>", 1)[0]
+    assert "event-list-data" in config
+    assert "First paper" not in config
+    assert "First paper" in page_html.split('id="_dash-config"', 1)[0]  # the first view
     assert "First paper" in client.get("/_dash-layout").get_data(as_text=True)
 
 

@@ -1,0 +1,41 @@
+/* The page arrives with its first view drawn by the server (prerender.py) over Dash's
+ * root, which builds the interactive page underneath, hidden. Once the interactive chart
+ * shows the same view (its figure's meta.view equals the first view's data-view), the
+ * first view is taken away in the next frame: the interactive page is already laid out
+ * at the same place, so nothing moves. Keyboard focus, if a person had already put it in
+ * the first view, moves to the same control of the interactive page. The moment is
+ * marked for the benchmark ("first-view-replaced"). */
+(function () {
+  var LIMIT_MS = 15000;  /* whatever happens, the interactive page shows after this long */
+  var first = document.getElementById("first-view");
+  if (!first) { return; }
+  var drawn = first.querySelector("[data-view]");
+  var wanted = drawn ? drawn.getAttribute("data-view") : "";
+  var started = Date.now();
+
+  function chartReady() {
+    var graph = document.querySelector("#timeline .js-plotly-plot");
+    if (!graph || !graph._fullLayout || !graph.querySelector(".main-svg")) { return false; }
+    var meta = graph.layout && graph.layout.meta;
+    return !wanted || (meta && meta.view === wanted);
+  }
+
+  function replace() {
+    if (!first.parentNode) { return; }
+    var focused = document.activeElement;
+    var id = focused && first.contains(focused) && focused.id ? focused.id.replace(/^fp-/, "") : null;
+    first.remove();
+    if (window.performance && performance.mark) { performance.mark("first-view-replaced"); }
+    var again = id && document.getElementById(id);
+    if (again) { again.focus(); }
+  }
+
+  function check() {
+    if (chartReady() || Date.now() - started > LIMIT_MS) {
+      requestAnimationFrame(replace);
+      return;
+    }
+    requestAnimationFrame(check);
+  }
+  requestAnimationFrame(check);
+})();
