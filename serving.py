@@ -33,7 +33,9 @@ about 6 ms before those).
 
 Dash asks for the chart's code (dcc's `async-graph.js`) only once it has drawn the layout;
 `preload_chart` names it in the page's head, so it loads with the other scripts: the first
-drawing of the chart came 60-90 ms sooner (30 events, medians of 7 runs, twice).
+drawing of the chart came 60-90 ms sooner (30 events, medians of 7 runs, twice). The same
+for the years' slider (`async-slider.js`), which Dash asked for after the page's
+components had arrived.
 
 Files under /assets/ are asked for with their modification time (`?m=...`), or, for the
 fonts that style.css names, a version (`?v=...`), so they can be cached for a year like
@@ -119,6 +121,7 @@ def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:
 
 
 CHART_CHUNK = "/_dash-component-suites/dash/dcc/async-graph.js"
+SLIDER_CHUNK = "/_dash-component-suites/dash/dcc/async-slider.js"  # the years' slider
 
 
 FONT_URL = re.compile(r'url\("(fonts/[^"]+\.woff2\?v=[0-9a-f]+)"\)')
@@ -129,7 +132,10 @@ def preload_chart(app: Dash, stylesheet: Path | None = None) -> None:
     uses: asked for with the stylesheet rather than after it, they are there when the
     page's first view (prerender.py) is first painted, so its text does not reflow when
     they arrive (at 360 px the title took another line height, moving all below it)."""
-    links = [f'<link rel="preload" href="{app.get_relative_path(CHART_CHUNK)}" as="script">']
+    links = [
+        f'<link rel="preload" href="{app.get_relative_path(chunk)}" as="script">'
+        for chunk in (CHART_CHUNK, SLIDER_CHUNK)
+    ]
     if stylesheet is not None:
         links += [
             f'<link rel="preload" href="{app.get_asset_url(font)}" as="font" '
@@ -182,17 +188,22 @@ def callback_key(outputs: Iterable[str]) -> Key:
 
 
 def layout_key(version: Callable[[], str]) -> Key:
-    """Keys for the pages' components (`/_dash-layout`, and `/present/_dash-layout` of
-    lecture mode, built from the data alone): the address, the data's `version` and the
-    encodings the browser accepts."""
+    """Keys for what the pages ask for as they open, built from the data and the address
+    alone: their components (`/_dash-layout`, and `/present/_dash-layout` of lecture mode),
+    their callbacks (`_dash-dependencies`), and the main page itself (`/`, with its first
+    view drawn in: about 11 ms to build at 25 events). The key: the address with its query,
+    the data's `version` and the encodings the browser accepts."""
 
     def key(environ: dict, _body: bytes) -> bytes | None:
-        if environ.get("REQUEST_METHOD") != "GET" or not environ.get("PATH_INFO", "").endswith(
-            "_dash-layout"
+        path = environ.get("PATH_INFO", "")
+        if environ.get("REQUEST_METHOD") != "GET" or not (
+            path.endswith(("_dash-layout", "_dash-dependencies")) or path == "/"
         ):
             return None
-        path = environ.get("SCRIPT_NAME", "") + environ["PATH_INFO"]  # one per Dash app
-        return f"{path} {version()} {environ.get('HTTP_ACCEPT_ENCODING', '')}".encode()
+        query = environ.get("QUERY_STRING", "") if path == "/" else ""
+        path = environ.get("SCRIPT_NAME", "") + path  # one per Dash app
+        accepted = environ.get("HTTP_ACCEPT_ENCODING", "")
+        return f"{path}?{query} {version()} {accepted}".encode()
 
     return key
 
