@@ -227,3 +227,15 @@ def test_one_compressor_for_both_apps(tiny_app):
     hooks = [hook.__qualname__ for hook in tiny_app.server.after_request_funcs[None]]
     assert hooks.count("Compress.after_request") == 1
     assert tiny_app.server.config["COMPRESS_ALGORITHM"] == ["zstd", "br", "gzip"]
+
+
+def test_the_page_brings_its_stylesheets_in_itself_with_the_fonts_it_preloads(client):
+    page = client.get("/").get_data(as_text=True)
+    head = page.split("</head>", 1)[0]
+    assert '<link rel="stylesheet"' not in head  # no request to wait for before painting
+    assert head.count("<style>") == len(list((ROOT / "assets").glob("*.css")))
+    fonts = re.findall(r'<link rel="preload" href="([^"]+)" as="font"', head)
+    styled = re.findall(r'url\("([^"]+\.woff2[^"]*)"\)', head)
+    assert sorted(fonts) == sorted(styled) and fonts
+    lecture = client.get("/present/").get_data(as_text=True)  # no first view: linked as before
+    assert re.search(r'<link rel="stylesheet" href="[^"]*/assets/style\.css', lecture)
