@@ -97,7 +97,10 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     footer.register(app, store.changed)
     mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
     handout_route.register(app.server, store.current)  # /handout
-    keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
+    keys = [
+        callback_key(timeline.CACHED_OUTPUTS),
+        layout_key(lambda: store.version, timeline.width_key),
+    ]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
     prepare(app)
     return app

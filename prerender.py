@@ -23,7 +23,7 @@ from html import escape
 from dash.development.base_component import Component
 
 from components import detail
-from components.timeline import View, plot_width, render
+from components.timeline import View, plot_width, remembered_width, render
 from core.chart.svg import figure_svg
 from core.i18n import DEFAULT_LANG
 from core.load.store import TimelineStore
@@ -196,7 +196,7 @@ def address_view(store: TimelineStore, query: str) -> tuple[ViewState, View, dic
         filters,
         state.lang,
         state.event,
-        plot_width(None),
+        plot_width(remembered_width()),
         state.x_range,
         state.sort,
         store.version,

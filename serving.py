@@ -211,12 +211,13 @@ def callback_key(outputs: Iterable[str]) -> Key:
     return key
 
 
-def layout_key(version: Callable[[], str]) -> Key:
+def layout_key(version: Callable[[], str], width_of: Callable[[dict], object] | None = None) -> Key:
     """Keys for what the pages ask for as they open, built from the data and the address
     alone: their components (`/_dash-layout`, and `/present/_dash-layout` of lecture mode),
     their callbacks (`_dash-dependencies`), and the main page itself (`/`, with its first
     view drawn in: about 11 ms to build at 25 events). The key: the address with its query,
-    the data's `version` and the encodings the browser accepts."""
+    the data's `version`, the encodings the browser accepts and what `width_of` says of
+    the request (the chart width the page is drawn for)."""
 
     def key(environ: dict, _body: bytes) -> bytes | None:
         path = environ.get("PATH_INFO", "")
@@ -227,7 +228,8 @@ def layout_key(version: Callable[[], str]) -> Key:
         query = environ.get("QUERY_STRING", "") if path == "/" else ""
         path = environ.get("SCRIPT_NAME", "") + path  # one per Dash app
         accepted = environ.get("HTTP_ACCEPT_ENCODING", "")
-        return f"{path}?{query} {version()} {accepted}".encode()
+        width = width_of(environ) if width_of else ""
+        return f"{path}?{query} {version()} {accepted} {width}".encode()
 
     return key
 

@@ -11,10 +11,13 @@ only when something changes it (a control, the address, the chart's real width).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from functools import lru_cache
+from http.cookies import CookieError, SimpleCookie
 from typing import NamedTuple
 
 from dash import Dash, Input, Output, State, dcc, html
+from flask import has_request_context, request
 
 from components import event_list
 from core.chart.figure import FigureOptions, figure_dict
@@ -39,6 +42,18 @@ GRAPH_CONFIG = {
 
 
 WIDTH_STEP = 40  # px: labels are packed for widths this far apart, so a class shares views
+# The chart's width as this browser last reported it (assets/chart-width.js), so that a
+# second visit opens on a chart packed for it, first view and interactive chart alike,
+# with no redraw for the width and nothing moving when it comes.
+WIDTH_COOKIE = "chart_width"
+
+
+def remembered_width(cookies: Mapping[str, str] | None = None) -> int | None:
+    """The graph's width from the request's cookie (`WIDTH_COOKIE`), if it holds one."""
+    if cookies is None:
+        cookies = request.cookies if has_request_context() else {}
+    value = cookies.get(WIDTH_COOKIE, "")
+    return int(value) if value.isdigit() and len(value) <= 5 else None
 
 
 class View(NamedTuple):
@@ -68,6 +83,17 @@ def view_key(filters: Filters, lang: str, selected: str | None, x_range) -> str:
     tags = None if filters.tags is None else sorted(filters.tags)
     wanted = (kinds, tags, filters.years, filters.query, lang, selected or None, x_range)
     return hashlib.sha1(repr(wanted).encode()).hexdigest()[:12]
+
+
+def width_key(environ: dict) -> int:
+    """The plot width a request's page is drawn for (serving.layout_key)."""
+    cookies = SimpleCookie()
+    try:
+        cookies.load(environ.get("HTTP_COOKIE", ""))
+    except CookieError:
+        return plot_width(None)
+    width = remembered_width({name: morsel.value for name, morsel in cookies.items()})
+    return plot_width(width)
 
 
 def describe(shown, timeline, filters: Filters, lang: str) -> str:
@@ -115,11 +141,19 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
 
 def first_view(store: TimelineStore) -> View:
     """The view the page opens on: what the callback would answer to the controls as the
-    layout sets them (every kind, no tag, every year, no search, in the default language)."""
+    layout sets them (every kind, no tag, every year, no search, in the default language),
+    for the chart's width this browser reported last time, if any."""
     timeline = store.current()
     filters = Filters.from_inputs(timeline.kinds_present(), [], list(timeline.year_range), "")
     return render(
-        store.current, filters, DEFAULT_LANG, None, plot_width(None), None, "date", store.version
+        store.current,
+        filters,
+        DEFAULT_LANG,
+        None,
+        plot_width(remembered_width()),
+        None,
+        "date",
+        store.version,
     )
 
 
