@@ -13,7 +13,7 @@ from importlib.metadata import packages_distributions
 from tests.conftest import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-OURS = {"app", "cli", "serving", "core", "components", "lecture", "tests", "bench"}
+OURS = {"app", "cli", "serving", "prerender", "core", "components", "lecture", "tests", "bench"}
 
 
 def _pins(requirements: list[str]) -> dict[str, str]:
@@ -31,7 +31,7 @@ LOCKED = _pins((ROOT / "requirements.txt").read_text(encoding="utf-8").splitline
 def imported_modules() -> set[str]:
     """Top-level modules the app's code imports (not the tests' or the benchmark's)."""
     names = set()
-    files = [ROOT / "app.py", ROOT / "cli.py", ROOT / "serving.py"]
+    files = [ROOT / "app.py", ROOT / "cli.py", ROOT / "serving.py", ROOT / "prerender.py"]
     for folder in ("core", "components", "lecture"):
         files += (ROOT / folder).rglob("*.py")
     for path in files:
