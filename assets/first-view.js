@@ -6,18 +6,22 @@
  * the first view, moves to the same control of the interactive page. The moment is
  * marked for the benchmark ("first-view-replaced"). */
 (function () {
-  var LIMIT_MS = 15000;  /* whatever happens, the interactive page shows after this long */
+  var LIMIT_MS = 15000;  /* past this, any interactive chart replaces the first view */
   var first = document.getElementById("first-view");
   if (!first) { return; }
   var drawn = first.querySelector("[data-view]");
   var wanted = drawn ? drawn.getAttribute("data-view") : "";
   var started = Date.now();
 
-  function chartReady() {
+  function chart() {
     var graph = document.querySelector("#timeline .js-plotly-plot");
-    if (!graph || !graph._fullLayout || !graph.querySelector(".main-svg")) { return false; }
-    var meta = graph.layout && graph.layout.meta;
-    return !wanted || (meta && meta.view === wanted);
+    return graph && graph._fullLayout && graph.querySelector(".main-svg") ? graph : null;
+  }
+
+  function chartReady() {
+    var graph = chart();
+    var meta = graph && graph.layout && graph.layout.meta;
+    return Boolean(graph) && (!wanted || Boolean(meta && meta.view === wanted));
   }
 
   function replace() {
@@ -31,11 +35,14 @@
   }
 
   function check() {
-    if (chartReady() || Date.now() - started > LIMIT_MS) {
+    var late = Date.now() - started > LIMIT_MS;
+    if (chartReady() || (late && chart())) {
       requestAnimationFrame(replace);
-      return;
+    } else if (late) {
+      setTimeout(check, 250);  /* no interactive chart (yet): the first view stays */
+    } else {
+      requestAnimationFrame(check);
     }
-    requestAnimationFrame(check);
   }
   requestAnimationFrame(check);
 })();
