@@ -32,6 +32,10 @@ from core.view.controls import controls_from_state
 from core.view.filters import Filters
 
 PREFIX = "fp-"
+# A first visit's page does not know the screen's width: it holds the chart packed for a
+# 1280 px screen and for a 360 px phone (the narrowest the page is made for), and its
+# stylesheet shows the one for the screen (assets/first-view.css).
+PHONE_GRAPH_PX = 336  # the graph's width on a 360 px screen
 ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "for")
 NOT_DRAWN = {"Store", "Location", "Interval", "Download"}
 VOID = {"input", "br", "hr", "img"}
@@ -103,9 +107,20 @@ class Writer:
         meta = figure.get("layout", {}).get("meta", {})
         key = meta.get("view", "") if isinstance(meta, dict) else ""
         classes = f"dash-graph first-graph {props.get('className', '')}".strip()
+        drawn = self.fills.get(props["id"]) or self.chart(figure, "")
         return (
             f'<div id="{PREFIX}{escape(props["id"])}" class="{escape(classes)}" '
-            f'data-view="{escape(key)}">{figure_svg(figure)}</div>'
+            f'data-view="{escape(key)}">{drawn}</div>'
+        )
+
+    @staticmethod
+    def chart(figure: dict, css_class: str) -> str:
+        """The figure as SVG, in a block saying which width it was packed for."""
+        meta = figure.get("layout", {}).get("meta", {})
+        width = meta.get("plot_width_px", "") if isinstance(meta, dict) else ""
+        return (
+            f'<div class="first-chart-box {css_class}" data-plot-width="{escape(str(width))}">'
+            f"{figure_svg(figure)}</div>"
         )
 
     def _options(self, props: dict, kind: str) -> str:
@@ -184,9 +199,12 @@ def event_items(entries: dict) -> str:
     return "".join(out)
 
 
-def address_view(store: TimelineStore, query: str) -> tuple[ViewState, View, dict]:
-    """The view an address asks for, as the page's redraw would draw it before it knows the
-    chart's width, and the values its controls take."""
+def address_view(
+    store: TimelineStore, query: str, width: int | None = None
+) -> tuple[ViewState, View, dict]:
+    """The view an address asks for, as the page's redraw draws it for a chart of `width`
+    (by default the width this browser reported last, else a 1280 px screen's), and the
+    values its controls take."""
     timeline = store.current()
     state = parse_query(query, known_from(timeline))
     controls = controls_from_state(state, timeline.kinds_present(), timeline.year_range)
@@ -196,7 +214,7 @@ def address_view(store: TimelineStore, query: str) -> tuple[ViewState, View, dic
         filters,
         state.lang,
         state.event,
-        plot_width(remembered_width()),
+        plot_width(width or remembered_width()),
         state.x_range,
         state.sort,
         store.version,
@@ -218,6 +236,11 @@ def first_view(store: TimelineStore, query: str, page: Callable[..., Component])
     if state.lang != DEFAULT_LANG:
         return None
     fills = {"event-list": event_items(view.entries)}
+    if remembered_width() is None:  # a first visit: a phone's chart too, shown on phones
+        _, narrow, _ = address_view(store, query, PHONE_GRAPH_PX)
+        fills["timeline"] = Writer.chart(view.figure, "first-chart-wide") + Writer.chart(
+            narrow.figure, "first-chart-narrow"
+        )
     tree = page(store, view)
     if state.event:
         panel = detail.render(store.current(), state.event, state.lang)

@@ -1,7 +1,7 @@
 /* The page arrives with its first view drawn by the server (prerender.py) over Dash's
  * root, which builds the interactive page underneath, hidden. Once the interactive chart
- * shows the same view (its figure's meta.view equals the first view's data-view), the
- * first view is taken away in the next frame: the interactive page is already laid out
+ * shows the same view (its figure's meta.view equals the first view's data-view), packed
+ * for its width, the first view is taken away in the next frame: the interactive page is already laid out
  * at the same place, so nothing moves. Keyboard focus, if a person had already put it in
  * the first view, moves to the same control of the interactive page. The moment is
  * marked for the benchmark ("first-view-replaced"). */
@@ -18,10 +18,20 @@
     return graph && graph._fullLayout && graph.querySelector(".main-svg") ? graph : null;
   }
 
+  /* The plot width the server packs labels for, for this graph (timeline.plot_width). */
+  function packedWidth(graph) {
+    var width = Math.max(200, Math.min(Math.round(graph.getBoundingClientRect().width) - 32, 8000));
+    return Math.max(200, Math.floor(width / 40) * 40);
+  }
+
+  /* The same view, packed for this screen: on a first visit the page's components are
+   * packed for a 1280 px screen, and the chart is drawn again once it has told the server
+   * its width; the first view (packed for a 1280 px screen or a phone) waits for that. */
   function chartReady() {
     var graph = chart();
     var meta = graph && graph.layout && graph.layout.meta;
-    return Boolean(graph) && (!wanted || Boolean(meta && meta.view === wanted));
+    return Boolean(meta) && (!wanted || meta.view === wanted)
+      && meta.plot_width_px === packedWidth(graph);
   }
 
   function replace() {

@@ -155,7 +155,12 @@ def test_the_page_arrives_with_its_first_view_drawn(tiny_dir):
     client = create_app(tiny_dir / "events.csv").server.test_client()
     page = client.get("/").get_data(as_text=True)
     first = page.split('<div id="first-view"', 1)[1].split('<div id="react-entry-point"', 1)[0]
-    assert first.count("data-event-id=") == len(rows)
+    wide, narrow = first.split('class="first-chart-box first-chart-wide"')[1].split(
+        'class="first-chart-box first-chart-narrow"'
+    )
+    assert wide.count("data-event-id=") == len(rows)  # packed for a 1280 px screen
+    assert narrow.split("</div>")[0].count("data-event-id=") == len(rows)  # and for a phone
+    assert 'data-plot-width="880"' in first and 'data-plot-width="280"' in first
     assert first.count('class="event-item') == len(rows)  # the list, drawn too
     assert "<script" not in first and "&lt;script&gt;" in first
     assert "Smith &amp; Jones &lt;b&gt;b&lt;/b&gt;" in first
@@ -169,7 +174,7 @@ def test_the_first_view_follows_the_address():
     page = client.get("/?kind=publication&event=first-paper").get_data(as_text=True)
     first = page.split('<div id="first-view"', 1)[1].split('<div id="react-entry-point"', 1)[0]
     publications = [r for r in read_csv(TINY / "events.csv") if r["kind"] == "publication"]
-    assert 0 < first.count("data-event-id=") == len(publications)
+    assert 0 < first.count("data-event-id=") == 2 * len(publications)  # wide and narrow
     assert 'id="fp-detail-title"' in first  # the chosen event's details are open
     assert "First paper" in first
     # A language other than the page's own is not drawn ahead (yet).

@@ -12,7 +12,8 @@ from tests.browser.test_study import _axe
 from tests.conftest import BUILT_IN
 
 FIRST_MARKS = """() => Object.fromEntries([...document.querySelectorAll(
-    '#first-view [data-event-id]')].map(e => { const r = e.getBoundingClientRect();
+    '#first-view [data-event-id]')].filter(e => e.getBoundingClientRect().width > 0).map(e => {
+    const r = e.getBoundingClientRect();
     return [e.getAttribute('data-event-id'), [r.x + r.width / 2, r.y + r.height / 2]]; }))"""
 PLOTLY_MARKS = """() => { const out = {};
     document.querySelectorAll('#timeline .scatterlayer .point').forEach(p => {
@@ -20,7 +21,8 @@ PLOTLY_MARKS = """() => { const out = {};
       if (d && d.data && d.data[0] && !(d.data[0] in out)) {
         out[d.data[0]] = [r.x + r.width / 2, r.y + r.height / 2]; } });
     return out; }"""
-TEXTS = """([box, selector]) => [...document.querySelectorAll(box + ' ' + selector)].map(e => {
+TEXTS = """([box, selector]) => [...document.querySelectorAll(box + ' ' + selector)]
+    .filter(e => e.getBoundingClientRect().width > 0).map(e => {
     const r = e.getBoundingClientRect(); return [e.textContent, Math.round(r.x), Math.round(r.y)]; })"""
 BOX = """s => { const r = document.querySelector(s).getBoundingClientRect();
     return [r.x, r.y, r.width, r.height]; }"""
@@ -156,9 +158,11 @@ def test_the_ticks_follow_plotlys_choice_at_any_range(app_page):
         assert shown == pytest.approx(ticks(first, last, nticks)), (first, last)
 
 
-def test_the_first_view_is_clean_for_axe(page, live_server):
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_first_view_is_clean_for_axe(page, live_server, width):
     # The page's scripts never arrive: what is left is the first view, as a slow or
     # script-less browser shows it.
+    page.set_viewport_size({"width": width, "height": 800})
     page.route(
         "**/_dash-component-suites/**",
         lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
