@@ -32,6 +32,7 @@ from core.load.problems import DataError, report
 from core.load.store import TimelineStore
 from core.publish.pictures import remote_from_env
 from lecture import handout_route, mode, slide_route
+from prerender import first_view
 from quiz import page as quiz_page
 from serving import (
     AnswerCache,
@@ -84,12 +85,13 @@ def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None =
     )
     app.index_string = INDEX
     compress(app.server)
-    preload_chart(app)
+    preload_chart(app, HERE / "assets" / "style.css")
     # Dash checks callbacks against this and puts it in every page's HTML: the page's
     # components without the events drawn in them (with them, each visit sent 40 KB more).
     app.validation_layout = page(store, timeline.View({}, "", {}, ""))
     # A function, so that each page load is built on the data as it is now on disk.
     app.layout = lambda: page(store)
+    app.first_view = lambda query: first_view(store, query, page)  # drawn in the HTML
     app.server.config["TIMELINE_DATA"] = str(store.path)
     media.register(app.server, store.current, remote)
     cache_assets(app.server)
@@ -106,7 +108,10 @@ def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None =
     quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
     handout_route.register(app.server, store.current, remote)  # /handout
     slide_route.register(app.server, store.current)  # /slide.json, the presenter's slide
-    keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
+    keys = [
+        callback_key(timeline.CACHED_OUTPUTS),
+        layout_key(lambda: store.version, timeline.width_key),
+    ]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
     prepare(app)
     return app

@@ -33,7 +33,9 @@ about 6 ms before those).
 
 Dash asks for the chart's code (dcc's `async-graph.js`) only once it has drawn the layout;
 `preload_chart` names it in the page's head, so it loads with the other scripts: the first
-drawing of the chart came 60-90 ms sooner (30 events, medians of 7 runs, twice).
+drawing of the chart came 60-90 ms sooner (30 events, medians of 7 runs, twice). The same
+for the years' slider (`async-slider.js`), which Dash asked for after the page's
+components had arrived.
 
 Files under /assets/ are asked for with their modification time (`?m=...`), or, for the
 fonts that style.css names, a version (`?v=...`), so they can be cached for a year like
@@ -49,6 +51,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from dash import Dash
 from flask import Flask, request
@@ -62,11 +65,44 @@ _UNUSED_SCRIPTS = re.compile(
 )
 
 
+_LOCAL_STYLESHEET = re.compile(
+    r'<link rel="stylesheet" href="([^"?]*/assets/)([^"?]+\.css)\?m=[^"]*">'
+)
+_RELATIVE_URL = re.compile(r'url\("(?![a-z]+:|/)([^"]+)"\)')
+
+
+def inline_stylesheets(links: str, folder: Path) -> str:
+    """The page's own stylesheets (`<link>`s to /assets/) as `<style>` elements: a first
+    view needs no request but the page's to be painted (each stylesheet was a request the
+    browser waited for, queued behind the scripts on a busy server). Their relative
+    `url()`s (the fonts) are made to start from /assets/."""
+
+    def inline(match: re.Match) -> str:
+        base, name = match.groups()
+        css = (folder / name).read_text(encoding="utf-8")
+        css = _RELATIVE_URL.sub(lambda m: f'url("{base}{m.group(1)}")', css)
+        return "<style>" + css.replace("</", "<\\/") + "</style>"
+
+    return _LOCAL_STYLESHEET.sub(inline, links)
+
+
 class LeanDash(Dash):
-    """Dash without the script tags of component bundles the app does not use."""
+    """Dash without the script tags of component bundles the app does not use, and with the
+    page's first view drawn in (`first_view`, see prerender.py) when the app has one, its
+    stylesheets then inlined (`inline_stylesheets`)."""
+
+    first_view: Callable[[str], str | None] | None = None  # the address's query -> HTML
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = _UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))
+        drawn = self.first_view(request.query_string.decode("latin-1")) if self.first_view else None
+        if drawn:
+            folder = Path(self.config.assets_folder)
+            kwargs["css"] = inline_stylesheets(kwargs.get("css", ""), folder)
+            # Right before Dash's root: style.css hides the root while this is there.
+            kwargs["app_entry"] = (
+                f'<div id="first-view" class="first-view">{drawn}</div>{kwargs["app_entry"]}'
+            )
         return super().interpolate_index(**kwargs)
 
 
@@ -109,12 +145,29 @@ def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:
 
 
 CHART_CHUNK = "/_dash-component-suites/dash/dcc/async-graph.js"
+SLIDER_CHUNK = "/_dash-component-suites/dash/dcc/async-slider.js"  # the years' slider
 
 
-def preload_chart(app: Dash) -> None:
-    """Name the chart's code in the page's head (see above)."""
-    link = f'<link rel="preload" href="{app.get_relative_path(CHART_CHUNK)}" as="script">'
-    app.index_string = app.index_string.replace("{%css%}", f"{link}\n        {{%css%}}")
+FONT_URL = re.compile(r'url\("(fonts/[^"]+\.woff2\?v=[0-9a-f]+)"\)')
+
+
+def preload_chart(app: Dash, stylesheet: Path | None = None) -> None:
+    """Name the chart's code in the page's head (see above), and the fonts `stylesheet`
+    uses: asked for with the stylesheet rather than after it, they are there when the
+    page's first view (prerender.py) is first painted, so its text does not reflow when
+    they arrive (at 360 px the title took another line height, moving all below it)."""
+    links = [
+        f'<link rel="preload" href="{app.get_relative_path(chunk)}" as="script">'
+        for chunk in (CHART_CHUNK, SLIDER_CHUNK)
+    ]
+    if stylesheet is not None:
+        links += [
+            f'<link rel="preload" href="{app.get_asset_url(font)}" as="font" '
+            'type="font/woff2" crossorigin>'
+            for font in FONT_URL.findall(stylesheet.read_text(encoding="utf-8"))
+        ]
+    head = "\n        ".join(links)
+    app.index_string = app.index_string.replace("{%css%}", f"{head}\n        {{%css%}}")
 
 
 def prepare(app: Dash) -> None:
@@ -158,18 +211,25 @@ def callback_key(outputs: Iterable[str]) -> Key:
     return key
 
 
-def layout_key(version: Callable[[], str]) -> Key:
-    """Keys for the pages' components (`/_dash-layout`, and `/present/_dash-layout` of
-    lecture mode, built from the data alone): the address, the data's `version` and the
-    encodings the browser accepts."""
+def layout_key(version: Callable[[], str], width_of: Callable[[dict], object] | None = None) -> Key:
+    """Keys for what the pages ask for as they open, built from the data and the address
+    alone: their components (`/_dash-layout`, and `/present/_dash-layout` of lecture mode),
+    their callbacks (`_dash-dependencies`), and the main page itself (`/`, with its first
+    view drawn in: about 11 ms to build at 25 events). The key: the address with its query,
+    the data's `version`, the encodings the browser accepts and what `width_of` says of
+    the request (the chart width the page is drawn for)."""
 
     def key(environ: dict, _body: bytes) -> bytes | None:
-        if environ.get("REQUEST_METHOD") != "GET" or not environ.get("PATH_INFO", "").endswith(
-            "_dash-layout"
+        path = environ.get("PATH_INFO", "")
+        if environ.get("REQUEST_METHOD") != "GET" or not (
+            path.endswith(("_dash-layout", "_dash-dependencies")) or path == "/"
         ):
             return None
-        path = environ.get("SCRIPT_NAME", "") + environ["PATH_INFO"]  # one per Dash app
-        return f"{path} {version()} {environ.get('HTTP_ACCEPT_ENCODING', '')}".encode()
+        query = environ.get("QUERY_STRING", "") if path == "/" else ""
+        path = environ.get("SCRIPT_NAME", "") + path  # one per Dash app
+        accepted = environ.get("HTTP_ACCEPT_ENCODING", "")
+        width = width_of(environ) if width_of else ""
+        return f"{path}?{query} {version()} {accepted} {width}".encode()
 
     return key
 

@@ -1,6 +1,7 @@
 /* Tell the server how wide the chart is, so labels are packed for the real width (a phone,
  * a laptop, a projector) rather than a guess. Sent once the chart exists, then after each
- * resize that changes the width by more than a few pixels. */
+ * resize that changes the width by more than a few pixels; kept in a cookie (the width
+ * alone) for the next visit's first view. */
 (function () {
   var sent = 0;
   function report() {
@@ -13,6 +14,8 @@
     if (width > 0 && Math.abs(width - sent) > 8) {
       sent = width;
       window.dash_clientside.set_props("chart-width", { data: width });
+      /* The next visit opens on a chart packed for this width (components/timeline.py). */
+      document.cookie = "chart_width=" + width + "; path=/; max-age=31536000; SameSite=Lax";
     }
   }
   var timer = null;

@@ -212,8 +212,39 @@
     resizing = setTimeout(function () { reportSize(null); }, 200);
   });
 
+  /* Tell the other windows where this one is, once it has shown a step of its own. */
+  function announce(event) {
+    if (shown === null) {
+      if (channel) { channel.postMessage({hello: true}); }
+    } else if (channel && event && event !== shown) {
+      channel.postMessage({event: event});  /* a step, not a redraw (resize, language) */
+    }
+    shown = event;
+  }
+
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.present = {
+      /* A step made here, from every step the server sent (lecture/mode.py): the card,
+       * the presenter's panel, the links, the title, and the ring moved on the chart. */
+      show: function (pathname, steps, figure) {
+        var no = window.dash_clientside.no_update;
+        var event = decodeURIComponent(((pathname || "").split("/present/")[1] || "").split("/")[0]);
+        var step = steps && steps[event];
+        if (!step) { return [no, no, no, no, no, no, no, no, no, no, no]; }
+        var moved = no;
+        if (figure && figure.data && step.ring) {
+          /* the marks stay; the ring and the labels (the event told and its neighbours) move */
+          var labels = (step.labels || []).slice();
+          var data = figure.data.filter(function (trace) { return trace.name !== "labels"; })
+            .map(function (trace) {
+              return trace.name === "selected"
+                ? Object.assign({}, trace, {x: [step.ring[0]], y: [step.ring[1]]}) : trace;
+            });
+          moved = Object.assign({}, figure, {data: data.concat(labels)});
+        }
+        announce(event);
+        return [moved, step.card, step.presenter, step.step].concat(step.links, [step.document]);
+      },
       /* Runs after every step (the server sends the deck each time): other windows follow,
        * and the chart is packed for its real width. */
       stepped: function (ids, known) {
@@ -229,12 +260,7 @@
         }
         /* A new window joins the talk where it is rather than pulling the others back to
            where it was opened; after that, every step it takes is news for the others. */
-        if (shown === null) {
-          if (channel) { channel.postMessage({hello: true}); }
-        } else if (channel && event && event !== shown) {
-          channel.postMessage({event: event});  /* a step, not a redraw (resize, language) */
-        }
-        shown = event;
+        announce(event);
         reportSize(known);
         return event;
       }

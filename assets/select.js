@@ -1,8 +1,11 @@
 /* Choosing an event from the list (a button with data-event) selects it, like a click on
  * the chart; Escape or the close button clears the selection. One delegated listener, so
- * the list can hold any number of events. After choosing, focus moves to the detail's
- * title so keyboard and screen-reader users land on what they asked for. */
-(function () {
+ * the list can hold any number of events. After choosing (in the list or on the chart),
+ * focus moves to the detail's title so keyboard and screen-reader users land on what they
+ * asked for; closing the details gives it back to where it was (a list item). */
+window.timelineSelect = (function () {
+  var returnTo = null;
+
   function setSelected(id) {
     if (window.dash_clientside && window.dash_clientside.set_props) {
       window.dash_clientside.set_props("selected", { data: id });
@@ -11,6 +14,12 @@
 
   function focusDetail(id) {
     var tries = 0;
+    var active = document.activeElement;
+    if (!active || active === document.body) {
+      returnTo = null;  /* a click on the chart: nothing to give focus back to */
+    } else if (!active.closest("#event-detail")) {
+      returnTo = active;  /* from the details to another event: keep where it began */
+    }
     (function attempt() {
       var title = document.getElementById("detail-title");
       var item = document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]');
@@ -31,13 +40,38 @@
       return;
     }
     if (event.target.closest("[data-close='detail']")) {
-      setSelected(null);
+      close();
     }
   });
 
+  /* Back to where the person was; a list item is drawn anew once the selection is
+   * cleared, so it is found again by its event. */
+  function close() {
+    setSelected(null);
+    var back = returnTo;
+    returnTo = null;
+    if (!back) { return; }
+    var id = back.getAttribute && back.getAttribute("data-event");
+    if (!id) {
+      if (back.isConnected) { back.focus(); }
+      return;
+    }
+    var tries = 0;
+    (function attempt() {
+      var item = document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]');
+      if (item && item.getAttribute("aria-pressed") === "false") {
+        item.focus();
+      } else if (tries++ < 40) {
+        setTimeout(attempt, 50);
+      }
+    })();
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && document.getElementById("detail-title")) {
-      setSelected(null);
+      close();
     }
   });
+
+  return {focusDetail: focusDetail};
 })();

@@ -3,8 +3,11 @@
 Each figure is taken inside the page, on the page's own clock (`performance.now()`, whose
 zero is navigation start):
 
-- *drawn*: the first animation frame in which the chart has its marks in the DOM (watched
-  by a requestAnimationFrame loop injected before any page script runs);
+- *first paint*: the first animation frame in which the timeline's marks are in the page,
+  whoever drew them (the first view the server sends, or Plotly), watched by a
+  requestAnimationFrame loop injected before any page script runs;
+- *interactive*: the first frame in which Plotly's chart has its marks and the first view
+  is gone (Dash mounted, the interactive chart drawn);
 - *filter* and *search*: from the input event (a click on a kind, a word typed in the
   search box) to the next frame after Plotly's `plotly_afterplot`; search is also timed
   from the callback request it causes (the box sends each keystroke at once).
@@ -27,7 +30,7 @@ from tests.support.chromium import CHROMIUM, FLAGS
 # keep the time of each Plotly redraw.
 WATCH = """
 (() => {
-  window.__bench = {drawn: null, afterplots: [], posts: []};
+  window.__bench = {drawn: null, painted: null, afterplots: [], posts: []};
   const fetch = window.fetch;
   window.fetch = function (url, options) {
     const address = typeof url === 'string' ? url : (url && url.url) || String(url);
@@ -41,7 +44,13 @@ WATCH = """
   }
   function poll() {
     const gd = document.querySelector('#timeline .js-plotly-plot');
-    if (gd && gd._fullData && gd._fullData.length && marks(gd) > 0) {
+    // an event's mark, or a group's (a large timeline's marks stand for several events)
+    if (window.__bench.painted === null && (document.querySelector('#first-view .first-chart-marks path')
+        || (gd && marks(gd) > 0))) {
+      window.__bench.painted = performance.now();
+    }
+    if (gd && gd._fullData && gd._fullData.length && marks(gd) > 0
+        && !document.getElementById('first-view')) {
       window.__bench.drawn = performance.now();
       gd.on('plotly_afterplot', () => requestAnimationFrame(
         () => window.__bench.afterplots.push(performance.now())));
@@ -85,7 +94,8 @@ async ([action, arg]) => {
 
 @dataclass
 class BrowserResult:
-    drawn_ms: list[float] = field(default_factory=list)
+    drawn_ms: list[float] = field(default_factory=list)  # interactive
+    painted_ms: list[float] = field(default_factory=list)  # first paint
     filter_ms: list[float] = field(default_factory=list)
     search_ms: list[float] = field(default_factory=list)
     search_request_ms: list[float] = field(default_factory=list)
@@ -131,6 +141,7 @@ def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
     page.goto(url)
     page.wait_for_function("window.__bench && window.__bench.drawn !== null")
     result.drawn_ms.append(page.evaluate("window.__bench.drawn"))
+    result.painted_ms.append(page.evaluate("window.__bench.painted"))
     _settle(page)
     page.wait_for_timeout(300)  # let the width report's redraw settle
     total = 0
@@ -164,3 +175,110 @@ def _settle(page, timeout_s: float = 15) -> None:
     """Wait until the page has made no request for 0.5 s, for at most `timeout_s`."""
     with contextlib.suppress(PlaywrightError):
         page.wait_for_load_state("networkidle", timeout=timeout_s * 1000)
+
+
+# vis-timeline's page (bench/peer.py): the first frame with its items in the page. It draws
+# once, interactive at once, so this is both its first paint and its interactive time.
+WATCH_PEER = """
+(() => {
+  window.__peer = {drawn: null};
+  function poll() {
+    if (document.querySelector('#timeline .vis-item')) {
+      window.__peer.drawn = performance.now();
+      return;
+    }
+    requestAnimationFrame(poll);
+  }
+  requestAnimationFrame(poll);
+})();
+"""
+
+
+def measure_peer(url: str, runs: int, timeout_s: float = 240) -> BrowserResult:
+    """Open vis-timeline's page `runs` times in fresh contexts; time its first drawing."""
+    result = BrowserResult()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            for _run in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                try:
+                    page = context.new_page()
+                    page.set_default_timeout(timeout_s * 1000)
+                    page.add_init_script(WATCH_PEER)
+                    # Not until "load": at 100,000 events its 12 MB page loads for minutes.
+                    page.goto(url, wait_until="commit")
+                    page.wait_for_function("window.__peer && window.__peer.drawn !== null")
+                    drawn = page.evaluate("window.__peer.drawn")
+                    result.drawn_ms.append(drawn)
+                    result.painted_ms.append(drawn)
+                except PlaywrightError as exc:
+                    result.failures.append(str(exc).splitlines()[0])
+                finally:
+                    context.close()
+        finally:
+            browser.close()
+    return result
+
+
+# Lecture mode: from a key (PageDown) to the first frame showing the next card with the
+# chart's ring on its event. The step is drawn when the card's title is the next event's
+# and the chart has been redrawn since the key (Plotly's afterplot), or, where the page
+# steps without the server, when it says it has drawn that event (data-present-shown).
+STEP = """
+async ([key, title, id]) => {
+  const graph = document.querySelector('#present-graph .js-plotly-plot');
+  let redrawn = false;
+  const mark = () => { redrawn = true; };
+  graph.on('plotly_afterplot', mark);
+  const start = performance.now();
+  document.dispatchEvent(new KeyboardEvent('keydown', {key: key, bubbles: true}));
+  const deadline = start + 30000;
+  while (performance.now() < deadline) {
+    await new Promise(r => requestAnimationFrame(r));
+    const card = document.getElementById('present-title');
+    const shown = document.documentElement.getAttribute('data-present-shown');
+    if (card && card.textContent === title && (redrawn || shown === id)) {
+      await new Promise(r => requestAnimationFrame(r));
+      graph.removeListener('plotly_afterplot', mark);
+      return performance.now() - start;
+    }
+  }
+  return null;
+}
+"""
+
+
+def measure_lecture(
+    url: str, deck: list[tuple[str, str]], runs: int, steps: int = 5
+) -> list[float]:
+    """Step through lecture mode at `url` (a deck of (id, title)), `steps` steps per run;
+    the time of each step, from the key to the frame that shows it."""
+    times: list[float] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            for _run in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                try:
+                    page = context.new_page()
+                    page.set_default_timeout(60000)
+                    page.goto(url)
+                    page.wait_for_selector("#present-graph .scatterlayer .point")
+                    page.wait_for_function(
+                        "document.documentElement.getAttribute('data-present-deck') > 0"
+                    )
+                    _settle(page)
+                    for event_id, title in deck[1 : steps + 1]:
+                        elapsed = page.evaluate(STEP, ["PageDown", title, event_id])
+                        if elapsed is not None:
+                            times.append(elapsed)
+                        page.wait_for_timeout(300)  # a lecturer does not press twice a frame
+                        _settle(page, 5)
+                except PlaywrightError as exc:
+                    print(f"  (lecture step: a run failed: {str(exc).splitlines()[0]})")
+                finally:
+                    context.close()
+        finally:
+            browser.close()
+    return times

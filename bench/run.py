@@ -19,7 +19,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import browser, server
+from bench import browser, peer, server
+from core.load.loader import load_timeline
+from core.view.address import ViewState
+from core.view.deck import deck_for
 from tests.support import synth
 
 SEARCH_WORD = "cement"  # in about a third of the synthetic titles and summaries
@@ -64,6 +67,58 @@ def fmt(value: float | None, digits: int = 0) -> str:
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
+def ratio(ours: float | None, theirs: float | None) -> str:
+    return "–" if not ours or not theirs else f"{ours / theirs:.2f}"
+
+
+def print_peers(compared: list) -> None:
+    """Ours against vis-timeline, each size measured one right after the other."""
+    median = browser.BrowserResult.median
+    print(
+        "\nAgainst vis-timeline "
+        "(bench/package.json), headless Chromium at 1280x800, median of each size's runs:\n"
+    )
+    print(
+        "| events | ours: first paint (ms) | ours: interactive (ms) | vis-timeline: drawn (ms) "
+        "| first paint / vis | interactive / vis | load average |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size, ours, theirs, load in compared:
+        painted, drawn, peer_drawn = (
+            median(ours.painted_ms),
+            median(ours.drawn_ms),
+            median(theirs.drawn_ms),
+        )
+        print(
+            f"| {size:,} | {fmt(painted)} | {fmt(drawn)} | {fmt(peer_drawn)} "
+            f"| {ratio(painted, peer_drawn)} | {ratio(drawn, peer_drawn)} | {load[0]:.2f} |",
+            flush=True,
+        )
+        for failure in theirs.failures:
+            print(f"  ({size:,} events, vis-timeline: a run failed: {failure})", file=sys.stderr)
+
+
+def print_lecture(app_dir: Path, runs: int) -> None:
+    """Lecture mode on the built-in timeline (25 events): PageDown to the next card drawn."""
+    data = app_dir / "data" / "events.csv"
+    timeline = load_timeline(data)
+    ids = deck_for(timeline, ViewState()).ids
+    deck = [(i, timeline.event(i)["title_en"]) for i in ids]
+    app = server.Gunicorn(data, workers=2, threads=4, root=app_dir)
+    try:
+        times = browser.measure_lecture(f"{app.url}/present/{ids[0]}", deck, runs)
+    finally:
+        app.stop()
+    median = browser.BrowserResult.median
+    print(f"\nLecture mode, {len(ids)} events: a step (PageDown to the next card and ring drawn)\n")
+    print("| steps | median (ms) | slowest (ms) |")
+    print("|---:|---:|---:|")
+    print(
+        f"| {len(times)} | {fmt(median(times))} | {fmt(max(times) if times else None)} |",
+        flush=True,
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer sizes, runs and seconds")
@@ -78,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         "--app-dir", default=None, help="checkout of the app to measure (default: this one)"
     )
     parser.add_argument("--no-load", action="store_true", help="skip the load runs")
+    parser.add_argument("--no-peers", action="store_true", help="skip vis-timeline's runs")
+    parser.add_argument("--no-lecture", action="store_true", help="skip lecture mode's steps")
     parser.add_argument("--data-dir", default=None, help="where synthetic timelines are kept")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([30, 1000, 10000] if args.quick else [30, 1000, 10000, 100000])
@@ -89,10 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Machine: {machine()}\n", flush=True)
     print(
         "| events | server start (s) | memory RSS / unique (MB) | first visit (KB) "
-        "| drawn (ms) | filter → redraw (ms) | search → redraw (ms) "
+        "| first paint (ms) | interactive (ms) | filter → redraw (ms) | search → redraw (ms) "
         "| search request → redraw (ms) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    peers = not args.no_peers and peer.installed()
+    compared = []
     for size in sizes:
         folder = data_dir / str(size)
         if not (folder / "events.csv").exists():
@@ -107,12 +166,25 @@ def main(argv: list[str] | None = None) -> int:
         kb = median(result.first_visit_bytes)
         print(
             f"| {size:,} | {app.start_s:.1f} | {rss:.0f} / {unique:.0f} | {fmt(kb and kb / 1024)} "
-            f"| {fmt(median(result.drawn_ms))} | {fmt(median(result.filter_ms))} "
+            f"| {fmt(median(result.painted_ms))} | {fmt(median(result.drawn_ms))} "
+            f"| {fmt(median(result.filter_ms))} "
             f"| {fmt(median(result.search_ms))} | {fmt(median(result.search_request_ms))} |",
             flush=True,
         )
         for failure in result.failures:
             print(f"  ({size:,} events: a run failed: {failure})", file=sys.stderr)
+        if peers:  # the same timeline in vis-timeline, right after, on the same machine
+            site = peer.PeerServer(folder / "events.csv")
+            try:
+                compared.append(
+                    (size, result, browser.measure_peer(site.url, runs), os.getloadavg())
+                )
+            finally:
+                site.stop()
+    if compared:
+        print_peers(compared)
+    if not args.no_lecture:
+        print_lecture(app_dir, runs)
     if args.no_load:
         return 0
 

@@ -10,10 +10,14 @@ only when something changes it (a control, the address, the chart's real width).
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
 from functools import lru_cache
+from http.cookies import CookieError, SimpleCookie
 from typing import NamedTuple
 
 from dash import Dash, Input, Output, State, dcc, html
+from flask import has_request_context, request
 
 from components import event_list
 from core.chart.figure import FigureOptions, figure_dict
@@ -38,6 +42,18 @@ GRAPH_CONFIG = {
 
 
 WIDTH_STEP = 40  # px: labels are packed for widths this far apart, so a class shares views
+# The chart's width as this browser last reported it (assets/chart-width.js), so that a
+# second visit opens on a chart packed for it, first view and interactive chart alike,
+# with no redraw for the width and nothing moving when it comes.
+WIDTH_COOKIE = "chart_width"
+
+
+def remembered_width(cookies: Mapping[str, str] | None = None) -> int | None:
+    """The graph's width from the request's cookie (`WIDTH_COOKIE`), if it holds one."""
+    if cookies is None:
+        cookies = request.cookies if has_request_context() else {}
+    value = cookies.get(WIDTH_COOKIE, "")
+    return int(value) if value.isdigit() and len(value) <= 5 else None
 
 
 class View(NamedTuple):
@@ -57,6 +73,27 @@ def plot_width(graph_width: int | None) -> int:
         return FigureOptions.plot_width_px
     width = max(200, min(int(graph_width) - 32, 8000))
     return max(200, width // WIDTH_STEP * WIDTH_STEP)
+
+
+def view_key(filters: Filters, lang: str, selected: str | None, x_range) -> str:
+    """A short name for what a chart shows (whatever order the kinds were ticked in), in
+    its figure's `meta`: the page's first picture waits for the interactive chart to show
+    the same before giving way to it (prerender.py, assets/first-view.js)."""
+    kinds = None if filters.kinds is None else sorted(filters.kinds)
+    tags = None if filters.tags is None else sorted(filters.tags)
+    wanted = (kinds, tags, filters.years, filters.query, lang, selected or None, x_range)
+    return hashlib.sha1(repr(wanted).encode()).hexdigest()[:12]
+
+
+def width_key(environ: dict) -> int:
+    """The plot width a request's page is drawn for (serving.layout_key)."""
+    cookies = SimpleCookie()
+    try:
+        cookies.load(environ.get("HTTP_COOKIE", ""))
+    except CookieError:
+        return plot_width(None)
+    width = remembered_width({name: morsel.value for name, morsel in cookies.items()})
+    return plot_width(width)
 
 
 def describe(shown, timeline, filters: Filters, lang: str) -> str:
@@ -90,6 +127,7 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
     options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
     figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
+    figure["layout"]["meta"]["view"] = view_key(filters, lang, selected, x_range)
     total = len(timeline.events)
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
     listed = sort_events(shown, sort, lang, timeline.vocabulary)
@@ -103,11 +141,19 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
 
 def first_view(store: TimelineStore) -> View:
     """The view the page opens on: what the callback would answer to the controls as the
-    layout sets them (every kind, no tag, every year, no search, in the default language)."""
+    layout sets them (every kind, no tag, every year, no search, in the default language),
+    for the chart's width this browser reported last time, if any."""
     timeline = store.current()
     filters = Filters.from_inputs(timeline.kinds_present(), [], list(timeline.year_range), "")
     return render(
-        store.current, filters, DEFAULT_LANG, None, plot_width(None), None, "date", store.version
+        store.current,
+        filters,
+        DEFAULT_LANG,
+        None,
+        plot_width(remembered_width()),
+        None,
+        "date",
+        store.version,
     )
 
 
@@ -175,11 +221,17 @@ def register(app: Dash, get_timeline) -> None:
             if (!point || !point.customdata || !point.customdata[0]) {
                 return window.dash_clientside.no_update;  // nothing, or a group of events
             }
-            setTimeout(function () {
-                const detail = document.getElementById("event-detail");
-                if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }
-            }, 250);
-            return point.customdata[0];
+            const id = point.customdata[0];
+            // Beside the chart (assets/detail-beside.css) the details are in view already;
+            // on a phone, under the chart, this brings them up. Focus follows (select.js).
+            if (window.matchMedia("(max-width: 800px)").matches) {
+                setTimeout(function () {
+                    const detail = document.getElementById("event-detail");
+                    if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }
+                }, 250);
+            }
+            if (window.timelineSelect) { window.timelineSelect.focusDetail(id); }
+            return id;
         }""",
         Output("selected", "data", allow_duplicate=True),
         Input("timeline", "clickData"),

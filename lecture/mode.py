@@ -9,6 +9,16 @@ step back; the previous/next links are `dcc.Link`s, which do the same for a mous
 A step may be a question to the hall instead of an event (`ids=...,quiz:first:a~b,...`,
 core/quiz/steps.py, lecture/question.py): the chart gives way to the question, then to
 its answer at the next key press.
+
+A step is made in the browser: with the first view of a talk, the server sends every
+step's card, presenter panel, links and ring (`present-steps`, for decks of up to
+`BROWSER_STEPS` events), and a clientside callback shows the step the address names,
+moving the ring and the labels of the event told and its neighbours (the marks never
+move, core/chart/projector.py) on the chart it already has; the server is not asked (about 100 ms a step
+with a round trip and a whole new figure; a few milliseconds without). In build mode the
+chart itself changes at each step (only the events reached are drawn), and a talk with
+questions hides its chart on them, so the server draws each step, as it does for longer
+decks.
 """
 
 from __future__ import annotations
@@ -16,8 +26,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, ctx, dcc, html
 from dash.dependencies import ClientsideFunction
+from dash.exceptions import PreventUpdate
 
 from core.chart.projector import projected_figure
 from core.i18n import DEFAULT_LANG, t
@@ -46,6 +57,7 @@ GRAPH_CONFIG = {
     # no camera: the presenter's PNG and SVG buttons draw the slide, in the app's font
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
 }
+BROWSER_STEPS = 60  # decks up to this long step in the browser (each step drawn once, sent)
 NAV = (
     ("first", "present_first"),
     ("previous", "present_previous"),
@@ -86,6 +98,7 @@ def layout() -> html.Div:
             dcc.Location(id="present-url", refresh=False),
             dcc.Store(id="present-size"),
             dcc.Store(id="present-deck"),
+            dcc.Store(id="present-steps"),  # every step, for steps made in the browser
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
             html.Main(  # the page's one main landmark: chart, card and presenter's panel
@@ -191,6 +204,63 @@ def _export_links(state: ViewState, file_stem: str) -> list:
     ]
 
 
+def _ring(figure, current: str | None) -> list | None:
+    """Where the ring round `current` stands on `figure`: [x, lane]."""
+    for trace in figure.data:
+        if trace.customdata is not None and trace.mode == "markers":
+            for x, y, row in zip(trace.x, trace.y, trace.customdata, strict=True):
+                if row[0] == current:
+                    return [x, y]
+    return None
+
+
+def _links(deck, current: str | None, state: ViewState) -> list[str]:
+    """The hrefs of one step: first, previous, next, last, the presenter's view, leave."""
+    return [
+        *[present_href(deck.step(current, name), state, state.view) for name, _ in NAV],
+        present_href(current, state, "presenter"),
+        "/" + to_query(state.with_(view="", event=None if parse_step(current) else current)),
+    ]
+
+
+def _step_text(deck, current: str | None, lang: str) -> str:
+    if not deck.ids:
+        return ""
+    return t(lang, "present_step", n=deck.position(current) + 1, total=len(deck))
+
+
+def _labels(figure) -> list[dict]:
+    """The label traces of `figure`: what changes from one step to the next."""
+    return [trace.to_plotly_json() for trace in figure.data if trace.name == "labels"]
+
+
+def _steps(timeline: Timeline, deck, state: ViewState, size, remote: bool) -> dict | None:
+    """Every step of the talk, for the browser to show without asking (see above)."""
+    if state.build or not deck.ids or len(deck) > BROWSER_STEPS:
+        return None
+    if any(parse_step(step) for step in deck.ids):
+        return None
+    lang = state.lang
+    presenting = state.view == "presenter"
+    exports = _export_links(state, timeline.front.file_stem) if presenting else []
+    steps = {}
+    for current in deck.ids:
+        _, following = deck.neighbours(current)
+        figure = _figure(timeline, deck, current, state, size)
+        steps[current] = {
+            "card": card(timeline, current, lang, remote),
+            "presenter": presenter(timeline, current, following, lang, exports)
+            if presenting
+            else [],
+            "step": _step_text(deck, current, lang),
+            "links": _links(deck, current, state),
+            "document": {"lang": lang, "title": document_title(timeline, current, lang)},
+            "ring": _ring(figure, current),
+            "labels": _labels(figure),
+        }
+    return steps
+
+
 def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = False) -> None:
     @app.callback(
         Output("present-graph", "figure"),
@@ -207,11 +277,19 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Output("present-keys", "children"),
         Output("present-deck", "data"),
         Output("present-document", "data"),
+        Output("present-steps", "data"),
         Input("present-url", "pathname"),
         Input("present-url", "search"),
         Input("present-size", "data"),
+        State("present-steps", "data"),
     )
-    def show(pathname, search, size):
+    def show(pathname, search, size, steps):
+        if (
+            steps
+            and ctx.triggered_prop_ids
+            and set(ctx.triggered_prop_ids) == {"present-url.pathname"}
+        ):
+            raise PreventUpdate  # a step: the browser has shown it (present.show, below)
         timeline = get_timeline()
         state = parse_query(search, known_from(timeline))
         lang = state.lang
@@ -220,13 +298,10 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         presenting = state.view == "presenter"
         question = parse_step(current)  # a question to the hall (core/quiz/steps.py), or None
         _, following = deck.neighbours(current)
-        step = (
-            t(lang, "present_step", n=deck.position(current) + 1, total=len(deck))
-            if deck.ids
-            else ""
-        )
+        figure = _figure(timeline, deck, current, state, size)
+        links = _links(deck, current, state)
         return (
-            _figure(timeline, deck, current, state, size),
+            figure,
             step_card(timeline, question, lang)
             if question
             else card(timeline, current, lang, remote),
@@ -243,17 +318,36 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
             "present"
             + (" is-presenter" if presenting else "")
             + (" is-question" if question else ""),
-            step,
-            *[present_href(deck.step(current, name), state, state.view) for name, _ in NAV],
+            _step_text(deck, current, lang),
+            *links[:4],
             *[t(lang, key) for _, key in NAV],
-            present_href(current, state, "presenter"),
+            links[4],
             t(lang, "present_presenter_link"),
             "/" + to_query(state.with_(view="", event=None if question else current)),
             t(lang, "present_leave"),
             t(lang, "present_keys"),
             list(deck.ids),
             {"lang": lang, "title": document_title(timeline, current, lang)},
+            _steps(timeline, deck, state, size, remote),
         )
+
+    # A step in the browser, from what `show` sent (present-steps): the card, the panel,
+    # the links, the page's title, and the ring moved on the chart as it is.
+    app.clientside_callback(
+        ClientsideFunction(namespace="present", function_name="show"),
+        Output("present-graph", "figure", allow_duplicate=True),
+        Output("present-card", "children", allow_duplicate=True),
+        Output("presenter", "children", allow_duplicate=True),
+        Output("present-step", "children", allow_duplicate=True),
+        *[Output(f"present-{name}", "href", allow_duplicate=True) for name, _ in NAV],
+        Output("present-presenter-link", "href", allow_duplicate=True),
+        Output("present-leave", "href", allow_duplicate=True),
+        Output("present-document", "data", allow_duplicate=True),
+        Input("present-url", "pathname"),
+        State("present-steps", "data"),
+        State("present-graph", "figure"),
+        prevent_initial_call=True,
+    )
 
     # The tab's title (and each history entry's) names the event; screen readers read the
     # page in its language.

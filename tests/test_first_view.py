@@ -65,12 +65,15 @@ def test_the_chart_width_is_rounded_down_so_similar_screens_share_a_view():
         assert width - 32 - WIDTH_STEP < plot_width(width) <= width - 32
 
 
-def test_the_page_html_names_the_components_but_not_the_events():
-    # Dash puts its validation layout in every page's HTML; the events come with the layout.
+def test_the_page_config_names_the_components_but_not_the_events():
+    # Dash puts its validation layout in every page's HTML; the events come with the layout
+    # (and, drawn, in the first view: prerender.py), not a second time in Dash's config.
     client = create_app(TINY / "events.csv").server.test_client()
     page_html = client.get("/").get_data(as_text=True)
-    assert "event-list-data" in page_html
-    assert "First paper" not in page_html
+    config = page_html.split('id="_dash-config"', 1)[1].split("</script>", 1)[0]
+    assert "event-list-data" in config
+    assert "First paper" not in config
+    assert "First paper" in page_html.split('id="_dash-config"', 1)[0]  # the first view
     assert "First paper" in client.get("/_dash-layout").get_data(as_text=True)
 
 
@@ -118,3 +121,31 @@ def test_callbacks_skipped_on_load_would_draw_what_the_page_already_has():
             for prop, value in props.items():
                 held = plain(getattr(parts[component], prop, None))
                 assert value == held, f"{component}.{prop}: the page has {held!r}, not {value!r}"
+
+
+def test_a_second_visit_opens_on_a_chart_packed_for_the_width_reported_last_time(tiny_dir):
+    client = create_app(tiny_dir / "events.csv").server.test_client()
+    client.set_cookie("chart_width", "400")  # a phone's graph, as chart-width.js keeps it
+    layout = client.get("/_dash-layout").get_json()
+    graph = next(c for c in _components(layout) if c.get("props", {}).get("id") == "timeline")
+    assert graph["props"]["figure"]["layout"]["meta"]["plot_width_px"] == plot_width(400) == 360
+    page_html = client.get("/").get_data(as_text=True)
+    assert 'data-view="' in page_html
+    client.set_cookie("chart_width", "")  # none, or anything else: the default width
+    layout = client.get("/_dash-layout").get_json()
+    graph = next(c for c in _components(layout) if c.get("props", {}).get("id") == "timeline")
+    assert graph["props"]["figure"]["layout"]["meta"]["plot_width_px"] == plot_width(None)
+    client.set_cookie("chart_width", "<script>")
+    assert client.get("/").status_code == 200
+
+
+def _components(node):
+    """Every component in a layout as the browser gets it (JSON)."""
+    if isinstance(node, dict):
+        if "props" in node:
+            yield node
+        for value in node.get("props", node).values():
+            yield from _components(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _components(item)

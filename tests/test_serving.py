@@ -34,12 +34,30 @@ def test_the_page_lists_the_small_plotly_and_no_datatable_nor_polyfill(client):
     assert runtime < next(i for i, src in enumerate(sources) if "dash_renderer" in src)
 
 
-def test_the_page_asks_early_for_the_charts_code(client):
+def test_the_page_asks_early_for_the_charts_and_the_sliders_code_and_its_fonts(client):
     page = client.get("/").get_data(as_text=True)
-    href = re.search(r'<link rel="preload" href="([^"]+)" as="script">', page).group(1)
-    assert href.endswith("/dcc/async-graph.js")
-    assert page.index(href) < page.index("<script")
-    assert client.get(href).status_code == 200
+    scripts = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', page)
+    assert [href.rsplit("/", 1)[1] for href in scripts] == ["async-graph.js", "async-slider.js"]
+    fonts = re.findall(r'<link rel="preload" href="([^"]+)" as="font"[^>]*crossorigin>', page)
+    assert len(fonts) == 2 and all(".woff2?v=" in href for href in fonts)
+    for href in scripts + fonts:
+        assert page.index(href) < page.index("<script")
+        assert client.get(href).status_code == 200
+
+
+def test_the_page_with_its_first_view_is_kept_per_address_until_the_data_changes(tiny_dir):
+    client = create_app(tiny_dir / "events.csv").server.test_client()
+    assert client.get("/", headers=GZIP).headers["X-Cache"] == "miss"
+    assert client.get("/", headers=GZIP).headers["X-Cache"] == "hit"
+    assert client.get("/?kind=trial", headers=GZIP).headers["X-Cache"] == "miss"
+    assert client.get("/_dash-dependencies").headers["X-Cache"] in ("miss", "hit")
+    assert client.get("/_dash-dependencies").headers["X-Cache"] == "hit"
+    events = tiny_dir / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace("First paper", "Premier"))
+    time.sleep(CHECK_EVERY_S + 0.1)  # the store looks at the files at most this often
+    fresh = client.get("/", headers=GZIP)
+    assert fresh.headers["X-Cache"] == "miss"
+    assert "Premier" in gzip.decompress(fresh.get_data()).decode()
 
 
 def test_versioned_assets_are_cached_for_a_year_and_compressed(client):
@@ -209,3 +227,15 @@ def test_one_compressor_for_both_apps(tiny_app):
     hooks = [hook.__qualname__ for hook in tiny_app.server.after_request_funcs[None]]
     assert hooks.count("Compress.after_request") == 1
     assert tiny_app.server.config["COMPRESS_ALGORITHM"] == ["zstd", "br", "gzip"]
+
+
+def test_the_page_brings_its_stylesheets_in_itself_with_the_fonts_it_preloads(client):
+    page = client.get("/").get_data(as_text=True)
+    head = page.split("</head>", 1)[0]
+    assert '<link rel="stylesheet"' not in head  # no request to wait for before painting
+    assert head.count("<style>") == len(list((ROOT / "assets").glob("*.css")))
+    fonts = re.findall(r'<link rel="preload" href="([^"]+)" as="font"', head)
+    styled = re.findall(r'url\("([^"]+\.woff2[^"]*)"\)', head)
+    assert sorted(fonts) == sorted(styled) and fonts
+    lecture = client.get("/present/").get_data(as_text=True)  # no first view: linked as before
+    assert re.search(r'<link rel="stylesheet" href="[^"]*/assets/style\.css', lecture)

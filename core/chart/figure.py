@@ -118,6 +118,9 @@ def figure_dict(
         xaxis={
             "range": [first, last],
             "tickformat": "d",
+            # Plotly's own choice for this width, made fixed: the page's first picture
+            # (core/chart/svg.py) draws the same ticks whatever width the browser has.
+            "nticks": tick_count(options.plot_width_px),
             "showgrid": True,
             "gridcolor": "#e3e3e3",
             "zeroline": False,
@@ -134,6 +137,11 @@ def figure_dict(
         annotations=fig.annotations,
     )
     return {"data": fig.data, "layout": layout}
+
+
+def tick_count(plot_width_px: float) -> int:
+    """How many ticks Plotly aims for on an x axis this wide: one per 80 px, 5 to 10."""
+    return int(min(max(plot_width_px / 80, 4), 9)) + 1
 
 
 def _era_label(text: str, width_px: float, size_px: float = ERA_PX) -> str | None:

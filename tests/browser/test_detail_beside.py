@@ -1,0 +1,80 @@
+"""Exploring by clicking: the chart and the chosen event's details stay on screen together."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from core.load.loader import load_timeline
+from tests.browser.conftest import open_app
+from tests.conftest import BUILT_IN
+
+TIMELINE = load_timeline(BUILT_IN)
+IN_VIEW = """s => { const r = document.querySelector(s).getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }"""
+
+
+def open_at_width(page) -> None:
+    """Open the app and wait for the chart's redraw for its real width (labels packed for
+    it: the marks move)."""
+    open_app(page)
+    page.wait_for_function(
+        """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
+                   const w = Math.floor((gd.getBoundingClientRect().width - 32) / 40) * 40;
+                   return gd.layout.meta.plot_width_px === Math.max(200, w); }"""
+    )
+
+
+def click_mark(page, event_id: str) -> None:
+    box = page.evaluate(
+        """id => { for (const p of document.querySelectorAll('#timeline .scatterlayer .point')) {
+                     const d = p.__data__;
+                     if (d && d.data && d.data[0] === id) {
+                       let r = p.getBoundingClientRect();
+                       if (r.bottom > innerHeight || r.top < 0) {  // on a phone: scroll to it
+                         p.scrollIntoView({block: 'center'}); r = p.getBoundingClientRect(); }
+                       return [r.x + r.width / 2, r.y + r.height / 2]; } } }""",
+        event_id,
+    )
+    page.mouse.click(*box)
+
+
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_clicking_marks_one_after_another_keeps_chart_and_details_in_view(app_page, width):
+    app_page.set_viewport_size({"width": width, "height": 800})
+    open_at_width(app_page)
+    for event_id in ("vertos-2-2010", "first-paper-1987", "nice-ta279-2013"):
+        click_mark(app_page, event_id)
+        title = app_page.locator("#detail-title")
+        expect(title).to_have_text(TIMELINE.event(event_id)["title_en"])
+        expect(title).to_be_focused()
+        app_page.wait_for_timeout(400)  # past the smooth scroll a phone would get
+        assert app_page.evaluate("scrollY") == 0
+        assert app_page.evaluate(IN_VIEW, "#timeline")
+        assert app_page.evaluate(IN_VIEW, "#detail-title")
+        assert app_page.evaluate(IN_VIEW, "#detail-close")
+    # The filters are hidden while the details stand in their place; Escape brings them back.
+    expect(app_page.locator("#search")).to_be_hidden()
+    app_page.keyboard.press("Escape")
+    expect(app_page.locator("#detail-title")).to_have_count(0)
+    expect(app_page.locator("#search")).to_be_visible()
+
+
+def test_closing_the_details_gives_focus_back_to_the_list(app_page):
+    open_app(app_page)
+    item = app_page.locator('#event-list [data-event="first-paper-1987"]')
+    item.focus()
+    app_page.keyboard.press("Enter")
+    expect(app_page.locator("#detail-title")).to_be_focused()
+    app_page.keyboard.press("Escape")
+    expect(app_page.locator('#event-list [data-event="first-paper-1987"]')).to_be_focused()
+
+
+def test_on_a_phone_the_details_come_up_under_the_chart(app_page):
+    app_page.set_viewport_size({"width": 360, "height": 740})
+    open_at_width(app_page)
+    click_mark(app_page, "nice-ta279-2013")
+    title = app_page.locator("#detail-title")
+    expect(title).to_be_focused()
+    app_page.wait_for_timeout(600)
+    assert app_page.evaluate(IN_VIEW, "#detail-title")

@@ -1,0 +1,61 @@
+"""Lecture mode steps in the browser, from what the first answer sent: no server call draws
+a step, the ring moves to the event shown, and build mode still asks the server."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.test_present import IDS, TITLES, expect_event, open_present
+
+RING = """() => { const gd = document.querySelector('#present-graph .js-plotly-plot');
+    const ring = gd.data.find(t => t.name === 'selected');
+    return ring ? [ring.x[0], ring.y[0]] : null; }"""
+MARK = """id => { const gd = document.querySelector('#present-graph .js-plotly-plot');
+    for (const t of gd.data) { if (!t.customdata) continue;
+      const i = t.customdata.findIndex(row => row && row[0] === id);
+      if (i >= 0) return [t.x[i], t.y[i]]; } return null; }"""
+
+
+def drawn_answers(page) -> list[int]:
+    """The status of each callback answer that redraws the card (200: drawn by the server)."""
+    statuses: list[int] = []
+
+    def note(response):
+        request = response.request
+        if "_dash-update-component" in request.url and "present-card" in (request.post_data or ""):
+            statuses.append(response.status)
+
+    page.on("response", note)
+    return statuses
+
+
+def test_a_step_is_drawn_without_the_server_and_moves_the_ring(app_page):
+    open_present(app_page, IDS[0])
+    app_page.wait_for_load_state("networkidle")
+    statuses = drawn_answers(app_page)
+    for event_id in IDS[1:4]:
+        app_page.keyboard.press("PageDown")
+        expect_event(app_page, event_id)
+        app_page.wait_for_function(
+            f"({RING})() !== null && ({RING})()[0] === ({MARK})({event_id!r})[0]"
+        )
+        assert app_page.evaluate(RING) == app_page.evaluate(MARK, event_id)
+        expect(app_page.locator("#present-step")).to_have_text(
+            f"{IDS.index(event_id) + 1} / {len(IDS)}"
+        )
+    app_page.go_back()  # Back steps back, in the browser too
+    expect_event(app_page, IDS[2])
+    app_page.wait_for_load_state("networkidle")
+    assert 200 not in statuses, statuses
+    assert app_page.title().startswith(TITLES[IDS[2]])
+
+
+def test_build_mode_still_asks_the_server_for_each_step(app_page):
+    open_present(app_page, IDS[0] + "?build=1")
+    app_page.wait_for_load_state("networkidle")
+    statuses = drawn_answers(app_page)
+    app_page.keyboard.press("PageDown")
+    expect_event(app_page, IDS[1])
+    expect(app_page.locator("#present-graph .scatterlayer .trace .point")).not_to_have_count(0)
+    app_page.wait_for_load_state("networkidle")
+    assert 200 in statuses

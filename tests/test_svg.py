@@ -1,0 +1,181 @@
+"""The chart drawn as SVG on the server (core/chart/svg.py) and the page's first view
+(prerender.py): the same marks, at the same places, as the figure; data stays text."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from app import create_app
+from core.chart.figure import FigureOptions, figure_dict
+from core.chart.svg import figure_svg, tick_step, ticks
+from core.load.loader import load_timeline
+from tests.conftest import BUILT_IN, TINY, read_csv, write_csv
+from tests.support.synth import write_timeline
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = [  # each short enough to be shown whole as a label
+    '<script>alert("x")</script>',
+    "Smith & Jones <b>b</b> 'q' \"d\"",
+    "&amp; &lt;i&gt; <br> no break",
+]
+
+
+def figure_of(path, **options) -> dict:
+    timeline = load_timeline(path)
+    return figure_dict(
+        timeline.events, timeline.vocabulary, timeline.eras, FigureOptions(**options)
+    )
+
+
+def parsed(figure: dict) -> ET.Element:
+    return ET.fromstring(figure_svg(figure))  # well-formed XML, or this raises
+
+
+def percent(value: str) -> float:
+    return float(value.rstrip("%"))
+
+
+def marks(root: ET.Element) -> dict[str, tuple[float, float]]:
+    """Each event's mark: its id and where it stands (x in % of the plot, y in px)."""
+    found = {}
+    for holder in root.iter(f"{SVG}svg"):
+        for path in holder.findall(f"{SVG}path"):
+            if "data-event-id" in path.attrib:
+                found[path.get("data-event-id")] = (
+                    percent(holder.get("x")),
+                    float(holder.get("y")),
+                )
+    return found
+
+
+@pytest.mark.parametrize("path", [TINY / "events.csv", BUILT_IN])
+def test_each_event_has_one_mark_where_the_figure_puts_it(path):
+    figure = figure_of(path)
+    layout = figure["layout"]
+    (x0, x1), (y0, y1) = layout["xaxis"]["range"], layout["yaxis"]["range"]
+    top = layout["margin"]["t"]
+    plot_height = layout["height"] - top - layout["margin"]["b"]
+    expected = {}
+    for trace in figure["data"]:
+        if trace.get("mode") == "markers" and trace.get("customdata"):
+            for x, y, row in zip(trace["x"], trace["y"], trace["customdata"], strict=True):
+                expected[row[0]] = (
+                    (x - x0) / (x1 - x0) * 100,
+                    top + (y1 - y) / (y1 - y0) * plot_height,
+                )
+    drawn = marks(parsed(figure))
+    assert set(drawn) == set(expected) == set(load_timeline(path).events["id"])
+    for event_id, (x, y) in expected.items():
+        assert drawn[event_id] == pytest.approx((x, y), abs=0.01)
+
+
+def test_the_selected_event_is_ringed():
+    figure = figure_of(TINY / "events.csv", selected="first-paper")
+    ring = next(t for t in figure["data"] if t.get("name") == "selected")
+    root = parsed(figure)
+    rings = [
+        holder
+        for holder in root.iter(f"{SVG}svg")
+        for path in holder.findall(f"{SVG}path")
+        if path.get("fill") == "none" and "data-event-id" not in path.attrib
+    ]
+    assert len(rings) == 1
+    x0, x1 = figure["layout"]["xaxis"]["range"]
+    assert percent(rings[0].get("x")) == pytest.approx(
+        (ring["x"][0] - x0) / (x1 - x0) * 100, abs=0.001
+    )
+
+
+def test_every_label_and_era_of_the_figure_is_drawn_as_text():
+    figure = figure_of(BUILT_IN)
+    texts = ["".join(node.itertext()) for node in parsed(figure).iter(f"{SVG}text")]
+    labels = next(t for t in figure["data"] if t.get("name") == "labels")["text"]
+    for label in labels:
+        assert label in texts
+    eras = [a["text"].replace("<br>", "") for a in figure["layout"]["annotations"]]
+    assert eras and all(era in texts for era in eras)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "nticks", "step"),
+    [
+        (1982.2867, 2020.8028, 10, 5),  # the built-in timeline at 880 px, as Plotly drew it
+        (0, 100, 10, 20),  # a rough step of exactly 1, 2 or 5 times 10^n goes up
+        (0, 100, 5, 50),
+        (1990, 1991, 10, 0.2),
+        (-500, 2000, 10, 500),
+        (1, 1.5, 6, 0.1),
+    ],
+)
+def test_tick_steps_follow_plotlys_rule(first, last, nticks, step):
+    assert tick_step(first, last, nticks) == pytest.approx(step)
+
+
+def test_ticks_start_from_zero_and_stay_in_the_range():
+    assert ticks(1982.3, 2020.8, 10) == [1985, 1990, 1995, 2000, 2005, 2010, 2015, 2020]
+    assert ticks(-12, 12, 5) == [-10, -5, 0, 5, 10]
+
+
+@pytest.mark.parametrize("title", HOSTILE)
+def test_hostile_titles_stay_text(tiny_dir, title):
+    rows = read_csv(tiny_dir / "events.csv")
+    rows[0]["title_en"] = title
+    write_csv(tiny_dir / "events.csv", rows)
+    figure = figure_of(tiny_dir / "events.csv")
+    svg = figure_svg(figure)
+    root = ET.fromstring(svg)
+    assert not list(root.iter("script")) and not list(root.iter(f"{SVG}script"))
+    assert "<script" not in svg and "<b>" not in svg
+    texts = ["".join(node.itertext()) for node in root.iter(f"{SVG}text")]
+    assert title in texts  # shown as the characters it has, as Plotly shows it
+
+
+def test_a_large_timeline_is_drawn_grouped_as_plotly_draws_it(tmp_path):
+    figure = figure_of(write_timeline(3000, tmp_path / "big"))
+    root = parsed(figure)
+    drawn = sum(
+        1
+        for holder in root.iter(f"{SVG}svg")
+        for _ in holder.findall(f"{SVG}path")
+        if holder.get("overflow") == "visible"
+    )
+    expected = sum(len(t["x"]) for t in figure["data"] if t.get("mode") == "markers")
+    assert drawn == expected and 0 < drawn < 3000
+    assert "grouped" in "".join(root.itertext())
+
+
+def test_the_page_arrives_with_its_first_view_drawn(tiny_dir):
+    rows = read_csv(tiny_dir / "events.csv")
+    rows[0]["title_en"] = HOSTILE[0]
+    rows[1]["title_en"] = HOSTILE[1]
+    write_csv(tiny_dir / "events.csv", rows)
+    client = create_app(tiny_dir / "events.csv").server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    first = page.split('<div id="first-view"', 1)[1].split('<div id="react-entry-point"', 1)[0]
+    wide, narrow = first.split('class="first-chart-box first-chart-wide"')[1].split(
+        'class="first-chart-box first-chart-narrow"'
+    )
+    assert wide.count("data-event-id=") == len(rows)  # packed for a 1280 px screen
+    assert narrow.split("</div>")[0].count("data-event-id=") == len(rows)  # and for a phone
+    assert 'data-plot-width="880"' in first and 'data-plot-width="280"' in first
+    assert first.count('class="event-item') == len(rows)  # the list, drawn too
+    assert "<script" not in first and "&lt;script&gt;" in first
+    assert "Smith &amp; Jones &lt;b&gt;b&lt;/b&gt;" in first
+    ids = re.findall(r' id="([^"]+)"', first)
+    assert ids and all(i.startswith("fp-") for i in ids)  # never the interactive page's ids
+    assert len(ids) == len(set(ids))
+
+
+def test_the_first_view_follows_the_address():
+    client = create_app(TINY / "events.csv").server.test_client()
+    page = client.get("/?kind=publication&event=first-paper").get_data(as_text=True)
+    first = page.split('<div id="first-view"', 1)[1].split('<div id="react-entry-point"', 1)[0]
+    publications = [r for r in read_csv(TINY / "events.csv") if r["kind"] == "publication"]
+    assert 0 < first.count("data-event-id=") == 2 * len(publications)  # wide and narrow
+    assert 'id="fp-detail-title"' in first  # the chosen event's details are open
+    assert "First paper" in first
+    # A language other than the page's own is not drawn ahead (yet).
+    assert 'id="first-view"' not in client.get("/?lang=fr").get_data(as_text=True)
