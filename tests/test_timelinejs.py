@@ -532,8 +532,8 @@ def test_background_is_one_warning_naming_the_first_row() -> None:
         (
             3,
             "Background",
-            "Background (a slide's colour or image) is not used by this app: ignored in every row "
-            "(this is the first row that has one)",
+            "expected no Background (a slide's colour or image, which this app does not draw); "
+            "found one: ignored in every row (this is the first row that has one)",
             WARNING,
         )
     ]
@@ -670,8 +670,8 @@ def test_timelinejs_sample_sheet() -> None:
         (
             2,
             "Background",
-            "Background (a slide's colour or image) is not used by this app: ignored in every row "
-            "(this is the first row that has one)",
+            "expected no Background (a slide's colour or image, which this app does not draw); "
+            "found one: ignored in every row (this is the first row that has one)",
             WARNING,
         )
     ]

@@ -15,11 +15,19 @@ import pandas as pd
 
 from core.i18n import Message, message
 from core.load.dates import PERIOD, DateError, When
+from core.load.foreign import (
+    JSON_SUFFIX,
+    Foreign,
+    is_timelinejs_sheet,
+    read_timelinejs,
+    read_vis_json,
+)
 from core.load.frontmatter import TITLE_KIND, check_title_row, load_front_matter
 from core.load.humandates import parse_human
 from core.load.media import picture_of
 from core.load.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
 from core.load.problems import ERROR, WARNING, DataError, Problem, shorten
+from core.load.reading import read_table
 from core.load.schema import (
     DOI_PATTERN,
     ERA_COLUMNS,
@@ -29,6 +37,7 @@ from core.load.schema import (
     SOURCE_TYPES,
     VOCABULARY_COLUMNS,
     read_rows,
+    rows_of,
     text_in,
 )
 from core.load.text import fold, is_web_address, slugify, split_list
@@ -97,23 +106,27 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, dict[str, st
 
 
 def _load_eras(path: Path, problems: list[Problem]) -> list[Era]:
-    eras = []
     if not path.exists():
-        return eras
-    for row_number, row in read_rows(path, ERA_COLUMNS, problems):
+        return []
+    return _check_eras(path.name, read_rows(path, ERA_COLUMNS, problems), problems)
+
+
+def _check_eras(name: str, rows: list[tuple[int, dict]], problems: list[Problem]) -> list[Era]:
+    eras = []
+    for row_number, row in rows:
         bounds = {}
         for column in ("start", "end"):
             try:
                 bounds[column] = parse_human(row.get(column, ""))
             except DateError as exc:
-                problems.append(Problem(path.name, row_number, column, exc.what))
+                problems.append(Problem(name, row_number, column, exc.what))
         if len(bounds) < 2:
             continue
         start, end = bounds["start"], bounds["end"]
         if end.end <= start.start:
             problems.append(
                 Problem(
-                    path.name,
+                    name,
                     row_number,
                     "end",
                     message("problem_era_end_before_start", start=start.text, end=end.text),
@@ -155,16 +168,27 @@ def _event_when(row: dict, bad) -> When | None:
 
 
 def _load_events(
-    path: Path, vocabulary: Vocabulary, sources: dict, problems: list[Problem]
+    path: Path,
+    rows: list[tuple[int, dict]],
+    vocabulary: Vocabulary,
+    sources: dict,
+    problems: list[Problem],
+    foreign: Foreign | None = None,
 ) -> tuple[list[dict], tuple[int, dict] | None]:
-    """The events, each with its picture's checked file (`picture`), and the title row."""
+    """The events, each with its picture's checked file (`picture`), and the title row.
+
+    `foreign`: the rows come from another tool's file, which has no sources to cite and
+    whose columns have the tool's names.
+    """
+    names = foreign.column_names if foreign is not None else {}
     events = []
     title_row = None
-    for row_number, row in read_rows(path, EVENT_COLUMNS, problems):
+    for row_number, row in rows:
 
         def bad(
             column: str, what: Message, severity: str = ERROR, row_number: int = row_number
         ) -> None:
+            column = names.get(column, column)
             problems.append(Problem(path.name, row_number, column, what, severity))
 
         if row.get("kind", "").lower() == TITLE_KIND:
@@ -195,7 +219,7 @@ def _load_events(
                 "certainty", message("problem_certainty", choices=choices, found=shorten(certainty))
             )
         cited = split_list(row.get("sources", ""))
-        if not cited:
+        if not cited and not foreign:
             bad("sources", message("problem_no_source"), WARNING)
         for source_id in cited:
             if source_id not in sources:
@@ -220,6 +244,7 @@ def _load_events(
             "sources": cited,
             "certainty": certainty,
             "image": row.get("image", ""),
+            "group": row.get("group", ""),
             "picture": picture,
             "row": row_number,
         }
@@ -269,6 +294,25 @@ def _check_whole_file(path: Path, events: list[dict], problems: list[Problem]) -
             seen[event["id"]] = event["row"]
 
 
+def _event_rows(
+    path: Path, problems: list[Problem]
+) -> tuple[list[tuple[int, dict]], tuple[int, dict] | None, Foreign | None]:
+    """The events file's rows in the app's columns, whatever tool made it, the title row
+    another tool's file gives, and that file's reading (None for the app's own format)."""
+    if path.suffix.lower() == JSON_SUFFIX:
+        foreign = read_vis_json(path, problems)
+        if foreign is None:
+            return [], None, None
+        return foreign.events, foreign.title_row, foreign
+    table = read_table(path, problems)
+    if table is None:
+        return [], None, None
+    if is_timelinejs_sheet(table):
+        foreign = read_timelinejs(table, path.name, problems)
+        return foreign.events, foreign.title_row, foreign
+    return rows_of(table, path.name, EVENT_COLUMNS, problems), None, None
+
+
 def load_timeline(events_path: str | Path) -> Timeline:
     """Load and check a timeline; raise `DataError` listing every error found.
 
@@ -281,7 +325,11 @@ def load_timeline(events_path: str | Path) -> Timeline:
     vocabulary = _load_vocabulary(folder / "vocabulary.csv", problems)
     sources = _load_sources(folder / "sources.csv", problems)
     eras = _load_eras(folder / "eras.csv", problems)
-    events, title_row = _load_events(path, vocabulary, sources, problems)
+    rows, title_row, foreign = _event_rows(path, problems)
+    if foreign is not None:
+        eras += _check_eras(path.name, foreign.eras, problems)
+    events, own_title_row = _load_events(path, rows, vocabulary, sources, problems, foreign)
+    title_row = title_row or own_title_row
     front = load_front_matter(path, title_row, problems)
     if not vocabulary.kinds:  # kinds but no vocabulary.csv: each kind still gets its colour
         for kind in dict.fromkeys(event["kind"] for event in events if event["kind"]):
