@@ -57,7 +57,7 @@ def entries(
         "items": [
             {
                 "id": event_id,
-                "when": when_text(date, lang),
+                "when": display or when_text(date, lang),
                 "title": title,
                 "glyph": kinds[kind][0],
                 "colour": kinds[kind][1],
@@ -65,9 +65,10 @@ def entries(
                 "sourced": bool(sources),
                 "thumb": media_url(event_id, "thumb") if event_id in pictures else None,
             }
-            for event_id, date, title, kind, sources in zip(
+            for event_id, date, display, title, kind, sources in zip(
                 shown["id"].tolist(),
                 shown["date"].tolist(),
+                shown[f"display_date_{lang}"].tolist(),
                 shown[f"title_{lang}"].tolist(),
                 shown["kind"].tolist(),
                 shown["sources"].tolist(),
