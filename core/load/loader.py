@@ -134,7 +134,8 @@ def _check_eras(name: str, rows: list[tuple[int, dict]], problems: list[Problem]
             )
             continue
         labels = {lang: row.get(f"label_{lang}", "") for lang in LANGS}
-        eras.append(Era(row.get("id", "") or slugify(labels["en"]), start.start, end.end, labels))
+        era_id = row.get("id", "") or slugify(labels["en"])
+        eras.append(Era(era_id, start.start, end.end, labels, (start.text, end.text)))
     return eras
 
 

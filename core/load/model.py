@@ -56,6 +56,7 @@ class Era:
     start: float
     end: float
     labels: dict[str, str]
+    dates: tuple[str, str] = ("", "")  # start and end as EDTF, as the file gave them
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.id
