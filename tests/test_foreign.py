@@ -14,6 +14,7 @@ from components.detail import render
 from core.load.formats.timelinejs import HEADERS
 from core.load.loader import load_timeline
 from core.load.problems import ERROR, WARNING, DataError
+from core.load.store import TimelineStore
 from core.load.text import split_links
 
 
@@ -271,3 +272,18 @@ def test_the_details_show_the_display_date_the_group_and_links(tmp_path):
     walk(html.Div(render(timeline, timeline.events["id"][0], "en")))
     assert "Spring 1984" in texts and "Clinic" in texts
     assert links == ["https://example.org/a"]
+
+
+def test_live_reload_reads_a_changed_sheet(tmp_path):
+    from tests.test_store import Clock, write
+
+    path = tmp_path / "sheet.csv"
+    write(path, sheet_text({"Year": "1984", "Headline": "A"}), 0)
+    store = TimelineStore(path, clock=(clock := Clock()))
+    write(path, sheet_text({"Year": "1984", "Headline": "A"}, {"Year": "0", "Headline": "B"}), 1)
+    clock.now += 1.1
+    assert list(store.current().events["title_en"]) == ["A"]
+    assert [(p.row, p.column) for p in store.problems] == [(3, "Year")]
+    write(path, sheet_text({"Year": "1984", "Headline": "A"}, {"Year": "1987", "Headline": "B"}), 2)
+    clock.now += 1.1
+    assert list(store.current().events["title_en"]) == ["A", "B"]

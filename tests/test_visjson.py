@@ -117,7 +117,7 @@ def test_short_negative_year_is_iso_with_a_warning() -> None:
     ]
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.integers(-62_000_000_000_000, 250_000_000_000_000))
 def test_milliseconds_agree_with_the_calendar(ms: int) -> None:
     import datetime as dt
@@ -486,7 +486,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(JSON_VALUES)
 def test_never_raises_on_any_json(data: object) -> None:
     converted = convert(data, "f.json")
