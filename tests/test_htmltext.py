@@ -96,13 +96,13 @@ def test_html_to_text(markup: str, expected: str) -> None:
     assert html_to_text(markup) == expected
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_never_raises_on_any_text(markup: str) -> None:
     assert isinstance(html_to_text(markup), str)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -150,14 +150,14 @@ _WORD = st.text(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(_WORD, min_size=1, max_size=6))
 def test_escaped_text_comes_back(words: list[str]) -> None:
     text = " ".join(words)
     assert html_to_text(html.escape(text, quote=False)) == text
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.text().filter(lambda t: "<" not in t and "&" not in t))
 def test_text_without_markup_reads_as_through_the_parser(text: str) -> None:
     assert html_to_text(text) == html_to_text(text + "<b></b>")
