@@ -287,3 +287,10 @@ def test_live_reload_reads_a_changed_sheet(tmp_path):
     write(path, sheet_text({"Year": "1984", "Headline": "A"}, {"Year": "1987", "Headline": "B"}), 2)
     clock.now += 1.1
     assert list(store.current().events["title_en"]) == ["A", "B"]
+
+
+def test_two_rows_with_the_same_headline_and_year_get_their_own_ids(tmp_path):
+    timeline = load_sheet(
+        tmp_path, {"Year": "1984", "Headline": "Meeting"}, {"Year": "1984", "Headline": "Meeting"}
+    )
+    assert list(timeline.events["id"]) == ["meeting-1984", "meeting-1984-2"]

@@ -275,6 +275,16 @@ def _search_text(event: dict, sources: dict, lang: str) -> str:
     return fold(" ".join(parts))
 
 
+def _unique_ids(events: list[dict]) -> None:
+    """Ids made from titles, made unique: another tool's file has no id column to fix."""
+    seen: dict[str, int] = {}
+    for event in events:
+        base = event["id"]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            event["id"] = f"{base}-{seen[base]}"
+
+
 def _check_whole_file(path: Path, events: list[dict], problems: list[Problem]) -> None:
     seen: dict[str, int] = {}
     for event in events:
@@ -335,6 +345,8 @@ def load_timeline(events_path: str | Path) -> Timeline:
     if not vocabulary.kinds:  # kinds but no vocabulary.csv: each kind still gets its colour
         for kind in dict.fromkeys(event["kind"] for event in events if event["kind"]):
             vocabulary.kinds[kind] = Term(kind, dict.fromkeys(LANGS, kind))
+    if foreign is not None:
+        _unique_ids(events)
     _check_whole_file(path, events, problems)
     if not events and not any(p.severity == ERROR for p in problems):
         problems.append(Problem(path.name, None, None, message("problem_no_events")))
