@@ -1,0 +1,55 @@
+"""Lanes: each event in the lane of its kind, group or topics; the last lanes fold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from core.chart.lanes import NO_LANE, split_lanes
+from core.load.model import Term, Vocabulary
+
+VOCABULARY = Vocabulary(
+    kinds={k: Term(k, {"en": k.title(), "fr": k.upper()}) for k in ("trial", "device")},
+    tags={k: Term(k, {"en": k.title(), "fr": k.upper()}) for k in ("spine", "cement")},
+)
+EVENTS = pd.DataFrame(
+    {
+        "kind": ["device", "trial", "", "trial"],
+        "tags": [("cement", "spine"), ("spine",), (), ("cement",)],
+        "group": ["Clinic", "", "Trials", "Clinic"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("by", "lanes"),
+    [
+        ("kind", [("trial", (1, 3)), ("device", (0,)), (NO_LANE, (2,))]),
+        ("tag", [("spine", (0, 1)), ("cement", (0, 3)), (NO_LANE, (2,))]),
+        ("group", [("Clinic", (0, 3)), ("Trials", (2,)), (NO_LANE, (1,))]),
+    ],
+)
+def test_each_event_is_in_the_lane_of_its_kind_group_or_topics(by, lanes):
+    split = split_lanes(EVENTS, by, VOCABULARY, "en")
+    assert [(lane.key, lane.rows) for lane in split.lanes] == lanes
+    assert split.folded == ()
+
+
+def test_an_event_with_two_topics_is_in_both_lanes_as_the_same_row():
+    split = split_lanes(EVENTS, "tag", VOCABULARY, "fr")
+    assert split.lanes_of(0) == ("SPINE", "CEMENT")
+    assert split.lanes[-1].label == "Autres"
+
+
+def test_lanes_past_the_limit_fold_into_n_more():
+    events = pd.DataFrame({"kind": list("abcde"), "tags": [()] * 5, "group": list("abcde")})
+    split = split_lanes(events, "group", Vocabulary(), "en", max_lanes=3)
+    assert [lane.key for lane in split.lanes] == ["a", "b"]
+    assert [lane.key for lane in split.folded] == ["c", "d", "e"]
+    assert split.more_label("en") == "3 more"
+    assert split.lanes_of(4) == ("e",)
+
+
+def test_an_unknown_way_to_split_is_refused():
+    with pytest.raises(ValueError, match="kind, group, tag"):
+        split_lanes(EVENTS, "colour", VOCABULARY, "en")
