@@ -53,3 +53,34 @@ def test_lanes_past_the_limit_fold_into_n_more():
 def test_an_unknown_way_to_split_is_refused():
     with pytest.raises(ValueError, match="kind, group, tag"):
         split_lanes(EVENTS, "colour", VOCABULARY, "en")
+
+
+def ids_by_row(figure: dict) -> dict[float, list[str]]:
+    rows: dict[float, list[str]] = {}
+    for trace in figure["data"]:
+        for y, custom in zip(trace.get("y", []), trace.get("customdata") or [], strict=False):
+            rows.setdefault(y, []).append(custom[0])
+    return rows
+
+
+@pytest.mark.parametrize("by", ["kind", "tag", "group"])
+def test_the_lanes_figure_draws_every_event_below_its_lane_label(by):
+    from core.chart.figure import FigureOptions
+    from core.chart.lanes import lanes_figure
+    from core.load.loader import load_timeline
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    events = timeline.events
+    figure = lanes_figure(events, timeline.vocabulary, timeline.eras, FigureOptions(), by)
+    split = split_lanes(events, by, timeline.vocabulary, "en")
+    labels = [a for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+    assert [a["text"] for a in labels] == [f"<b>{lane.label}</b>" for lane in split.lanes]
+    label_rows = {a["y"] for a in labels}
+    drawn = ids_by_row(figure)
+    assert not label_rows & set(drawn)  # a lane's label has its row to itself
+    marks = [i for ids in drawn.values() for i in ids]
+    assert set(marks) == set(events["id"])
+    assert len(marks) == sum(len(lane.rows) for lane in split.lanes)
+    bottom, top = figure["layout"]["yaxis"]["range"]
+    assert all(top < y < bottom for y in drawn)

@@ -4,20 +4,26 @@ A pure partition, kept apart from the figure so that drawing can call it per lan
 lane has its key (a kind id, a group name or a tag id; "" for events that have none), its
 label in the page's language, and the positions of its events in the events frame. An
 event with several topics is in each of its topics' lanes (the same row, so the same id).
-Lanes past `max_lanes` fold into one "N more" (`LaneSplit.folded`), which the page can
-offer to show.
+Lanes past `max_lanes` fold into one "N more" (`LaneSplit.folded`).
 
-Not yet drawn: the figure, the filters' control and the address do not use it yet.
+`lanes_figure` draws them without touching the figure builder: it builds one figure per
+lane with `figure_dict` (the same x range for all, so label packing is done within each
+lane), stacks them by moving each lane's y down below the previous one, and writes each
+lane's label at the left on a row of its own, so no label of an event can overlap it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from core.chart.figure import LANE_PX, FigureOptions, figure_dict
+from core.chart.overview import MAX_MARKS
+from core.chart.style import FONT
 from core.i18n import t
-from core.load.model import Vocabulary
+from core.load.model import Era, Vocabulary
 
 LANE_BYS = ("kind", "group", "tag")
 NO_LANE = ""  # the key of the lane of events that have no kind, group or topic
@@ -89,3 +95,65 @@ def split_lanes(
         return LaneSplit(lanes)
     shown = max(max_lanes - 1, 1)  # one row for the "N more"
     return LaneSplit(lanes[:shown], lanes[shown:])
+
+
+def _moved(trace: dict, offset: int) -> dict:
+    """A trace of one lane's figure, moved down by `offset` rows."""
+    if "y" not in trace:
+        return trace
+    return {**trace, "y": [None if y is None else y + offset for y in trace["y"]]}
+
+
+def _lane_label(text: str, row: int) -> dict:
+    return {
+        "text": f"<b>{html.escape(text, quote=False)}</b>",
+        "xref": "paper",
+        "yref": "y",
+        "x": 0,
+        "y": row,
+        "xanchor": "left",
+        "showarrow": False,
+        "font": {"size": 15, "family": FONT, "color": "#1a1a1a"},
+    }
+
+
+def lanes_figure(
+    events: pd.DataFrame,
+    vocabulary: Vocabulary,
+    eras: list[Era],
+    options: FigureOptions,
+    by: str,
+    max_lanes: int = 8,
+) -> dict:
+    """The chart with its events in lanes by `by`, as `figure_dict` gives a figure.
+
+    Each lane has a row for its label, then its own packed rows of events. Lanes past
+    `max_lanes` are not drawn: a last row says "N more". Above MAX_MARKS events, the
+    figure is the usual one (grouped marks have no lanes).
+    """
+    base = figure_dict(events, vocabulary, eras, options)
+    if events.empty or len(events) > MAX_MARKS:
+        return base
+    split = split_lanes(events, by, vocabulary, options.lang, max_lanes)
+    first, last = base["layout"]["xaxis"]["range"]
+    one = replace(options, x_range=(first, last))
+    data: list[dict] = []
+    annotations = [a for a in base["layout"]["annotations"] if a.get("yref") != "y"]
+    row = 0
+    for lane in split.lanes:
+        part = figure_dict(events.iloc[list(lane.rows)], vocabulary, [], one)
+        annotations.append(_lane_label(lane.label, row))
+        rows = int(round(part["layout"]["yaxis"]["range"][0] + 0.4))
+        data += [_moved(trace, row + 1) for trace in part["data"]]
+        row += rows + 1
+    if split.folded:
+        annotations.append(_lane_label(split.more_label(options.lang) or "", row))
+        row += 1
+    layout = {
+        **base["layout"],
+        "height": max(380, 150 + row * LANE_PX),
+        "yaxis": {**base["layout"]["yaxis"], "range": [row - 0.4, -0.8]},
+        "annotations": annotations,
+        "meta": {**base["layout"].get("meta", {}), "lanes": by},
+    }
+    return {"data": data, "layout": layout}
