@@ -17,9 +17,11 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from components import event_list
 from core.chart.figure import FigureOptions, figure_dict
+from core.chart.lanes import lanes_figure
 from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
+from core.view.address import LANES
 from core.view.filters import Filters, apply_filters
 from core.view.sorting import sort_events
 
@@ -81,7 +83,9 @@ def in_range(events, low: float, high: float):
 
 
 @lru_cache(maxsize=RENDER_CACHE)
-def render(get_timeline, filters, lang, selected, width_px, x_range, sort, version) -> View:
+def render(
+    get_timeline, filters, lang, selected, width_px, x_range, sort, version, lanes=""
+) -> View:
     """Everything that shows the filtered events. Pure in its arguments, the data's version
     among them (live reload changes it), so cached: a class choosing the same filters is
     served from memory."""
@@ -89,7 +93,10 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
     shown = apply_filters(timeline.events, filters, lang)
     options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
-    figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
+    if lanes:
+        figure = lanes_figure(drawn, timeline.vocabulary, timeline.eras, options, lanes)
+    else:
+        figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
     total = len(timeline.events)
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
     listed = sort_events(shown, sort, lang, timeline.vocabulary)
@@ -148,14 +155,23 @@ def register(app: Dash, get_timeline) -> None:
         Input("list-sort", "value"),
         Input("view-range", "data"),
         Input("data-version", "data"),  # new data on disk (components/banner.py)
+        Input("filter-lanes", "value"),
         prevent_initial_call=True,  # the page holds the first view (first_view)
     )
-    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version):
+    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version, lanes):
         filters = Filters.from_inputs(kinds, tags, years, query)
         x_range = tuple(view_range) if view_range else None
         sort = sort or "date"
         return render(
-            get_timeline, filters, lang, selected, plot_width(width), x_range, sort, version
+            get_timeline,
+            filters,
+            lang,
+            selected,
+            plot_width(width),
+            x_range,
+            sort,
+            version,
+            lanes if lanes in LANES else "",
         )
 
     @app.callback(
