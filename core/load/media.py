@@ -71,6 +71,8 @@ def check_picture(value: str, folder: Path) -> Path | None:
     suffix = picture_type(value)
     if suffix not in PICTURE_TYPES:
         raise PictureError(message("picture_type", found=found))
+    if "\x00" in written:  # no file name holds one, and the file system refuses to look
+        raise PictureError(message("picture_missing", found=found))
     root = folder.resolve()
     path = (root / written).resolve()
     if not path.is_relative_to(root):
