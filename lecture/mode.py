@@ -142,7 +142,9 @@ def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, siz
     if state.build:  # the story unfolds: only what the lecture has reached is drawn
         events = events[events["id"].isin(deck.shown_in_build(current))]
     width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
-    figure = projected_figure(events, timeline, state.lang, current, fixed, (width, height))
+    figure = projected_figure(
+        events, timeline, state.lang, current, fixed, (width, height), state.lanes
+    )
     figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure
 

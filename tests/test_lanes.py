@@ -84,3 +84,22 @@ def test_the_lanes_figure_draws_every_event_below_its_lane_label(by):
     assert len(marks) == sum(len(lane.rows) for lane in split.lanes)
     bottom, top = figure["layout"]["yaxis"]["range"]
     assert all(top < y < bottom for y in drawn)
+
+
+def test_the_handout_and_lecture_mode_draw_lanes_when_the_address_asks():
+    from core.chart.projector import projected_figure
+    from core.load.loader import load_timeline
+    from core.publish.offline import selection, timeline_figure
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    state, events = selection(timeline, "lanes=kind")
+    handout = timeline_figure(timeline, state, events, 1000)
+    assert handout.layout.meta["lanes"] == "kind"
+    assert "lanes" not in (
+        timeline_figure(timeline, state.with_(lanes=""), events, 1000).layout.meta
+    )
+    slide = projected_figure(events, timeline, "en", None, None, (1232, 560), "tag")
+    assert slide.layout.meta["lanes"] == "tag"
+    lane_labels = [a.text for a in slide.layout.annotations if a.yref == "y"]
+    assert len(lane_labels) == len(split_lanes(events, "tag", timeline.vocabulary, "en").lanes)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure
 from core.chart.labels import LABEL_FONT_PX
+from core.chart.lanes import lanes_figure
 from core.load.model import Timeline
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080  # slide images, and the presenter's PNG and SVG
@@ -35,8 +36,10 @@ def projected_figure(
     selected: str | None,
     x_range: tuple[float, float] | None,
     size: tuple[float, float],
+    lanes: str = "",
 ) -> go.Figure:
-    """`events` drawn for a chart of `size` (width, height) px on a projector."""
+    """`events` drawn for a chart of `size` (width, height) px on a projector; in lanes by
+    `lanes` (kind, group or tag) when the address asks for them."""
     width, height = size
     plot_width = max(200, int(width) - 32)
     size_px = PROJECTED_LABEL_PX
@@ -47,7 +50,11 @@ def projected_figure(
             x_range=x_range,
             plot_width_px=int(plot_width * LABEL_FONT_PX / size_px),
         )
-        figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
+        if lanes:
+            drawn = lanes_figure(events, timeline.vocabulary, timeline.eras, options, lanes)
+            figure = go.Figure(drawn)
+        else:
+            figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
         fits = label_px(figure, height)
         if fits >= size_px:
             break

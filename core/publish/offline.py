@@ -20,6 +20,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure
+from core.chart.lanes import lanes_figure
 from core.chart.projector import SLIDE_HEIGHT, SLIDE_WIDTH
 from core.load.model import Timeline
 from core.publish.handout import render_handout
@@ -42,6 +43,10 @@ def selection(timeline: Timeline, query: str) -> tuple[ViewState, object]:
 
 def timeline_figure(timeline: Timeline, state: ViewState, events, width: int) -> go.Figure:
     options = FigureOptions(lang=state.lang, plot_width_px=width - 32, x_range=x_extent(events))
+    if state.lanes:  # lanes=kind|group|tag in the address
+        return go.Figure(
+            lanes_figure(events, timeline.vocabulary, timeline.eras, options, state.lanes)
+        )
     return build_figure(events, timeline.vocabulary, timeline.eras, options)
 
 
