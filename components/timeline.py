@@ -17,7 +17,7 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from components import event_list
 from core.chart.figure import FigureOptions, figure_dict
-from core.chart.lanes import lanes_figure
+from core.chart.lanes import lanes_figure, split_lanes
 from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
@@ -61,8 +61,9 @@ def plot_width(graph_width: int | None) -> int:
     return max(200, width // WIDTH_STEP * WIDTH_STEP)
 
 
-def describe(shown, timeline, filters: Filters, lang: str) -> str:
-    """The chart in words: how many events, over which years, how many of each kind."""
+def describe(shown, timeline, filters: Filters, lang: str, lanes: str = "") -> str:
+    """The chart in words: how many events, over which years, how many of each kind, and
+    the lanes it draws them in, with how many events in each."""
     first, last = filters.years or timeline.year_range
     if not shown.empty:
         first = max(first, int(shown["start"].min() // 1))
@@ -74,7 +75,14 @@ def describe(shown, timeline, filters: Filters, lang: str) -> str:
         if kind in counts
     ]
     text = t(lang, "timeline_label", shown=len(shown), first=first, last=last)
-    return f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}" if kinds else text
+    if kinds:
+        text = f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}"
+    if lanes and not shown.empty:
+        split = split_lanes(shown, lanes, timeline.vocabulary, lang)
+        said = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in split.lanes)
+        more = split.more_label(lang)
+        text = f"{text} {t(lang, 'lanes_summary', lanes=said + (', ' + more if more else ''))}"
+    return text
 
 
 def in_range(events, low: float, high: float):
@@ -103,8 +111,8 @@ def render(
     return View(
         figure,
         count,
-        event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures),
-        describe(shown, timeline, filters, lang),
+        event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes),
+        describe(shown, timeline, filters, lang, lanes),
     )
 
 

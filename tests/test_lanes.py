@@ -103,3 +103,24 @@ def test_the_handout_and_lecture_mode_draw_lanes_when_the_address_asks():
     assert slide.layout.meta["lanes"] == "tag"
     lane_labels = [a.text for a in slide.layout.annotations if a.yref == "y"]
     assert len(lane_labels) == len(split_lanes(events, "tag", timeline.vocabulary, "en").lanes)
+
+
+def test_the_text_summary_and_the_list_say_each_events_lane():
+    from components.event_list import entries
+    from components.timeline import describe
+    from core.load.loader import load_timeline
+    from core.view.filters import Filters
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    events = timeline.events
+    filters = Filters.from_inputs(timeline.kinds_present(), [], list(timeline.year_range), "")
+    text = describe(events, timeline, filters, "fr", "kind")
+    split = split_lanes(events, "kind", timeline.vocabulary, "fr")
+    assert f"En couloirs : {split.lanes[0].label} ({len(split.lanes[0].rows)})" in text
+    assert "couloir" not in describe(events, timeline, filters, "fr")
+    listed = entries(events, "en", None, timeline.vocabulary, lanes="tag")["items"]
+    first = events.iloc[0]
+    wanted = ", ".join(timeline.vocabulary.tag_label(tag, "en") for tag in first["tags"])
+    assert listed[0]["lane"] == f"lane: {wanted}"
+    assert entries(events, "en", None, timeline.vocabulary)["items"][0]["lane"] is None

@@ -27,6 +27,7 @@ from core.load.model import Era, Vocabulary
 
 LANE_BYS = ("kind", "group", "tag")
 NO_LANE = ""  # the key of the lane of events that have no kind, group or topic
+MAX_LANES = 8  # more fold into "N more": each lane needs a row for its label
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def _label(by: str, key: str, vocabulary: Vocabulary, lang: str) -> str:
 
 
 def split_lanes(
-    events: pd.DataFrame, by: str, vocabulary: Vocabulary, lang: str, max_lanes: int = 8
+    events: pd.DataFrame, by: str, vocabulary: Vocabulary, lang: str, max_lanes: int = MAX_LANES
 ) -> LaneSplit:
     """The events split into lanes by `by` (one of LANE_BYS); at most `max_lanes` drawn.
 
@@ -123,7 +124,7 @@ def lanes_figure(
     eras: list[Era],
     options: FigureOptions,
     by: str,
-    max_lanes: int = 8,
+    max_lanes: int = MAX_LANES,
 ) -> dict:
     """The chart with its events in lanes by `by`, as `figure_dict` gives a figure.
 
