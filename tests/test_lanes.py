@@ -124,3 +124,18 @@ def test_the_text_summary_and_the_list_say_each_events_lane():
     wanted = ", ".join(timeline.vocabulary.tag_label(tag, "en") for tag in first["tags"])
     assert listed[0]["lane"] == f"lane: {wanted}"
     assert entries(events, "en", None, timeline.vocabulary)["items"][0]["lane"] is None
+
+
+def test_folded_lanes_are_drawn_together_under_n_more():
+    from core.chart.figure import FigureOptions
+    from core.chart.lanes import lanes_figure
+    from core.load.loader import load_timeline
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    events = timeline.events
+    figure = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind", max_lanes=3)
+    labels = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+    assert len(labels) == 3 and labels[-1].startswith("<b>6 more: ")
+    marks = [i for ids in ids_by_row(figure).values() for i in ids]
+    assert sorted(marks) == sorted(events["id"])

@@ -4,7 +4,7 @@ A pure partition, kept apart from the figure so that drawing can call it per lan
 lane has its key (a kind id, a group name or a tag id; "" for events that have none), its
 label in the page's language, and the positions of its events in the events frame. An
 event with several topics is in each of its topics' lanes (the same row, so the same id).
-Lanes past `max_lanes` fold into one "N more" (`LaneSplit.folded`).
+Lanes past `max_lanes` fold into one "N more" (`LaneSplit.folded`), drawn as one lane.
 
 `lanes_figure` draws them without touching the figure builder: it builds one figure per
 lane with `figure_dict` (the same x range for all, so label packing is done within each
@@ -128,9 +128,9 @@ def lanes_figure(
 ) -> dict:
     """The chart with its events in lanes by `by`, as `figure_dict` gives a figure.
 
-    Each lane has a row for its label, then its own packed rows of events. Lanes past
-    `max_lanes` are not drawn: a last row says "N more". Above MAX_MARKS events, the
-    figure is the usual one (grouped marks have no lanes).
+    Each lane has a row for its label, then its own packed rows of events. The events of
+    lanes past `max_lanes` are drawn together in a last lane, "N more: their names".
+    Above MAX_MARKS events, the figure is the usual one (grouped marks have no lanes).
     """
     base = figure_dict(events, vocabulary, eras, options)
     if events.empty or len(events) > MAX_MARKS:
@@ -140,16 +140,18 @@ def lanes_figure(
     one = replace(options, x_range=(first, last))
     data: list[dict] = []
     annotations = [a for a in base["layout"]["annotations"] if a.get("yref") != "y"]
+    drawn = [(lane.label, lane.rows) for lane in split.lanes]
+    if split.folded:  # their events still drawn, together, under "N more: their names"
+        folded = sorted({r for lane in split.folded for r in lane.rows})
+        names = ", ".join(lane.label for lane in split.folded)
+        drawn.append((f"{split.more_label(options.lang)}: {names}", tuple(folded)))
     row = 0
-    for lane in split.lanes:
-        part = figure_dict(events.iloc[list(lane.rows)], vocabulary, [], one)
-        annotations.append(_lane_label(lane.label, row))
+    for label, members in drawn:
+        part = figure_dict(events.iloc[list(members)], vocabulary, [], one)
+        annotations.append(_lane_label(label, row))
         rows = int(round(part["layout"]["yaxis"]["range"][0] + 0.4))
         data += [_moved(trace, row + 1) for trace in part["data"]]
         row += rows + 1
-    if split.folded:
-        annotations.append(_lane_label(split.more_label(options.lang) or "", row))
-        row += 1
     layout = {
         **base["layout"],
         "height": max(380, 150 + row * LANE_PX),
