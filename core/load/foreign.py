@@ -18,7 +18,8 @@ from core.i18n import message
 from core.load.formats import timelinejs, visjson
 from core.load.formats.converted import Converted
 from core.load.problems import Problem
-from core.load.reading import MAX_FILE_BYTES
+from core.load.reading import MAX_FILE_BYTES, read_table
+from core.load.schema import EVENT_COLUMNS, rows_of
 
 JSON_SUFFIX = ".json"
 # What each tool calls the app's columns, so that a message names the column a person sees.
@@ -132,3 +133,32 @@ def read_vis_json(path: Path, problems: list[Problem]) -> Foreign | None:
         )
         return None
     return _foreign("vis", visjson.convert(data, name), name, problems)
+
+
+def event_rows(
+    path: Path, problems: list[Problem]
+) -> tuple[list[tuple[int, dict]], tuple[int, dict] | None, Foreign | None]:
+    """The events file's rows in the app's columns, whatever tool made it, the title row
+    another tool's file gives, and that file's reading (None for the app's own format)."""
+    if path.suffix.lower() == JSON_SUFFIX:
+        foreign = read_vis_json(path, problems)
+        if foreign is None:
+            return [], None, None
+        return foreign.events, foreign.title_row, foreign
+    table = read_table(path, problems)
+    if table is None:
+        return [], None, None
+    if is_timelinejs_sheet(table):
+        foreign = read_timelinejs(table, path.name, problems)
+        return foreign.events, foreign.title_row, foreign
+    return rows_of(table, path.name, EVENT_COLUMNS, problems), None, None
+
+
+def unique_ids(events: list[dict]) -> None:
+    """Ids made from titles, made unique: another tool's file has no id column to fix."""
+    seen: dict[str, int] = {}
+    for event in events:
+        base = event["id"]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            event["id"] = f"{base}-{seen[base]}"

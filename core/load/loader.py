@@ -15,29 +15,20 @@ import pandas as pd
 
 from core.i18n import Message, message
 from core.load.dates import PERIOD, DateError, When
-from core.load.foreign import (
-    JSON_SUFFIX,
-    Foreign,
-    is_timelinejs_sheet,
-    read_timelinejs,
-    read_vis_json,
-)
+from core.load.foreign import Foreign, event_rows, unique_ids
 from core.load.frontmatter import TITLE_KIND, check_title_row, load_front_matter
 from core.load.humandates import parse_human
 from core.load.media import picture_of
 from core.load.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
 from core.load.problems import ERROR, WARNING, DataError, Problem, shorten
-from core.load.reading import read_table
 from core.load.schema import (
     DOI_PATTERN,
     ERA_COLUMNS,
-    EVENT_COLUMNS,
     SLUG_PATTERN,
     SOURCE_COLUMNS,
     SOURCE_TYPES,
     VOCABULARY_COLUMNS,
     read_rows,
-    rows_of,
     text_in,
 )
 from core.load.text import fold, is_web_address, slugify, split_list
@@ -275,16 +266,6 @@ def _search_text(event: dict, sources: dict, lang: str) -> str:
     return fold(" ".join(parts))
 
 
-def _unique_ids(events: list[dict]) -> None:
-    """Ids made from titles, made unique: another tool's file has no id column to fix."""
-    seen: dict[str, int] = {}
-    for event in events:
-        base = event["id"]
-        seen[base] = seen.get(base, 0) + 1
-        if seen[base] > 1:
-            event["id"] = f"{base}-{seen[base]}"
-
-
 def _check_whole_file(path: Path, events: list[dict], problems: list[Problem]) -> None:
     seen: dict[str, int] = {}
     for event in events:
@@ -305,25 +286,6 @@ def _check_whole_file(path: Path, events: list[dict], problems: list[Problem]) -
             seen[event["id"]] = event["row"]
 
 
-def _event_rows(
-    path: Path, problems: list[Problem]
-) -> tuple[list[tuple[int, dict]], tuple[int, dict] | None, Foreign | None]:
-    """The events file's rows in the app's columns, whatever tool made it, the title row
-    another tool's file gives, and that file's reading (None for the app's own format)."""
-    if path.suffix.lower() == JSON_SUFFIX:
-        foreign = read_vis_json(path, problems)
-        if foreign is None:
-            return [], None, None
-        return foreign.events, foreign.title_row, foreign
-    table = read_table(path, problems)
-    if table is None:
-        return [], None, None
-    if is_timelinejs_sheet(table):
-        foreign = read_timelinejs(table, path.name, problems)
-        return foreign.events, foreign.title_row, foreign
-    return rows_of(table, path.name, EVENT_COLUMNS, problems), None, None
-
-
 def load_timeline(events_path: str | Path) -> Timeline:
     """Load and check a timeline; raise `DataError` listing every error found.
 
@@ -336,7 +298,7 @@ def load_timeline(events_path: str | Path) -> Timeline:
     vocabulary = _load_vocabulary(folder / "vocabulary.csv", problems)
     sources = _load_sources(folder / "sources.csv", problems)
     eras = _load_eras(folder / "eras.csv", problems)
-    rows, title_row, foreign = _event_rows(path, problems)
+    rows, title_row, foreign = event_rows(path, problems)
     if foreign is not None:
         eras += _check_eras(path.name, foreign.eras, problems)
     events, own_title_row = _load_events(path, rows, vocabulary, sources, problems, foreign)
@@ -346,7 +308,7 @@ def load_timeline(events_path: str | Path) -> Timeline:
         for kind in dict.fromkeys(event["kind"] for event in events if event["kind"]):
             vocabulary.kinds[kind] = Term(kind, dict.fromkeys(LANGS, kind))
     if foreign is not None:
-        _unique_ids(events)
+        unique_ids(events)
     _check_whole_file(path, events, problems)
     if not events and not any(p.severity == ERROR for p in problems):
         problems.append(Problem(path.name, None, None, message("problem_no_events")))
