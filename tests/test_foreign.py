@@ -294,3 +294,25 @@ def test_two_rows_with_the_same_headline_and_year_get_their_own_ids(tmp_path):
         tmp_path, {"Year": "1984", "Headline": "Meeting"}, {"Year": "1984", "Headline": "Meeting"}
     )
     assert list(timeline.events["id"]) == ["meeting-1984", "meeting-1984-2"]
+
+
+@pytest.mark.parametrize(
+    ("write", "column"),
+    [
+        (
+            lambda tmp: load_sheet(
+                tmp,
+                {"Year": "1984", "Month": "1", "Day": "2", "Headline": "A", "Time": "14:30"},
+                {"Year": "1985", "Headline": "B", "Time": "15:00"},
+            ),
+            "Time",
+        ),
+        (
+            lambda tmp: write_items(tmp, [{"content": "A", "start": "2013-04-24T10:00:00Z"}]),
+            "start",
+        ),
+    ],
+)
+def test_a_time_of_day_is_one_warning(tmp_path, write, column):
+    warnings = [p for p in write(tmp_path).warnings if p.what.key == "foreign_time_ignored"]
+    assert [(p.row, p.column) for p in warnings] == [(2 if column == "Time" else 1, column)]

@@ -271,6 +271,7 @@ def items(data: object) -> dict:
 VIS_ITEM = {"start": "1984", "content": "A"}
 FOREIGN = {
     "tljs_background": sheet({**TLJS_EVENT, "Background": "#ff0000"}),
+    "foreign_time_ignored": sheet({**TLJS_EVENT, "Month": "5", "Day": "2", "Time": "14:30"}),
     "tljs_unknown_type": sheet({**TLJS_EVENT, "Type": "slide"}),
     "tljs_second_title_event": sheet(
         {"Headline": "T", "Type": "title"}, {**TLJS_EVENT, "Type": "title"}

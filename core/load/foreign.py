@@ -17,7 +17,7 @@ from pathlib import Path
 from core.i18n import message
 from core.load.formats import timelinejs, visjson
 from core.load.formats.converted import Converted
-from core.load.problems import Problem
+from core.load.problems import WARNING, Problem, shorten
 from core.load.reading import MAX_FILE_BYTES, read_table
 from core.load.schema import EVENT_COLUMNS, rows_of
 
@@ -37,6 +37,10 @@ COLUMN_NAMES = {
         "group": "Group",
     },
     "vis": {"date": "start", "title": "content", "summary": "title", "image": "content"},
+}
+TIME_COLUMNS = {
+    "timelinejs": {"time": "Time", "end_time": "End Time"},
+    "vis": {"time": "start", "end_time": "end"},
 }
 TITLE_CHARS = 80  # a title taken from the text when a row has none
 
@@ -91,6 +95,14 @@ def _foreign(tool: str, converted: Converted, name: str, problems: list[Problem]
         Problem(name, row, column, what, severity)
         for row, column, what, severity in converted.problems
     )
+    # The app's dates have no time of day: say so once, where the first one is.
+    timed = next(((row, e) for row, e in converted.events if e["time"] or e["end_time"]), None)
+    if timed is not None:
+        row, event = timed
+        column = TIME_COLUMNS[tool]["time" if event["time"] else "end_time"]
+        found = shorten(event["time"] or event["end_time"])
+        what = message("foreign_time_ignored", found=found)
+        problems.append(Problem(name, row, column, what, WARNING))
     title = converted.title
     title_row = None
     if title is not None:
