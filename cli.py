@@ -3,7 +3,7 @@
     timeline serve [--data FILE] [--host H] [--port P] [--remote-media] [--debug]
     timeline check [FILE]
     timeline new FILE
-    timeline export --format pdf|html|png|svg --out FILE [--data FILE] [--query Q] [--lang L]
+    timeline export --format pdf|html|png|svg|timelinejs --out FILE [--data FILE] [--query Q] [--lang L]
 
 `python app.py ...` runs the same command, and keeps its older spelling working
 (`python app.py --check FILE`, `--new FILE`, `--data FILE --port P`).
@@ -25,6 +25,7 @@ OK, DATA_ERRORS, USAGE, MISSING = 0, 1, 2, 3
 DATA_ENV = "TIMELINE_DATA"
 DEFAULT_DATA = Path(__file__).parent / "data" / "events.csv"
 COMMANDS = ("serve", "check", "new", "export")
+SHEET_FORMAT = "timelinejs"  # export: the timeline as a TimelineJS sheet (CSV)
 SERVER_THREADS = 8  # a page visit is a dozen small requests; a class sends them at once
 
 
@@ -56,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="write the handout (PDF, HTML) or a slide image (PNG, SVG)"
     )
-    export.add_argument("--format", choices=FORMATS, required=True)
+    export.add_argument("--format", choices=(*FORMATS, SHEET_FORMAT), required=True)
     export.add_argument("--out", required=True, help="file to write")
     export.add_argument("--data", default=default_data(), help="events file (default: built-in)")
     export.add_argument("--lang", default=None, help="en or fr (same as lang= in --query)")
@@ -219,6 +220,12 @@ def export(args: argparse.Namespace) -> int:
             "Nothing written: the page would ignore these. Fix --query or --lang.", file=sys.stderr
         )
         return USAGE
+    if args.format == SHEET_FORMAT:
+        from core.publish.timelinejs import to_sheet
+
+        out.write_bytes(to_sheet(timeline, events, state.lang))
+        print(f"Wrote {out} ({len(events)} events) as a TimelineJS sheet")
+        return OK
     needs = offline.missing_software(args.format)
     if needs:
         print(needs, file=sys.stderr)

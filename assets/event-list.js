@@ -25,6 +25,9 @@ window.eventList = (function () {
     glyph.setAttribute("aria-hidden", "true");
     kind.append(glyph, entry.kind);
     button.append(span("event-date", entry.when), span("event-title", entry.title), kind);
+    if (entry.lane) {  /* the lane(s) the chart draws it in, when it draws lanes */
+      button.append(span("event-lane", entry.lane));
+    }
     if (entry.thumb) {  /* drawn in the item's left margin (style.css): dates stay aligned */
       var thumb = document.createElement("img");
       thumb.className = "event-thumb";

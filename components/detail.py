@@ -2,7 +2,8 @@
 references.
 
 Everything from the CSV goes in as text children, never as HTML; links are built by
-`core.publish.citations` and open in a new tab with rel="noopener". A remote picture is
+`core.publish.citations`, or are the http(s) addresses in a summary (`split_links`), and
+open in a new tab with rel="noopener". A remote picture is
 drawn only when the person serving allows remote media (`remote`); else it is a link.
 """
 
@@ -14,6 +15,7 @@ from components.picture import figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import format_when
 from core.load.model import Timeline
+from core.load.text import split_links
 from core.publish.citations import format_reference, reference_links, source_note
 from core.publish.pictures import picture_for
 
@@ -43,6 +45,21 @@ def _reference(source: dict, lang: str) -> html.Li:
     )
 
 
+def _linked(text: str, lang: str) -> list:
+    """A summary with its http(s) addresses as links (`split_links`), the rest as text."""
+    return [
+        html.A(
+            [piece, html.Span(" " + t(lang, "opens_new_tab"), className="visually-hidden")],
+            href=piece,
+            target="_blank",
+            rel="noopener noreferrer",
+        )
+        if is_link
+        else piece
+        for piece, is_link in split_links(text)
+    ]
+
+
 def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = False) -> list:
     event = timeline.event(event_id) if event_id else None
     if event is None:
@@ -50,11 +67,12 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
     vocabulary = timeline.vocabulary
     certainty = event["certainty"]
     facts = [
-        (t(lang, "date"), format_when(event["date"], lang)),
+        (t(lang, "date"), event[f"display_date_{lang}"] or format_when(event["date"], lang)),
         (t(lang, "place"), event[f"place_{lang}"]),
         (t(lang, "people"), ", ".join(event["people"])),
         (t(lang, "kind_label"), vocabulary.kind_label(event["kind"], lang)),
         (t(lang, "topics"), ", ".join(vocabulary.tag_label(tag, lang) for tag in event["tags"])),
+        (t(lang, "group_label"), event["group"]),
     ]
     rows = []
     for label, value in facts:
@@ -95,7 +113,9 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
         ),
         figure(picture_for(timeline, event, lang, remote), lang, "detail-picture"),
         html.Dl(rows, className="facts"),
-        html.P(event[f"summary_{lang}"], className="summary") if event[f"summary_{lang}"] else None,
+        html.P(_linked(event[f"summary_{lang}"], lang), className="summary")
+        if event[f"summary_{lang}"]
+        else None,
         html.H3(t(lang, "source_note")) if event[f"note_{lang}"] else None,
         html.P(event[f"note_{lang}"], className="source-note") if event[f"note_{lang}"] else None,
         html.H3(t(lang, "references")),

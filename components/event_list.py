@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
+from core.chart.lanes import MAX_LANES, split_lanes
 from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import when_text
@@ -42,6 +43,7 @@ def entries(
     selected: str | None,
     vocabulary: Vocabulary,
     pictures: Mapping[str, Path] | None = None,
+    lanes: str = "",
 ) -> dict:
     """The list as data for assets/event-list.js: the first `MAX_ITEMS` events (with the
     thumbnail's address of those in `pictures`), the texts it shows around them, and which
@@ -53,25 +55,36 @@ def entries(
         colour, symbol = kind_style(kind, vocabulary)
         kinds[kind] = (GLYPHS[symbol], colour, vocabulary.kind_label(kind, lang) or "—")
     more = len(events) - len(shown)
+    split = split_lanes(shown, lanes, vocabulary, lang, MAX_LANES) if lanes else None
+
+    def lane(row: int) -> str | None:
+        if split is None:
+            return None
+        return t(lang, "lane_of", lanes=", ".join(split.lanes_of(row)))
+
     return {
         "items": [
             {
                 "id": event_id,
-                "when": when_text(date, lang),
+                "when": display or when_text(date, lang),
                 "title": title,
                 "glyph": kinds[kind][0],
                 "colour": kinds[kind][1],
                 "kind": kinds[kind][2],
                 "sourced": bool(sources),
                 "thumb": media_url(event_id, "thumb") if event_id in pictures else None,
+                "lane": lane(row),
             }
-            for event_id, date, title, kind, sources in zip(
-                shown["id"].tolist(),
-                shown["date"].tolist(),
-                shown[f"title_{lang}"].tolist(),
-                shown["kind"].tolist(),
-                shown["sources"].tolist(),
-                strict=True,
+            for row, (event_id, date, display, title, kind, sources) in enumerate(
+                zip(
+                    shown["id"].tolist(),
+                    shown["date"].tolist(),
+                    shown[f"display_date_{lang}"].tolist(),
+                    shown[f"title_{lang}"].tolist(),
+                    shown["kind"].tolist(),
+                    shown["sources"].tolist(),
+                    strict=True,
+                )
             )
         ],
         "selected": selected,

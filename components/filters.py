@@ -12,6 +12,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
+from core.view.address import LANES
 
 # The legend marks drawn in the filter, one per plotly marker symbol.
 # The search box sends each keystroke; a pause this long ends a search: for the address
@@ -102,6 +103,11 @@ def fit_values(
     return new_kinds, new_tags, new_years
 
 
+def lane_options(lang: str) -> list[dict]:
+    """Draw the chart without lanes, or in lanes by kind, group or topic (`lanes=` in the address)."""
+    return [{"label": t(lang, f"lanes_{by or 'none'}"), "value": by} for by in ("", *LANES)]
+
+
 def layout(timeline: Timeline, count: str) -> html.Aside:
     """The filters, set to show everything, above the `count` of events shown."""
     first, last = timeline.year_range
@@ -176,6 +182,18 @@ def layout(timeline: Timeline, count: str) -> html.Aside:
                             ),
                         ],
                     ),
+                    html.Fieldset(
+                        className="field",
+                        children=[
+                            html.Legend(t(lang, "lanes"), id="lanes-legend"),
+                            dcc.RadioItems(
+                                id="filter-lanes",
+                                options=lane_options(lang),
+                                value="",
+                                className="lane-options",
+                            ),
+                        ],
+                    ),
                     html.Div(t(lang, "years"), id="years-label", className="field-label"),
                     dcc.RangeSlider(
                         id="filter-years",
@@ -210,6 +228,8 @@ def register(app: Dash, get_timeline) -> None:
         Output("filter-kind", "options"),
         Output("tag-label", "children"),
         Output("filter-tag", "options"),
+        Output("lanes-legend", "children"),
+        Output("filter-lanes", "options"),
         Output("years-label", "children"),
         Output("reset", "children"),
         Output("filters-toggle", "children"),
@@ -227,6 +247,8 @@ def register(app: Dash, get_timeline) -> None:
             kind_options(timeline, lang),
             t(lang, "tags"),
             tag_options(timeline, lang),
+            t(lang, "lanes"),
+            lane_options(lang),
             t(lang, "years"),
             t(lang, "reset"),
             t(lang, "show_filters"),

@@ -21,9 +21,11 @@ from flask import has_request_context, request
 
 from components import event_list
 from core.chart.figure import FigureOptions, figure_dict
+from core.chart.lanes import lanes_figure, split_lanes
 from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
+from core.view.address import LANES
 from core.view.filters import Filters, apply_filters
 from core.view.sorting import sort_events
 
@@ -96,8 +98,9 @@ def width_key(environ: dict) -> int:
     return plot_width(width)
 
 
-def describe(shown, timeline, filters: Filters, lang: str) -> str:
-    """The chart in words: how many events, over which years, how many of each kind."""
+def describe(shown, timeline, filters: Filters, lang: str, lanes: str = "") -> str:
+    """The chart in words: how many events, over which years, how many of each kind, and
+    the lanes it draws them in, with how many events in each."""
     first, last = filters.years or timeline.year_range
     if not shown.empty:
         first = max(first, int(shown["start"].min() // 1))
@@ -109,7 +112,14 @@ def describe(shown, timeline, filters: Filters, lang: str) -> str:
         if kind in counts
     ]
     text = t(lang, "timeline_label", shown=len(shown), first=first, last=last)
-    return f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}" if kinds else text
+    if kinds:
+        text = f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}"
+    if lanes and not shown.empty:
+        split = split_lanes(shown, lanes, timeline.vocabulary, lang)
+        said = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in split.lanes)
+        more = split.more_label(lang)
+        text = f"{text} {t(lang, 'lanes_summary', lanes=said + (', ' + more if more else ''))}"
+    return text
 
 
 def in_range(events, low: float, high: float):
@@ -118,7 +128,9 @@ def in_range(events, low: float, high: float):
 
 
 @lru_cache(maxsize=RENDER_CACHE)
-def render(get_timeline, filters, lang, selected, width_px, x_range, sort, version) -> View:
+def render(
+    get_timeline, filters, lang, selected, width_px, x_range, sort, version, lanes=""
+) -> View:
     """Everything that shows the filtered events. Pure in its arguments, the data's version
     among them (live reload changes it), so cached: a class choosing the same filters is
     served from memory."""
@@ -126,7 +138,10 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
     shown = apply_filters(timeline.events, filters, lang)
     options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
-    figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
+    if lanes:
+        figure = lanes_figure(drawn, timeline.vocabulary, timeline.eras, options, lanes)
+    else:
+        figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
     figure["layout"]["meta"]["view"] = view_key(filters, lang, selected, x_range)
     total = len(timeline.events)
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
@@ -134,8 +149,8 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
     return View(
         figure,
         count,
-        event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures),
-        describe(shown, timeline, filters, lang),
+        event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes),
+        describe(shown, timeline, filters, lang, lanes),
     )
 
 
@@ -194,14 +209,23 @@ def register(app: Dash, get_timeline) -> None:
         Input("list-sort", "value"),
         Input("view-range", "data"),
         Input("data-version", "data"),  # new data on disk (components/banner.py)
+        Input("filter-lanes", "value"),
         prevent_initial_call=True,  # the page holds the first view (first_view)
     )
-    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version):
+    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version, lanes):
         filters = Filters.from_inputs(kinds, tags, years, query)
         x_range = tuple(view_range) if view_range else None
         sort = sort or "date"
         return render(
-            get_timeline, filters, lang, selected, plot_width(width), x_range, sort, version
+            get_timeline,
+            filters,
+            lang,
+            selected,
+            plot_width(width),
+            x_range,
+            sort,
+            version,
+            lanes if lanes in LANES else "",
         )
 
     @app.callback(

@@ -39,6 +39,7 @@ CONTROLS = (
     ("search-settled", "data"),  # the search box's value once typing pauses (below)
     ("selected", "data"),
     ("list-sort", "value"),
+    ("filter-lanes", "value"),
     ("view-range", "data"),
 )
 

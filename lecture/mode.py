@@ -172,6 +172,7 @@ def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, siz
         (width, height),
         focus=focus,
         shown=shown,
+        lanes=state.lanes,
     )
     figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure

@@ -19,6 +19,7 @@ from PIL import Image
 
 from core.i18n import Message, message, strings
 from core.load import media, reading
+from core.load.formats import timelinejs
 from core.load.loader import load_timeline
 from core.load.problems import DataError, Problem, report
 from tests.conftest import ROOT
@@ -250,6 +251,81 @@ CASES = {
         "front_languages",
     ),
 }
+# A TimelineJS sheet and a vis-timeline file, each read directly by the loader.
+TLJS_HEADERS = timelinejs.HEADERS
+TLJS_EVENT = {"Year": "1984", "Headline": "A"}
+
+
+def sheet(*rows: dict) -> dict:
+    """A folder holding a TimelineJS sheet (events.csv) with these rows."""
+    lines = [",".join(TLJS_HEADERS)]
+    lines += [",".join(json.dumps(row.get(h, "")) for h in TLJS_HEADERS) for row in rows]
+    return {"events.csv": "\n".join(lines) + "\n"}
+
+
+def items(data: object) -> dict:
+    """A folder holding vis-timeline data (items.json)."""
+    return {"items.json": json.dumps(data)}
+
+
+VIS_ITEM = {"start": "1984", "content": "A"}
+FOREIGN = {
+    "tljs_background": sheet({**TLJS_EVENT, "Background": "#ff0000"}),
+    "foreign_time_ignored": sheet({**TLJS_EVENT, "Month": "5", "Day": "2", "Time": "14:30"}),
+    "tljs_unknown_type": sheet({**TLJS_EVENT, "Type": "slide"}),
+    "tljs_second_title_event": sheet(
+        {"Headline": "T", "Type": "title"}, {**TLJS_EVENT, "Type": "title"}
+    ),
+    "tljs_second_title_ignored": sheet(
+        {"Headline": "T", "Type": "title"}, {"Headline": "U", "Type": "title"}, TLJS_EVENT
+    ),
+    "tljs_no_events": sheet({"Headline": "T", "Type": "title"}),
+    "tljs_event_no_year": sheet({"Headline": "A"}),
+    "tljs_era_no_year": sheet({"End Year": "1990", "Headline": "E", "Type": "era"}),
+    "tljs_end_parts_no_year": sheet({**TLJS_EVENT, "End Month": "5"}),
+    "tljs_era_no_end": sheet({"Year": "1980", "Headline": "E", "Type": "era"}),
+    "tljs_bad_time": sheet({**TLJS_EVENT, "Time": "25:99"}),
+    "tljs_end_before_start": sheet({**TLJS_EVENT, "End Year": "1980"}),
+    "tljs_era_no_headline": sheet({"Year": "1980", "End Year": "1990", "Type": "era"}, TLJS_EVENT),
+    "tljs_no_headline": sheet({"Year": "1984"}),
+    "tljs_bad_year": sheet({**TLJS_EVENT, "Year": "19x4"}),
+    "tljs_year_zero": sheet({**TLJS_EVENT, "Year": "0"}),
+    "tljs_year_range": sheet({**TLJS_EVENT, "Year": "12000"}),
+    "tljs_bad_month": sheet({**TLJS_EVENT, "Month": "13"}),
+    "tljs_day_no_month": sheet({**TLJS_EVENT, "Day": "5"}),
+    "tljs_bad_day": sheet({**TLJS_EVENT, "Month": "2", "Day": "5th"}),
+    "tljs_day_range": sheet({**TLJS_EVENT, "Month": "2", "Day": "30"}),
+    "tljs_media_html_text": sheet({**TLJS_EVENT, "Media": "<blockquote>Said</blockquote>"}),
+    "tljs_media_html_ignored": sheet({**TLJS_EVENT, "Media": "<iframe></iframe>"}),
+    "tljs_media_scheme": sheet({**TLJS_EVENT, "Media": "javascript:alert(1)"}),
+    "vis_bad_group": items({"items": [VIS_ITEM], "groups": [5]}),
+    "vis_bad_nested": items(
+        {"items": [VIS_ITEM], "groups": [{"id": 1, "content": "G", "nestedGroups": [9]}]}
+    ),
+    "vis_groups_not_list": items({"items": [VIS_ITEM], "groups": "x"}),
+    "vis_not_items": items({"a": 1}),
+    "vis_no_items": items([]),
+    "vis_bad_item": items([5, VIS_ITEM]),
+    "vis_unknown_type": items([{**VIS_ITEM, "type": "dot"}]),
+    "vis_no_start": items([{"content": "A"}]),
+    "vis_end_ignored": items([{**VIS_ITEM, "type": "point", "end": "1990"}]),
+    "vis_range_no_end": items([{**VIS_ITEM, "type": "range"}]),
+    "vis_background_no_end": items([{**VIS_ITEM, "type": "background"}, VIS_ITEM]),
+    "vis_end_before_start": items([{**VIS_ITEM, "end": "1980"}]),
+    "vis_not_text": items([{**VIS_ITEM, "content": [1]}]),
+    "vis_unknown_group": items(
+        {"items": [{**VIS_ITEM, "group": 2}], "groups": [{"id": 1, "content": "G"}]}
+    ),
+    "vis_no_content": items([{"start": "1984"}]),
+    "vis_bad_date": items([{**VIS_ITEM, "start": "April 24"}]),
+    "vis_year_range": items([{**VIS_ITEM, "start": "+012345"}]),
+    "vis_bad_month": items([{**VIS_ITEM, "start": "2013-13-01"}]),
+    "vis_bad_day": items([{**VIS_ITEM, "start": "2013-02-30"}]),
+    "vis_short_negative_year": items([{**VIS_ITEM, "start": "-44"}]),
+    "vis_bad_time": items([{**VIS_ITEM, "start": "2013-04-24T25:00"}]),
+    "vis_not_json": {"items.json": "{"},
+}
+CASES |= {key: (files, next(iter(files)), key) for key, files in FOREIGN.items()}
 # What every problem is written with, whatever it says.
 FRAME = {
     "severity_error",
@@ -317,6 +393,9 @@ def test_the_table_reaches_every_problem_message():
     # own examples, only by parse_when called directly (the loader offers the human ones)
     around = {"problem_binary", "problem_unknown_column", "problem_vocabulary_type"}
     around |= {"problem_expected_found", "date_ambiguous", "date_examples_edtf"}
+    # only `timelinejs.convert` called directly reaches these: the loader knows a sheet by
+    # its Year and Headline columns (test_converter_only_messages)
+    around |= set(CONVERTER_ONLY)
     assert set(en) - FRAME - around == reached
     assert set(en) <= set(strings("fr"))
 
@@ -354,3 +433,18 @@ def test_quantities_are_grouped_as_each_language_writes_them():
     long_cell = message("problem_cell_too_long", limit=10_000, found=123_456)
     assert "at most 10,000 characters; found 123,456" in long_cell.text("en")
     assert "au plus 10\u202f000 caractères\u00a0; trouvé 123\u202f456" in long_cell.text("fr")
+
+
+CONVERTER_ONLY = {
+    "tljs_empty_file": [[]],
+    "tljs_missing_columns": [["Year", "Month", "Day", "Text"], ["1984", "", "", "A"]],
+}
+
+
+@pytest.mark.parametrize(("key", "table"), CONVERTER_ONLY.items())
+def test_converter_only_messages(key, table):
+    (problem,) = timelinejs.convert(table, "sheet.csv").problems
+    what = problem[2]
+    assert what.key == key
+    assert "expected" in what.text("en") and "attendu" in what.text("fr")
+    assert not ENGLISH.search(what.text("fr").replace("sheet.csv", ""))

@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.view.address import SORTS, Known, ViewState, parse_query, range_from_relayout, to_query
+from core.view.address import (
+    LANES,
+    SORTS,
+    Known,
+    ViewState,
+    parse_query,
+    range_from_relayout,
+    to_query,
+)
 
 KNOWN = Known(
     kinds=frozenset({"trial", "device", "guideline"}),
@@ -33,6 +41,7 @@ def states(draw):
         build=draw(st.booleans()),
         view=draw(st.sampled_from(["", "presenter"])),
         embed=draw(st.booleans()),
+        lanes=draw(st.sampled_from(("", *LANES))),
     )
 
 
@@ -81,6 +90,9 @@ def test_the_default_view_is_an_empty_query():
         ("?view=<b>", ViewState(), "unknown view '<b>' ignored"),
         ("?embed=1&kind=trial", ViewState(embed=True, kinds=("trial",)), None),
         ("?embed=0", ViewState(), None),
+        ("?lanes=kind", ViewState(lanes="kind"), None),
+        ("?lanes=group&lang=fr", ViewState(lanes="group", lang="fr"), None),
+        ("?lanes=colour", ViewState(), "unknown lanes 'colour' ignored (kind, group or tag)"),
         ("?q=" + "x" * 500, ViewState(query="x" * 200), None),
     ],
 )
@@ -100,6 +112,7 @@ def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice
         ("?from=abc&to=2000", "plage d'années mal formée ignorée"),
         ("?event=<script>", "événement inconnu « <script> » ignoré"),
         ("?sort=random", "ordre de tri inconnu « random » ignoré"),
+        ("?lanes=x", "couloirs inconnus « x » ignorés (kind, group ou tag)"),
         ("?x0=nan&x1=inf", "plage visible mal formée ignorée"),
         ("?utm_source=mail", "paramètre inconnu « utm_source » ignoré"),
         ("?view=<b>", "vue inconnue « <b> » ignorée"),

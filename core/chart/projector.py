@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure, margins, x_bounds
 from core.chart.labels import label_room_px, lane_pitch_px, place_labels
+from core.chart.lanes import lanes_figure
 from core.load.model import Timeline
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080  # slide images, and the presenter's PNG and SVG
@@ -81,11 +82,13 @@ def projected_figure(
     *,
     focus: Collection[str] | None = None,
     shown: Collection[str] | None = None,
+    lanes: str = "",
 ) -> go.Figure:
     """`events` drawn for a chart of `size` (width, height) px on a projector.
 
     `focus`: label only these events (lecture mode), else every one that fits (a slide).
     `shown`: draw only these (build mode), where the whole of `events` puts them.
+    `lanes`: in lanes by kind, group or tag, when the address asks for them.
     """
     width, height = size
     label_px = projected_label_px(width, height)
@@ -110,15 +113,24 @@ def projected_figure(
         shown=frozenset(shown) if shown is not None else None,
         plot_height_px=plot[1],
     )
-    figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
+    if lanes:
+        drawn = lanes_figure(events, timeline.vocabulary, timeline.eras, options, lanes)
+        figure = go.Figure(drawn)
+    else:
+        figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
     figure.update_layout(height=None, autosize=True)
     return figure
 
 
 def slide_figure(
-    events: pd.DataFrame, timeline: Timeline, lang: str, x_range: tuple[float, float] | None
+    events: pd.DataFrame,
+    timeline: Timeline,
+    lang: str,
+    x_range: tuple[float, float] | None,
+    lanes: str = "",
 ) -> go.Figure:
-    """A 1920x1080 slide of `events`, every label that fits drawn."""
-    figure = projected_figure(events, timeline, lang, None, x_range, (SLIDE_WIDTH, SLIDE_HEIGHT))
+    """A 1920x1080 slide of `events`, every label that fits drawn (in `lanes`, if any)."""
+    size = (SLIDE_WIDTH, SLIDE_HEIGHT)
+    figure = projected_figure(events, timeline, lang, None, x_range, size, lanes=lanes)
     figure.update_layout(width=SLIDE_WIDTH, height=SLIDE_HEIGHT, autosize=False)
     return figure

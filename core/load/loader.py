@@ -15,6 +15,7 @@ import pandas as pd
 
 from core.i18n import Message, message
 from core.load.dates import PERIOD, DateError, When
+from core.load.foreign import Foreign, event_rows, unique_ids
 from core.load.frontmatter import TITLE_KIND, check_title_row, load_front_matter
 from core.load.humandates import parse_human
 from core.load.media import picture_of
@@ -23,7 +24,6 @@ from core.load.problems import ERROR, WARNING, DataError, Problem, shorten
 from core.load.schema import (
     DOI_PATTERN,
     ERA_COLUMNS,
-    EVENT_COLUMNS,
     SLUG_PATTERN,
     SOURCE_COLUMNS,
     SOURCE_TYPES,
@@ -97,23 +97,27 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, dict[str, st
 
 
 def _load_eras(path: Path, problems: list[Problem]) -> list[Era]:
-    eras = []
     if not path.exists():
-        return eras
-    for row_number, row in read_rows(path, ERA_COLUMNS, problems):
+        return []
+    return _check_eras(path.name, read_rows(path, ERA_COLUMNS, problems), problems)
+
+
+def _check_eras(name: str, rows: list[tuple[int, dict]], problems: list[Problem]) -> list[Era]:
+    eras = []
+    for row_number, row in rows:
         bounds = {}
         for column in ("start", "end"):
             try:
                 bounds[column] = parse_human(row.get(column, ""))
             except DateError as exc:
-                problems.append(Problem(path.name, row_number, column, exc.what))
+                problems.append(Problem(name, row_number, column, exc.what))
         if len(bounds) < 2:
             continue
         start, end = bounds["start"], bounds["end"]
         if end.end <= start.start:
             problems.append(
                 Problem(
-                    path.name,
+                    name,
                     row_number,
                     "end",
                     message("problem_era_end_before_start", start=start.text, end=end.text),
@@ -121,7 +125,8 @@ def _load_eras(path: Path, problems: list[Problem]) -> list[Era]:
             )
             continue
         labels = {lang: row.get(f"label_{lang}", "") for lang in LANGS}
-        eras.append(Era(row.get("id", "") or slugify(labels["en"]), start.start, end.end, labels))
+        era_id = row.get("id", "") or slugify(labels["en"])
+        eras.append(Era(era_id, start.start, end.end, labels, (start.text, end.text)))
     return eras
 
 
@@ -155,16 +160,27 @@ def _event_when(row: dict, bad) -> When | None:
 
 
 def _load_events(
-    path: Path, vocabulary: Vocabulary, sources: dict, problems: list[Problem]
+    path: Path,
+    rows: list[tuple[int, dict]],
+    vocabulary: Vocabulary,
+    sources: dict,
+    problems: list[Problem],
+    foreign: Foreign | None = None,
 ) -> tuple[list[dict], tuple[int, dict] | None]:
-    """The events, each with its picture's checked file (`picture`), and the title row."""
+    """The events, each with its picture's checked file (`picture`), and the title row.
+
+    `foreign`: the rows come from another tool's file, which has no sources to cite and
+    whose columns have the tool's names.
+    """
+    names = foreign.column_names if foreign is not None else {}
     events = []
     title_row = None
-    for row_number, row in read_rows(path, EVENT_COLUMNS, problems):
+    for row_number, row in rows:
 
         def bad(
             column: str, what: Message, severity: str = ERROR, row_number: int = row_number
         ) -> None:
+            column = names.get(column, column)
             problems.append(Problem(path.name, row_number, column, what, severity))
 
         if row.get("kind", "").lower() == TITLE_KIND:
@@ -195,7 +211,7 @@ def _load_events(
                 "certainty", message("problem_certainty", choices=choices, found=shorten(certainty))
             )
         cited = split_list(row.get("sources", ""))
-        if not cited:
+        if not cited and not foreign:
             bad("sources", message("problem_no_source"), WARNING)
         for source_id in cited:
             if source_id not in sources:
@@ -220,6 +236,7 @@ def _load_events(
             "sources": cited,
             "certainty": certainty,
             "image": row.get("image", ""),
+            "group": row.get("group", ""),
             "picture": picture,
             "row": row_number,
         }
@@ -281,11 +298,17 @@ def load_timeline(events_path: str | Path) -> Timeline:
     vocabulary = _load_vocabulary(folder / "vocabulary.csv", problems)
     sources = _load_sources(folder / "sources.csv", problems)
     eras = _load_eras(folder / "eras.csv", problems)
-    events, title_row = _load_events(path, vocabulary, sources, problems)
+    rows, title_row, foreign = event_rows(path, problems)
+    if foreign is not None:
+        eras += _check_eras(path.name, foreign.eras, problems)
+    events, own_title_row = _load_events(path, rows, vocabulary, sources, problems, foreign)
+    title_row = title_row or own_title_row
     front = load_front_matter(path, title_row, problems)
     if not vocabulary.kinds:  # kinds but no vocabulary.csv: each kind still gets its colour
         for kind in dict.fromkeys(event["kind"] for event in events if event["kind"]):
             vocabulary.kinds[kind] = Term(kind, dict.fromkeys(LANGS, kind))
+    if foreign is not None:
+        unique_ids(events)
     _check_whole_file(path, events, problems)
     if not events and not any(p.severity == ERROR for p in problems):
         problems.append(Problem(path.name, None, None, message("problem_no_events")))

@@ -23,7 +23,8 @@ LANGS = ("en", "fr")
 CERTAINTIES = ("verified", "secondary", "source-text")
 # Text columns that exist per language; `title_en`, `title_fr`, with plain `title` as fallback.
 # `notes` are the presenter's notes for lecture mode, shown only in the presenter view;
-# `image_caption`, `image_alt` and `image_credit` go with the event's picture (`image`).
+# `image_caption`, `image_alt` and `image_credit` go with the event's picture (`image`);
+# `display_date` is the date as written (TimelineJS's Display Date), shown instead of the date.
 TEXT_FIELDS = (
     "title",
     "summary",
@@ -33,6 +34,7 @@ TEXT_FIELDS = (
     "image_caption",
     "image_alt",
     "image_credit",
+    "display_date",
 )
 
 
@@ -54,6 +56,7 @@ class Era:
     start: float
     end: float
     labels: dict[str, str]
+    dates: tuple[str, str] = ("", "")  # start and end as EDTF, as the file gave them
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.id

@@ -29,6 +29,7 @@ EVENT_COLUMNS = {
     "sources": "source ids from sources.csv, separated by |",
     "certainty": "verified, secondary or source-text",
     "image": "a picture: a file in the data folder (media/needle.svg) or an http(s) address",
+    "group": "the event's lane when the chart draws lanes by group (a TimelineJS Group)",
     **{f"{name}_{lang}": f"{name} in {lang}" for name in TEXT_FIELDS for lang in LANGS},
     **{
         name: f"{name} in any language, used where the _en or _fr column is empty"
@@ -115,10 +116,14 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
     A file that cannot be read at all adds one problem and gives no rows. A row with more
     filled cells than the header, or a cell longer than `MAX_CELL_CHARS`, is an error.
     """
-    name = path.name
     table = read_table(path, problems)
-    if table is None:
-        return []
+    return [] if table is None else rows_of(table, path.name, known, problems)
+
+
+def rows_of(
+    table: list[list[str]], name: str, known: dict[str, str], problems: list[Problem]
+) -> list[tuple[int, dict]]:
+    """`read_rows` for a table already read (`core.load.reading.read_table`) from file `name`."""
     header_index = next((i for i, cells in enumerate(table) if any(c.strip() for c in cells)), None)
     if header_index is None:
         problems.append(Problem(name, None, None, message("problem_empty_file")))

@@ -5,7 +5,8 @@
 - `slugify` and `split_list`: identifiers and `|`-separated lists in cells;
 - `is_web_address`: the one rule for links. Text from the files is shown as text, and
   the only addresses that ever become links are http(s) ones; the loader checks `url`
-  cells with it, and citations build links only from what passes it.
+  cells with it, citations build links only from what passes it, and `split_links` finds
+  the addresses in a summary that the details panel shows as links.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ LIST_SEPARATOR = "|"
 # Combining marks (accents) in the blocks where Latin, Greek and Cyrillic letters put them.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+_WORD = re.compile(r"(\S+)")
+# punctuation around an address in a sentence, not part of it
+_LEADING, _TRAILING = "([{'\"«", ".,;:!?)]}'\"»"
 
 
 def fold(text: str) -> str:
@@ -43,3 +47,26 @@ def split_list(value: str) -> tuple[str, ...]:
 def is_web_address(value: str) -> bool:
     """True for an http:// or https:// address with a host: the only kind made a link."""
     return bool(_WEB_ADDRESS.match(value or ""))
+
+
+def split_links(text: str) -> list[tuple[str, bool]]:
+    """Text as pieces (piece, is an http(s) address), in order; joined they give `text`.
+
+    >>> split_links("See https://example.org/a. Then")
+    [('See ', False), ('https://example.org/a', True), ('. Then', False)]
+    """
+    pieces: list[tuple[str, bool]] = []
+    plain = ""
+    for part in _WORD.split(text or ""):
+        lead = part[: len(part) - len(part.lstrip(_LEADING))]
+        address = part[len(lead) :].rstrip(_TRAILING)
+        if part and is_web_address(address):
+            if plain + lead:
+                pieces.append((plain + lead, False))
+            pieces.append((address, True))
+            plain = part[len(lead) + len(address) :]
+        else:
+            plain += part
+    if plain:
+        pieces.append((plain, False))
+    return pieces

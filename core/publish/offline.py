@@ -22,6 +22,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure
+from core.chart.lanes import lanes_figure
 from core.chart.projector import slide_figure as projected_slide
 from core.load.model import Timeline
 from core.publish.fonts import embed_in_svg, fonts_for_chromium
@@ -46,12 +47,16 @@ def selection(timeline: Timeline, query: str) -> tuple[ViewState, object]:
 
 def timeline_figure(timeline: Timeline, state: ViewState, events, width: int) -> go.Figure:
     options = FigureOptions(lang=state.lang, plot_width_px=width - 32, x_range=x_extent(events))
+    if state.lanes:  # lanes=kind|group|tag in the address
+        return go.Figure(
+            lanes_figure(events, timeline.vocabulary, timeline.eras, options, state.lanes)
+        )
     return build_figure(events, timeline.vocabulary, timeline.eras, options)
 
 
 def slide_figure(timeline: Timeline, state: ViewState, events) -> go.Figure:
     """A 1920x1080 slide, sized for a projector like lecture mode (core/chart/projector.py)."""
-    return projected_slide(events, timeline, state.lang, x_extent(events))
+    return projected_slide(events, timeline, state.lang, x_extent(events), state.lanes)
 
 
 def image(figure: go.Figure, fmt: str) -> bytes:

@@ -20,6 +20,7 @@ Parameters (all optional; absent means the default view):
     build=1            presentation: events appear as the lecture reaches them
     view=presenter     presentation: the presenter's view (notes, next event, clock)
     embed=1            the chart and the details only, for an <iframe> in a course page
+    lanes=kind         the chart's events in lanes by kind, group (from the data) or tag
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from core.quiz.steps import is_question
 
 MAX_QUERY = 200
 SORTS = ("date", "title", "kind")  # the first is the default
+LANES = ("kind", "group", "tag")  # core.chart.lanes.LANE_BYS; absent: no lanes
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class ViewState:
     build: bool = False
     view: str = ""
     embed: bool = False
+    lanes: str = ""
     notices: tuple[Message, ...] = field(default=(), compare=False)  # what was ignored
 
     def with_(self, **changes) -> ViewState:
@@ -81,6 +84,7 @@ PARAMS = (
     "build",
     "view",
     "embed",
+    "lanes",
 )
 VIEWS = ("presenter",)
 
@@ -162,6 +166,11 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         state["build"] = params["build"] in ("1", "true", "yes")
     if "embed" in params:
         state["embed"] = params["embed"] in ("1", "true", "yes")
+    if params.get("lanes"):
+        if params["lanes"] in LANES:
+            state["lanes"] = params["lanes"]
+        else:
+            notices.append(message("notice_unknown_lanes", value=params["lanes"][:10]))
     if params.get("view"):
         if params["view"] in VIEWS:
             state["view"] = params["view"]
@@ -201,6 +210,8 @@ def to_query(state: ViewState) -> str:
         params.append(("view", state.view))
     if state.embed:
         params.append(("embed", "1"))
+    if state.lanes:
+        params.append(("lanes", state.lanes))
     return "?" + urlencode(params) if params else ""
 
 

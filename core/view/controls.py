@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.view.address import SORTS, ViewState
+from core.view.address import LANES, SORTS, ViewState
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Controls:
     query: str | None
     event: str | None
     sort: str | None
+    lanes: str | None
     x_range: list[float] | None
 
 
@@ -40,6 +41,7 @@ def state_from_controls(
         query=(controls.query or "").strip(),
         event=controls.event or None,
         sort=controls.sort if controls.sort in SORTS else SORTS[0],
+        lanes=controls.lanes if controls.lanes in LANES else "",
         x_range=(float(x_range[0]), float(x_range[1])) if x_range else None,
     )
 
@@ -56,5 +58,6 @@ def controls_from_state(
         query=state.query,
         event=state.event,
         sort=state.sort,
+        lanes=state.lanes,
         x_range=list(state.x_range) if state.x_range else None,
     )
