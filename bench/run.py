@@ -176,11 +176,12 @@ def main(argv: list[str] | None = None) -> int:
         if peers:  # the same timeline in vis-timeline, right after, on the same machine
             site = peer.PeerServer(folder / "events.csv")
             try:
-                compared.append(
-                    (size, result, browser.measure_peer(site.url, runs), os.getloadavg())
-                )
+                theirs = browser.measure_peer(site.url, runs)
             finally:
                 site.stop()
+            compared.append((size, result, theirs, os.getloadavg()))
+            drawn = browser.BrowserResult.median(theirs.drawn_ms)
+            print(f"  ({size:,} events, vis-timeline: {fmt(drawn)} ms)", file=sys.stderr)
     if compared:
         print_peers(compared)
     if not args.no_lecture:
