@@ -44,6 +44,8 @@ def open_present(page, path: str) -> None:
     page.wait_for_selector("#present-graph .scatterlayer .point")
     expect(page.locator("#present-title")).not_to_be_empty()
     page.wait_for_function("() => Number(document.documentElement.dataset.presentDeck) > 0")
+    # the page reports the chart's size, and the card is drawn again for it: wait for that
+    page.wait_for_load_state("networkidle")
 
 
 def loaded(image) -> int:
