@@ -29,7 +29,7 @@ from core.i18n import DEFAULT_LANG
 from core.load.store import TimelineStore
 from core.view.address import ViewState, known_from, parse_query
 from core.view.controls import controls_from_state
-from core.view.filters import Filters
+from core.view.selection import Filters
 
 PREFIX = "fp-"
 # A first visit's page does not know the screen's width: it holds the chart packed for a

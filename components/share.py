@@ -17,7 +17,7 @@ from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import FrontMatter
 from core.publish.references import FORMATS, export
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 
 BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}
 

@@ -26,7 +26,7 @@ from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
 from core.view.address import LANES
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 from core.view.sorting import sort_events
 
 # The redraw depends on nothing but its inputs (the data's version among them), so its

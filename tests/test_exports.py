@@ -25,7 +25,7 @@ from core.publish.references import (
     ris,
     safe_cell,
 )
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 from tests.conftest import BUILT_IN
 
 TIMELINE = load_timeline(BUILT_IN)

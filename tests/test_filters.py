@@ -3,7 +3,7 @@
 import pytest
 
 from core.load.loader import load_timeline
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 from tests.conftest import TINY
 
 EVENTS = load_timeline(TINY / "events.csv").events

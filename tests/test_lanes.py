@@ -109,7 +109,7 @@ def test_the_text_summary_and_the_list_say_each_events_lane():
     from components.event_list import entries
     from components.timeline import describe
     from core.load.loader import load_timeline
-    from core.view.filters import Filters
+    from core.view.selection import Filters
     from tests.conftest import BUILT_IN
 
     timeline = load_timeline(BUILT_IN)

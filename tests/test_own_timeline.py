@@ -13,7 +13,7 @@ from core.chart.figure import FigureOptions, build_figure
 from core.i18n import message
 from core.load.loader import load_timeline
 from core.load.problems import WARNING, Problem
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 from tests.conftest import TINY
 
 

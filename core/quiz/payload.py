@@ -25,7 +25,7 @@ from core.quiz.making import Round, make_round
 from core.quiz.steps import events_of
 from core.view.address import to_query
 from core.view.deck import filters_of
-from core.view.filters import apply_filters
+from core.view.selection import apply_filters
 
 # Page texts the browser needs besides the quiz's own (quiz_*).
 _SHARED_TEXTS = ("source_note", "references", "no_source", "opens_new_tab")

@@ -17,7 +17,7 @@ import pandas as pd
 from core.load.model import Timeline
 from core.quiz.steps import deck_entries, events_of
 from core.view.address import ViewState, to_query
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 
 PRESENT_PREFIX = "/present/"
 # What a key asks for; the keys themselves are bound in assets/present.js.

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 from tests.browser.conftest import open_app
 from tests.conftest import BUILT_IN
 

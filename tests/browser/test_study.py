@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
 from core.load.text import fold
-from core.view.filters import Filters, apply_filters
+from core.view.selection import Filters, apply_filters
 from core.view.sorting import sort_events
 from tests.browser.conftest import axe_violations, open_app
 from tests.conftest import BUILT_IN
