@@ -12,6 +12,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
+from core.view.address import MAX_QUERY
 
 # The legend marks drawn in the filter, one per plotly marker symbol.
 # The search box sends each keystroke; a pause this long ends a search: for the address
@@ -144,6 +145,7 @@ def layout(timeline: Timeline, count: str) -> html.Aside:
                         type="search",
                         debounce=False,  # the chart follows each keystroke
                         value="",
+                        maxLength=MAX_QUERY,  # what an address keeps, and the server takes
                         autoComplete="off",
                         placeholder=t(lang, "search_placeholder"),
                         className="search-input",
