@@ -18,6 +18,7 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
+import guard
 from components import (
     banner,
     detail,
@@ -68,8 +69,10 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
-    """Build the app on one events file. Raises `DataError` if the data has errors."""
+def create_app(data_path: str | Path = DEFAULT_DATA, frame_ancestors: str | None = None) -> Dash:
+    """Build the app on one events file. Raises `DataError` if the data has errors.
+    `frame_ancestors`: which pages may frame it (guard/headers.py; default: any, or
+    $TIMELINE_FRAME_ANCESTORS)."""
     store = TimelineStore(data_path)
     app = LeanDash(
         __name__,
@@ -98,10 +101,11 @@ def create_app(data_path: str | Path = DEFAULT_DATA) -> Dash:
     share.register(app, store.current)
     urlsync.register(app, store.current)
     footer.register(app, store.changed)
-    mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
+    lecture = mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
     handout_route.register(app.server, store.current)  # /handout
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
+    guard.install(app, lecture, frame_ancestors=frame_ancestors)  # outside it all
     prepare(app)
     return app
 

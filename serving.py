@@ -50,6 +50,8 @@ from dash import Dash
 from flask import Flask, request
 from flask_compress import Compress
 
+from guard.headers import QuietRequestHandler
+
 # Dash's own bundles carry a version fingerprint and are already cached for a year.
 ASSET_MAX_AGE = 365 * 24 * 3600
 _UNUSED_SCRIPTS = re.compile(
@@ -59,11 +61,16 @@ _UNUSED_SCRIPTS = re.compile(
 
 
 class LeanDash(Dash):
-    """Dash without the script tags of component bundles the app does not use."""
+    """Dash without the script tags of component bundles the app does not use, and whose
+    development server does not name its versions (guard/headers.py)."""
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = _UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))
         return super().interpolate_index(**kwargs)
+
+    def run(self, *args, **kwargs) -> None:
+        kwargs.setdefault("request_handler", QuietRequestHandler)
+        super().run(*args, **kwargs)
 
 
 # Answers made per request (callbacks, pages) in the fastest good encoding the browser
@@ -142,7 +149,7 @@ def callback_key(outputs: Iterable[str]) -> Key:
         try:
             request = json.loads(body)
             outputs = {f"{o['id']}.{o['property']}" for o in request["outputs"]}
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             return None  # not a callback request this cache knows: Dash answers it
         if not outputs & wanted_outputs:
             return None

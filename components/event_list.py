@@ -21,6 +21,8 @@ from core.i18n import DEFAULT_LANG, t
 from core.load.dates import when_text
 from core.load.model import Vocabulary
 from core.view.address import SORTS
+from guard import expect
+from guard.schema import Choice, OrNone
 
 # More is one filter away; a longer list is no longer skimmable.
 MAX_ITEMS = 300
@@ -100,6 +102,8 @@ def layout(first: dict) -> html.Section:
 
 
 def register(app: Dash) -> None:
+    expect(app, {("list-sort", "value"): OrNone(Choice(*SORTS))})
+
     @app.callback(
         Output("sort-label", "children"),
         Output("list-sort", "options"),

@@ -10,6 +10,9 @@ from dash import Dash, Input, Output, dcc, html
 
 from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
+from core.load.model import LANGS
+from guard import expect
+from guard.schema import Choice
 
 
 def layout() -> html.Header:
@@ -57,6 +60,7 @@ def layout() -> html.Header:
 
 
 def register(app: Dash) -> None:
+    expect(app, {("lang", "value"): Choice(*LANGS)})
     # The page's language, for screen readers' voices and for hyphenation.
     app.clientside_callback(
         "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",

@@ -14,6 +14,8 @@ from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
 from core.publish.references import FORMATS, export
 from core.view.filters import Filters, apply_filters
+from guard import expect
+from guard.schema import COUNT, OrNone
 
 FILE_STEM = "vertebroplasty-timeline"
 BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}
@@ -63,6 +65,8 @@ def layout() -> html.Section:
 
 
 def register(app: Dash, get_timeline) -> None:
+    expect(app, {(button, "n_clicks"): OrNone(COUNT) for button in BUTTONS.values()})
+
     @app.callback(
         Output("download", "data"),
         *[Input(button, "n_clicks") for button in BUTTONS.values()],

@@ -28,9 +28,13 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components.filters import SETTLE_JS, SETTLE_MS
 from core.i18n import t
-from core.view.address import known_from, parse_query, range_from_relayout, to_query
+from core.view.address import MAX_QUERY, known_from, parse_query, range_from_relayout, to_query
 from core.view.controls import Controls, controls_from_state, state_from_controls
+from guard import expect, pattern
+from guard.limits import MAX_ADDRESS_CHARS
+from guard.schema import COUNT, Json, ListOf, Number, OrNone, Record, Text
 
+NOTICE_CHARS, MAX_NOTICES = 500, 100  # what parse_query says of an address, at most
 CONTROLS = (
     ("lang", "value"),
     ("filter-kind", "value"),
@@ -72,6 +76,19 @@ def notice(notices: tuple[str, ...], lang: str) -> list:
 
 
 def register(app: Dash, get_timeline) -> None:
+    expect(
+        app,
+        {
+            ("url", "search"): OrNone(Text(MAX_ADDRESS_CHARS)),
+            ("search-settled", "data"): OrNone(Text(MAX_QUERY)),
+            ("view-range", "data"): OrNone(ListOf(Number(-1e6, 1e6), length=2)),
+            # a relayout of the chart's x axis: {"xaxis.range[0]": 1990.5, ...}
+            ("chart-axis", "data"): OrNone(Record(others=Json(max_depth=2))),
+            ("url-notices", "data"): OrNone(ListOf(Text(NOTICE_CHARS), MAX_NOTICES)),
+            (pattern({"type": "dismiss-notice", "index": ALL}), "n_clicks"): OrNone(COUNT),
+        },
+    )
+
     @app.callback(
         Output("url", "search"),
         Output("address-controls", "data"),

@@ -28,10 +28,14 @@ from core.view.deck import (
     present_href,
     x_extent,
 )
+from guard import expect
+from guard.limits import MAX_ADDRESS_CHARS
+from guard.schema import ListOf, Number, OrNone, Text
 from lecture import handout_route
 from lecture.cards import card, presenter
 from serving import LeanDash
 
+MAX_SCREEN_PX = 20_000
 # The main page's scripts act on elements this page does not have: leave them out.
 MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link)\.js$"
 GRAPH_CONFIG = {
@@ -158,6 +162,17 @@ def _export_links(state: ViewState) -> list:
 
 
 def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
+    address = OrNone(Text(MAX_ADDRESS_CHARS))
+    expect(
+        app,
+        {
+            ("present-url", "pathname"): address,
+            ("present-url", "search"): address,
+            # the chart's size, from assets/present.js
+            ("present-size", "data"): OrNone(ListOf(Number(0, MAX_SCREEN_PX), length=2)),
+        },
+    )
+
     @app.callback(
         Output("present-graph", "figure"),
         Output("present-card", "children"),

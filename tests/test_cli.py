@@ -59,7 +59,7 @@ def test_serving_a_broken_file_prints_the_report_and_exits_without_starting(brok
 def test_a_missing_file_is_reported_not_raised(tmp_path):
     result = run("--check", str(tmp_path / "nowhere.csv"))
     assert result.returncode == 1
-    assert "expected a file at" in result.stdout
+    assert "expected a file by this name, found none" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -181,7 +181,7 @@ def test_a_long_bad_value_is_quoted_short(tmp_path):
     [
         (
             lambda p: p,
-            "expected the file in the timeline's folder, found none (moved, renamed or deleted?)",
+            "expected a file by this name, found none (moved, renamed or deleted?)",
         ),
         (lambda p: p.mkdir() or p, "expected a readable file, found Is a directory"),
     ],

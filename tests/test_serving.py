@@ -87,7 +87,14 @@ def tiny_app():
     return create_app(TINY / "events.csv")
 
 
-REDRAW = {"filter-kind": None, "filter-tag": [], "search": "", "lang": "en", "list-sort": "date"}
+REDRAW = {
+    "filter-kind": None,
+    "filter-tag": [],
+    "filter-years": [1900, 2100],
+    "search": "",
+    "lang": "en",
+    "list-sort": "date",
+}
 GZIP = {"Accept-Encoding": "gzip"}
 
 
@@ -132,7 +139,7 @@ def test_callbacks_not_listed_and_failures_are_never_kept(tiny_app):
     broken = callback_body(tiny_app, "timeline", {**REDRAW, "list-sort": ["not", "an", "order"]})
     for _ in range(2):
         response = client.post("/_dash-update-component", json=broken)
-        assert response.status_code == 500
+        assert response.status_code == 400  # guard/callbacks.py
         assert response.headers["X-Cache"] == "miss"
 
 

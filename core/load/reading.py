@@ -68,7 +68,7 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
                 name,
                 None,
                 None,
-                "expected the file in the timeline's folder, found none (moved, renamed or deleted?)",
+                "expected a file by this name, found none (moved, renamed or deleted?)",
             )
         )
         return None
