@@ -61,14 +61,15 @@ def layout() -> html.Div:
     )
 
 
-def notice(notices: tuple[str, ...], lang: str) -> list:
+def notice(notices: tuple[str, ...], lang: str, button: str = "dismiss-notice") -> list:
+    """What the address notice says, with a button (of pattern id type `button`) to dismiss it."""
     if not notices:
         return []
     return [
         html.P([t(lang, "url_notice"), " ", "; ".join(notices[:5]) + "."]),
         html.Button(
             t(lang, "dismiss"),
-            id={"type": "dismiss-notice", "index": 0},
+            id={"type": button, "index": 0},
             type="button",
             className="small-button",
         ),

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from dash import Dash, Input, Output, State, dcc, html
+from dash import ALL, Dash, Input, Output, State, dcc, html
 from dash.dependencies import ClientsideFunction
 
+from components.urlsync import notice
 from core.chart.projector import SLIDE_SIZE, projected_figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
@@ -24,6 +25,7 @@ from core.view.deck import (
     PRESENT_PREFIX,
     deck_events,
     deck_for,
+    deck_notices,
     event_from_path,
     present_href,
     x_extent,
@@ -81,6 +83,8 @@ def layout() -> html.Div:
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
+            # What the address asked for that could not be used (see `notices`).
+            html.Div([], id="present-notice", className="url-notice", role="status"),
             html.Div(
                 className="present-stage",
                 children=[
@@ -188,6 +192,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         Output("present-keys", "children"),
         Output("present-deck", "data"),
         Output("present-document", "data"),
+        Output("present-notice", "children"),
         Input("present-url", "pathname"),
         Input("present-url", "search"),
         Input("present-size", "data"),
@@ -197,7 +202,8 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         state = parse_query(search, known_from(timeline))
         lang = state.lang
         deck = deck_for(timeline, state)
-        current = deck.current(event_from_path(pathname))
+        requested = event_from_path(pathname)
+        current = deck.current(requested)
         presenting = state.view == "presenter"
         _, following = deck.neighbours(current)
         step = (
@@ -222,7 +228,17 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
             t(lang, "present_keys"),
             list(deck.ids),
             {"lang": lang, "title": document_title(timeline, current, lang)},
+            notice(deck_notices(state, deck, requested), lang, "dismiss-present-notice"),
         )
+
+    app.clientside_callback(
+        """function (clicks) {
+            return clicks.some(Boolean) ? [] : window.dash_clientside.no_update;
+        }""",
+        Output("present-notice", "children", allow_duplicate=True),
+        Input({"type": "dismiss-present-notice", "index": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     # The tab's title (and each history entry's) names the event; screen readers read the
     # page in its language.

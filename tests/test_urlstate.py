@@ -78,7 +78,12 @@ def test_the_default_view_is_an_empty_query():
         ("?kind=", ViewState(kinds=()), None),
         ("?view=presenter", ViewState(view="presenter"), None),
         ("?view=<b>", ViewState(), "unknown view '<b>' ignored"),
-        ("?q=" + "x" * 500, ViewState(query="x" * 200), None),
+        ("?q=" + "x" * 500, ViewState(query="x" * 200), "search cut to its first 200 characters"),
+        ("?q=" + "x" * 200, ViewState(query="x" * 200), None),
+        ("?build=1", ViewState(build=True), None),
+        ("?build=no", ViewState(), None),
+        ("?build=2", ViewState(), "unknown build value '2' ignored"),
+        ("?build=<b>" + "x" * 50, ViewState(), "unknown build value '<b>xxxxxxx' ignored"),
     ],
 )
 def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice):

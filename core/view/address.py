@@ -29,6 +29,7 @@ from core.i18n import DEFAULT_LANG
 from core.load.model import LANGS
 
 MAX_QUERY = 200
+BUILD_ON, BUILD_OFF = ("1", "true", "yes"), ("0", "false", "no", "")
 SORTS = ("date", "title", "kind")  # the first is the default
 
 
@@ -126,6 +127,8 @@ def parse_query(search: str | None, known: Known) -> ViewState:
             state["years"] = (min(low, high), max(low, high))
     if "q" in params:
         state["query"] = params["q"][:MAX_QUERY]
+        if len(params["q"]) > MAX_QUERY:
+            notices.append(f"search cut to its first {MAX_QUERY} characters")
     if "event" in params and params["event"]:
         if params["event"] in known.events:
             state["event"] = params["event"]
@@ -148,7 +151,9 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         notices += [f"unknown event '{v[:30]}' ignored" for v in values if v not in known.events]
         state["ids"] = good or None
     if "build" in params:
-        state["build"] = params["build"] in ("1", "true", "yes")
+        state["build"] = params["build"] in BUILD_ON
+        if params["build"] not in BUILD_ON + BUILD_OFF:
+            notices.append(f"unknown build value '{params['build'][:10]}' ignored")
     if params.get("view"):
         if params["view"] in VIEWS:
             state["view"] = params["view"]

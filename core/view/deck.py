@@ -80,6 +80,14 @@ def deck_for(timeline: Timeline, state: ViewState) -> Deck:
     return Deck(tuple(shown["id"]))
 
 
+def deck_notices(state: ViewState, deck: Deck, requested: str | None) -> tuple[str, ...]:
+    """What of a lecture's address is ignored: the parts `parse_query` could not use, and
+    an event in the path that is not in the presentation (the first one is shown instead)."""
+    if requested is None or requested in deck.ids:
+        return state.notices
+    return (*state.notices, f"event '{requested[:30]}' not in this presentation, ignored")
+
+
 def deck_events(timeline: Timeline, deck: Deck) -> pd.DataFrame:
     """The deck's events as rows of the timeline frame, in deck order."""
     by_id = timeline.events.set_index("id", drop=False)
