@@ -57,7 +57,7 @@ def address_too_long_page(length: int, home: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title></head>"
         '<body style="font: 1.25rem/1.5 sans-serif; max-width: 40rem; margin: 2rem auto; '
-        f'padding: 0 1rem">{"".join(parts)}</body></html>'
+        f'padding: 0 1rem"><main>{"".join(parts)}</main></body></html>'
     )
 
 

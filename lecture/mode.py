@@ -85,7 +85,7 @@ def layout() -> html.Div:
             dcc.Store(id="present-document"),  # the page's title and language
             # What the address asked for that could not be used (see `notices`).
             html.Div([], id="present-notice", className="url-notice", role="status"),
-            html.Div(
+            html.Main(  # the page's one main landmark
                 className="present-stage",
                 children=[
                     html.Section(

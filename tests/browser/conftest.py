@@ -16,6 +16,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
+from guard.headers import QuietRequestHandler
 from tests.conftest import BUILT_IN
 from tests.support.chromium import CHROMIUM
 from tests.support.chromium import FLAGS as CHROMIUM_FLAGS
@@ -38,12 +39,15 @@ def browser_context_args(browser_context_args):
 
 
 class LiveServer:
-    """A Dash app on a free port of 127.0.0.1, in a background thread."""
+    """A Dash app on a free port of 127.0.0.1, in a background thread, served by Flask's
+    development server as `python app.py --debug` serves it. `options` go to create_app."""
 
-    def __init__(self, data_path):
+    def __init__(self, data_path, **options):
         self.path = data_path
-        self.app = create_app(data_path)
-        self.server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
+        self.app = create_app(data_path, **options)
+        self.server = make_server(
+            "127.0.0.1", 0, self.app.server, threaded=True, request_handler=QuietRequestHandler
+        )
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
