@@ -42,6 +42,7 @@ class Gunicorn:
         command = [str(GUNICORN), "app:server", "--bind", f"127.0.0.1:{self.port}"]
         command += ["--workers", str(workers), "--threads", str(threads), "--preload"]
         command += ["--no-control-socket", "--log-level", "warning", "--timeout", "120"]
+        command += ["--limit-request-line", "8190"]  # as the README serves a class
         started = time.perf_counter()
         self.process = subprocess.Popen(
             command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
