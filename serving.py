@@ -51,6 +51,7 @@ from flask import Flask, request
 from flask_compress import Compress
 
 from guard.headers import QuietRequestHandler
+from guard.limits import MAX_BODY_BYTES
 
 # Dash's own bundles carry a version fingerprint and are already cached for a year.
 ASSET_MAX_AGE = 365 * 24 * 3600
@@ -194,9 +195,11 @@ class AnswerCache:
 
     def __call__(self, environ: dict, start_response: Callable):
         body = b""
-        if environ.get("REQUEST_METHOD") == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            body = environ["wsgi.input"].read(length) if length else b""
+        length = environ.get("CONTENT_LENGTH", "")
+        # guard/limits.py refuses other lengths before this; read nothing it would refuse
+        readable = length.isascii() and length.isdigit() and 0 < int(length) <= MAX_BODY_BYTES
+        if environ.get("REQUEST_METHOD") == "POST" and readable:
+            body = environ["wsgi.input"].read(int(length))
             environ["wsgi.input"] = io.BytesIO(body)
         key = next((k for k in (make(environ, body) for make in self.keys) if k), None)
         if key is None:

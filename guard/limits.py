@@ -61,6 +61,17 @@ def address_too_long_page(length: int, home: str) -> str:
     )
 
 
+def address_length(environ: dict) -> int:
+    """The length of the address as sent (gunicorn and Flask's server give it whole; else
+    it is put together again, its path already decoded)."""
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    if raw:
+        return len(raw)
+    query = environ.get("QUERY_STRING", "")
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    return len(path) + (len(query) + 1 if query else 0)
+
+
 class RequestLimits:
     """WSGI middleware: refuses what is too long before it is read (see above). `headers`
     gives the headers every answer of the app carries (guard/headers.py)."""
@@ -78,8 +89,7 @@ class RequestLimits:
         self.max_address = max_address
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
-        address = len(environ.get("SCRIPT_NAME", "")) + len(environ.get("PATH_INFO", ""))
-        address += len(environ.get("QUERY_STRING", ""))
+        address = address_length(environ)
         if address > self.max_address:
             page = address_too_long_page(address, environ.get("SCRIPT_NAME", "") + "/")
             return self.refuse(start_response, "414 URI Too Long", page, "text/html")

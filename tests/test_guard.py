@@ -380,7 +380,7 @@ def test_an_address_too_long_gets_a_page_in_both_languages(server):
     page = response.get_data(as_text=True)
     assert '<section lang="en"><h1>This link is too long</h1>' in page
     assert '<section lang="fr"><h1>Ce lien est trop long</h1>' in page
-    assert "4,000 characters; this one has 4,003" in page
+    assert "4,000 characters; this one has 4,004" in page
     assert 'href="/"' in page
     assert server.get("/?q=" + "x" * (MAX_ADDRESS_BYTES - 10)).status_code == 200
 
