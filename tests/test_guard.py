@@ -11,10 +11,13 @@ import copy
 import json
 import logging
 import socket
+import string
 import threading
 
 import pytest
 from dash._utils import to_json
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from werkzeug.serving import make_server
 from werkzeug.test import EnvironBuilder
 
@@ -426,3 +429,27 @@ def test_schemas(schema, good, bad):
     assert [value for value in bad if schema.fits(value)] == []
     for value in bad:
         assert schema.check(value).count("expected") >= 1
+
+
+PATH_BASES = [
+    "/_dash-component-suites/dash/",
+    "/_dash-component-suites/plotly/",
+    "/_dash-component-suites/",
+    "/present/_dash-component-suites/dash/",
+    "/assets/",
+    "/present/assets/",
+    "/present/",
+    "/handout/",
+]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.sampled_from(PATH_BASES),
+    st.text(string.ascii_letters + string.digits + "./_-@%~:", max_size=40),
+    st.sampled_from(["get", "post", "head", "delete"]),
+)
+def test_no_path_gets_a_500(server, base, rest, method):
+    assert getattr(server, method)(base + rest).status_code < 500
