@@ -133,6 +133,7 @@ def prepare(app: Dash) -> None:
 
 
 Key = Callable[[dict, bytes], "bytes | None"]
+CACHED_BODY_BYTES = 64 * 1024  # a redraw request is 1-4 KB; longer ones are not kept
 
 
 def callback_key(outputs: Iterable[str]) -> Key:
@@ -147,6 +148,8 @@ def callback_key(outputs: Iterable[str]) -> Key:
             "_dash-update-component"
         ):
             return None
+        if len(body) > CACHED_BODY_BYTES:
+            return None  # not one a class repeats: not worth reading twice
         try:
             request = json.loads(body)
             outputs = {f"{o['id']}.{o['property']}" for o in request["outputs"]}
