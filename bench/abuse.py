@@ -192,14 +192,23 @@ async def send(name: str, raw: bytes | None, port: int) -> str:
     except (ConnectionError, TimeoutError):
         pass  # the server may answer and close before all is sent
     try:
-        line = await asyncio.wait_for(reader.readline(), TIMEOUT_S)
-        status = line.split()[1].decode() if line.startswith(b"HTTP/") else "closed"
-        rest = await asyncio.wait_for(reader.read(), TIMEOUT_S)  # until it closes
-        if status != "closed":  # the app's own answers carry its policy; the server's do not
-            status += " app" if b"content-security-policy" in rest.lower() else " server"
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), TIMEOUT_S)
+        status = head.split()[1].decode()
+        length = next(
+            (
+                int(line.split(b":")[1])
+                for line in head.lower().split(b"\r\n")
+                if line.startswith(b"content-length:")
+            ),
+            0,
+        )
+        await asyncio.wait_for(reader.readexactly(length), TIMEOUT_S)  # then hang up, as a
+        # browser does once it has the whole answer
+        # the app's own answers carry its policy; the server's do not
+        status += " app" if b"content-security-policy" in head.lower() else " server"
     except TimeoutError:
         status = "timeout"
-    except (ConnectionError, IndexError):
+    except (ConnectionError, IndexError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
         status = "closed"
     finally:
         writer.close()
