@@ -25,7 +25,6 @@ import collections
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,35 +39,6 @@ CALLBACK = "/_dash-update-component"
 TIMEOUT_S = 30
 MAX_REQUESTS = 200_000  # per run, all clients together: a bound whatever the machine does
 BIG = 2 * 1024 * 1024  # bytes of an oversized body (the app takes 1 MiB)
-
-
-class DefaultServer:
-    """`python app.py` in a subprocess: the server a lecturer starts by default."""
-
-    def __init__(self, data: Path, root: Path):
-        self.port = server.free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "app.py", "--data", str(data), "--port", str(self.port)]
-        self.process = subprocess.Popen(
-            command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/", timeout=5) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("python app.py did not answer within 240 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def fetch_json(url: str):
@@ -297,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         app = server.Gunicorn(folder / "events.csv", args.workers, args.threads, root=root)
         served = f"gunicorn --workers {args.workers} --threads {args.threads} --preload"
     else:
-        app = DefaultServer(folder / "events.csv", root)
+        app = server.DefaultServer(folder / "events.csv", root)
         served = "python app.py"
     try:
         latencies, errors, answers = asyncio.run(
