@@ -31,6 +31,7 @@ from guard.schema import Json, ListOf, Schema, describe
 
 EXPECTED = "timeline.expected"  # app.server.extensions[EXPECTED]: {"id.property": Schema}
 KEYS = {"output", "outputs", "inputs", "state", "changedPropIds", "parsedChangedPropsIds"}
+ITEM_KEYS = {"id", "property", "value"}  # of one input or state
 MAX_MATCHES = 100  # components one pattern-matching input (ALL) may match
 MAX_ID_CHARS = 200  # a wildcard's value in a component id
 _ANY_OF = (["ALL"], ["ALLSMALLER"])  # wildcards that match a list of components
@@ -121,7 +122,7 @@ def problem_with(body: object, callbacks: Mapping, schemas: Mapping[str, Schema]
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or len(changed) > len(changeable):
         return f"expected a list of the inputs that changed, found {describe(changed)}"
-    stray = next((prop_id for prop_id in changed if prop_id not in changeable), None)
+    stray = next((c for c in changed if not isinstance(c, str) or c not in changeable), None)
     if stray is not None:
         return f"expected an input of the callback as changed, found {describe(stray)}"
     parsed = body.get("parsedChangedPropsIds", [])
@@ -178,11 +179,7 @@ def _input_problem(
 
 
 def _item_problem(item: object, component: str | dict, prop: str, schema: Schema) -> str | None:
-    if not isinstance(item, dict) or not {"id", "property"} <= set(item) <= {
-        "id",
-        "property",
-        "value",
-    }:
+    if not isinstance(item, dict) or not {"id", "property"} <= set(item) <= ITEM_KEYS:
         return f"expected an object with id, property and value, found {describe(item)}"
     if item["id"] != component or item["property"] != prop:
         return f"expected this component's {prop}, found another"

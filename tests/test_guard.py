@@ -148,6 +148,8 @@ MALFORMED = [
     ("changed not an input", setting("changedPropIds", ["reset.n_clicks"])),
     ("changed a pattern id", setting("changedPropIds", ['{"a":1}.value'])),
     ("changed a number", setting("changedPropIds", [1])),
+    ("changed a list", setting("changedPropIds", [["filter-kind.value"]])),
+    ("changed an object", setting("changedPropIds", [{"id": "lang"}])),
     ("changed too many", setting("changedPropIds", ["filter-kind.value"] * 50)),
     ("parsed changed a string", setting("parsedChangedPropsIds", "x")),
     ("parsed changed nested", setting("parsedChangedPropsIds", [nested(50)])),
@@ -453,3 +455,34 @@ PATH_BASES = [
 )
 def test_no_path_gets_a_500(server, base, rest, method):
     assert getattr(server, method)(base + rest).status_code < 500
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+KEYS = ["output", "outputs", "inputs", "state", "changedPropIds", "parsedChangedPropsIds", "x"]
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_no_callback_request_gets_a_500(server, redraw, data):
+    body = copy.deepcopy(redraw)
+    where = data.draw(st.sampled_from(["body", "key", "input", "item"]))
+    if where == "body":
+        body = data.draw(JSON)
+    elif where == "key":
+        body[data.draw(st.sampled_from(KEYS))] = data.draw(st.lists(JSON, max_size=3) | JSON)
+    else:
+        item = data.draw(st.sampled_from(body["inputs"]))
+        if where == "input":
+            item["value"] = data.draw(JSON)
+        else:
+            item[data.draw(st.sampled_from(["id", "property", "value", "x"]))] = data.draw(JSON)
+    response = server.post(CALLBACK, data=json.dumps(body), content_type="application/json")
+    assert response.status_code < 500, response.get_data(as_text=True)[:300]
