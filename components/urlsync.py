@@ -28,13 +28,21 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components.filters import SETTLE_JS, SETTLE_MS
 from core.i18n import t
-from core.view.address import MAX_QUERY, known_from, parse_query, range_from_relayout, to_query
+from core.view.address import (
+    MAX_AXIS_YEARS,
+    MAX_NOTICES,
+    MAX_QUERY,
+    known_from,
+    parse_query,
+    range_from_relayout,
+    to_query,
+)
 from core.view.controls import Controls, controls_from_state, state_from_controls
 from guard import expect, pattern
 from guard.limits import MAX_ADDRESS_CHARS
 from guard.schema import COUNT, Json, ListOf, Number, OrNone, Record, Text
 
-NOTICE_CHARS, MAX_NOTICES = 500, 100  # what parse_query says of an address, at most
+NOTICE_CHARS = 500  # one notice parse_query gives, at most
 CONTROLS = (
     ("lang", "value"),
     ("filter-kind", "value"),
@@ -82,7 +90,9 @@ def register(app: Dash, get_timeline) -> None:
         {
             ("url", "search"): OrNone(Text(MAX_ADDRESS_CHARS)),
             ("search-settled", "data"): OrNone(Text(MAX_QUERY)),
-            ("view-range", "data"): OrNone(ListOf(Number(-1e6, 1e6), length=2)),
+            ("view-range", "data"): OrNone(
+                ListOf(Number(-MAX_AXIS_YEARS, MAX_AXIS_YEARS), length=2)
+            ),
             # a relayout of the chart's x axis: {"xaxis.range[0]": 1990.5, ...}
             ("chart-axis", "data"): OrNone(Record(others=Json(max_depth=2))),
             ("url-notices", "data"): OrNone(ListOf(Text(NOTICE_CHARS), MAX_NOTICES)),

@@ -29,6 +29,8 @@ from core.i18n import DEFAULT_LANG
 from core.load.model import LANGS
 
 MAX_QUERY = 200
+MAX_NOTICES = 20  # said of one address (a page shows the first five)
+MAX_AXIS_YEARS = 1_000_000  # the chart's visible range is kept within +-this (zooming out)
 BUILD_ON, BUILD_OFF = ("1", "true", "yes"), ("0", "false", "no", "")
 SORTS = ("date", "title", "kind")  # the first is the default
 
@@ -92,6 +94,11 @@ def _number(value: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _on_axis(low: float, high: float) -> tuple[float, float]:
+    """A visible range kept within the axis's bounds (`MAX_AXIS_YEARS` either way)."""
+    return max(low, -MAX_AXIS_YEARS), min(high, MAX_AXIS_YEARS)
+
+
 def parse_query(search: str | None, known: Known) -> ViewState:
     """The view an address asks for, with a notice for each part that was ignored."""
     raw = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
@@ -144,7 +151,7 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         if x0 is None or x1 is None or x0 >= x1:
             notices.append("malformed visible range ignored")
         else:
-            state["x_range"] = (x0, x1)
+            state["x_range"] = _on_axis(x0, x1)
     if "ids" in params:
         values = _list(params["ids"])
         good = tuple(dict.fromkeys(v for v in values if v in known.events))
@@ -159,7 +166,7 @@ def parse_query(search: str | None, known: Known) -> ViewState:
             state["view"] = params["view"]
         else:
             notices.append(f"unknown view '{params['view'][:30]}' ignored")
-    return ViewState(**state, notices=tuple(notices))
+    return ViewState(**state, notices=tuple(notices[:MAX_NOTICES]))
 
 
 def _compact(number: float) -> str:
@@ -223,4 +230,4 @@ def range_from_relayout(
         return current
     if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
         return current
-    return (low, high)
+    return _on_axis(low, high)
