@@ -1,16 +1,12 @@
-"""An interactive historical timeline for teaching: the Dash app and its command line.
+"""An interactive historical timeline for teaching: the Dash app.
 
-python app.py                      serve the built-in timeline on http://127.0.0.1:8050
-python app.py --data my/events.csv serve another timeline
-python app.py --check [FILE]       check a timeline's files and report every problem
-python app.py --new FILE           write a starter events file to fill in (never overwrites)
-python app.py export --format pdf|html|png|svg --out FILE [--query ...]   handout, slide image
-gunicorn app:server                serve a class (TIMELINE_DATA picks the events file)
+`create_app(path)` builds the app on one events file; `server` is what gunicorn serves
+(`gunicorn app:server`, with TIMELINE_DATA naming the file). The command line is in
+cli.py (`timeline serve|check|new|export`); `python app.py ...` runs it too.
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
@@ -19,6 +15,8 @@ from pathlib import Path
 from dash import Dash, dcc, html
 
 import guard
+import media
+from cli import DATA_ENV, DEFAULT_DATA
 from components import (
     banner,
     detail,
@@ -33,7 +31,9 @@ from components import (
 from core.i18n import DEFAULT_LANG, t
 from core.load.problems import DataError, report
 from core.load.store import TimelineStore
-from lecture import handout_route, mode
+from core.publish.pictures import remote_from_env
+from lecture import handout_route, mode, slide_route
+from quiz import page as quiz_page
 from serving import (
     AnswerCache,
     LeanDash,
@@ -46,8 +46,6 @@ from serving import (
 )
 
 HERE = Path(__file__).parent
-DEFAULT_DATA = HERE / "data" / "events.csv"
-DATA_ENV = "TIMELINE_DATA"
 # Dash's page, with a language on <html> (set again on each switch, see header.py) and
 # its scripts in a plain <div>: a second <footer> would be a second "contentinfo" landmark.
 INDEX = """<!DOCTYPE html>
@@ -69,14 +67,23 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(data_path: str | Path = DEFAULT_DATA, frame_ancestors: str | None = None) -> Dash:
+def create_app(
+    data_path: str | Path = DEFAULT_DATA,
+    remote_media: bool | None = None,
+    frame_ancestors: str | None = None,
+) -> Dash:
     """Build the app on one events file. Raises `DataError` if the data has errors.
+
+    `remote_media`: whether pages may fetch pictures given as http(s) addresses (default:
+    $TIMELINE_REMOTE_MEDIA); otherwise they show a link to them.
     `frame_ancestors`: which pages may frame it (guard/headers.py; default: any, or
-    $TIMELINE_FRAME_ANCESTORS)."""
+    $TIMELINE_FRAME_ANCESTORS).
+    """
     store = TimelineStore(data_path)
+    remote = remote_from_env() if remote_media is None else remote_media
     app = LeanDash(
         __name__,
-        title=t(DEFAULT_LANG, "app_title"),
+        title=store.current().front.title(DEFAULT_LANG),
         update_title=None,
         compress=False,  # serving.compress: in the encodings chosen there, not only gzip
         serve_locally=True,
@@ -91,21 +98,26 @@ def create_app(data_path: str | Path = DEFAULT_DATA, frame_ancestors: str | None
     # A function, so that each page load is built on the data as it is now on disk.
     app.layout = lambda: page(store)
     app.server.config["TIMELINE_DATA"] = str(store.path)
+    media.register(app.server, store.current, remote)
     cache_assets(app.server)
-    header.register(app)
+    header.register(app, store.current)
     banner.register(app, store)
     filters.register(app, store.current)
     timeline.register(app, store.current)
-    detail.register(app, store.current)
+    detail.register(app, store.current, remote)
     event_list.register(app)
     share.register(app, store.current)
     urlsync.register(app, store.current)
-    footer.register(app, store.changed)
-    lecture = mode.create(app, store.current, HERE / "assets")  # lecture mode at /present/
-    handout_route.register(app.server, store.current)  # /handout
+    footer.register(app, store.changed, store.current)
+    lecture = mode.create(app, store.current, HERE / "assets", remote)  # at /present/
+    quiz = quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
+    handout_route.register(app.server, store.current, remote)  # /handout
+    slide_route.register(app.server, store.current)  # /slide.json, the presenter's slide
     keys = [callback_key(timeline.CACHED_OUTPUTS), layout_key(lambda: store.version)]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
-    guard.install(app, lecture, frame_ancestors=frame_ancestors)  # outside it all
+    guard.install(  # outside it all
+        app, lecture, quiz, frame_ancestors=frame_ancestors, remote_media=remote
+    )
     prepare(app)
     return app
 
@@ -122,7 +134,7 @@ def page(store: TimelineStore, view: timeline.View | None = None) -> html.Div:
             ),
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="selected", data=None),
-            header.layout(),
+            header.layout(store.current().front),
             urlsync.layout(),
             html.Main(
                 id="main",
@@ -137,12 +149,12 @@ def page(store: TimelineStore, view: timeline.View | None = None) -> html.Div:
                             timeline.layout(view),
                             detail.layout(),
                             event_list.layout(view.entries),
-                            share.layout(),
+                            share.layout(store.current().front),
                         ],
                     ),
                 ],
             ),
-            footer.layout(store.changed()),
+            footer.layout(store.changed(), store.current().front),
         ],
     )
 
@@ -164,89 +176,7 @@ def __getattr__(name: str):
     return server
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Serve or check an interactive timeline.")
-    parser.add_argument(
-        "--data",
-        default=os.environ.get(DATA_ENV) or str(DEFAULT_DATA),
-        help="events CSV to serve (default: the built-in timeline, or $TIMELINE_DATA)",
-    )
-    parser.add_argument(
-        "--check",
-        nargs="?",
-        const="",
-        metavar="FILE",
-        help="check FILE (default: --data) and exit: 0 if it has no errors, 1 otherwise",
-    )
-    parser.add_argument(
-        "--new",
-        metavar="FILE",
-        help="write a starter events file at FILE (from data/template.csv) and exit",
-    )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
-    )
-    parser.add_argument("--port", type=int, default=8050, help="port to listen on (default 8050)")
-    parser.add_argument(
-        "--debug", action="store_true", help="Dash debug mode (reloads on code changes)"
-    )
-    return parser.parse_args(argv)
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["export"]:  # its own options, in core/export.py
-        from core.publish import offline
-
-        return offline.main(argv[1:], os.environ.get(DATA_ENV) or str(DEFAULT_DATA))
-    args = parse_args(argv)
-    if args.new:
-        return new(args.new)
-    if args.check is not None:
-        return check(args.check or args.data)
-    try:
-        app = create_app(args.data)
-    except DataError as exc:
-        print(report(exc.problems), file=sys.stderr)
-        print(
-            f"Not starting: fix the errors above in {args.data}, or check it with "
-            f"'python app.py --check {args.data}'.",
-            file=sys.stderr,
-        )
-        return 1
-    app.run(host=args.host, port=args.port, debug=args.debug)
-    return 0
-
-
-def check(path: str) -> int:
-    from core.load.loader import load_timeline
-
-    try:
-        loaded = load_timeline(path)
-    except DataError as exc:
-        print(report(exc.problems))
-        return 1
-    print(report(loaded.warnings))
-    print(
-        f"{path}: {len(loaded.events)} events, {len(loaded.sources)} references, {len(loaded.eras)} eras"
-    )
-    return 0
-
-
-def new(path: str) -> int:
-    from core.load.starter import write_starter
-
-    try:
-        written = write_starter(path)
-    except FileExistsError:
-        print(f"Not writing {path}: it already exists (choose another name).", file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"Cannot write {path}: {exc.strerror}.", file=sys.stderr)
-        return 1
-    print(f"Wrote {written}. Fill it in, then: python app.py --check {written}")
-    return 0
-
-
 if __name__ == "__main__":
+    from cli import main
+
     sys.exit(main())

@@ -14,6 +14,10 @@ A stock Dash 4 page ships about 6 MB of JavaScript. Two pieces of it this app ne
   part of it Dash still uses, the `regeneratorRuntime` of its lazy-loaded components (the
   chart), is in `assets/vendor/` on its own (regenerator-runtime 0.14.1, 25 KB).
 
+Both come from their npm packages through scripts/vendor.py, which records the package,
+version and checksum of each in assets/vendor/vendor.json (a test checks them, and that the
+plotly.js bundle is the version the installed plotly expects).
+
 Dash works out its list of scripts, and with it which files it may serve, on the first
 request it gets. A script request that reaches another thread meanwhile is refused with a
 500 ("dash is not a registered library"), and the page stays blank: under gunicorn with

@@ -1,8 +1,9 @@
 /* Draws the list of events under the chart from the data the server sends (see
  * components/event_list.py). Plain DOM, text only (textContent), so a title can hold
  * anything and stays text; one pass, so hundreds of items draw in a few milliseconds.
- * Each item: li > button.event-item[data-event] > date, title, kind (glyph and name),
- * and a "no source" mark when the event has none. assets/select.js handles the clicks. */
+ * Each item: li > button.event-item[data-event] > date, title, kind (glyph and name), a
+ * thumbnail when the event has a picture (decorative, alt=""), and a "no source" mark
+ * when the event has none. assets/select.js handles the clicks. */
 window.eventList = (function () {
   function span(className, text) {
     var element = document.createElement("span");
@@ -24,6 +25,16 @@ window.eventList = (function () {
     glyph.setAttribute("aria-hidden", "true");
     kind.append(glyph, entry.kind);
     button.append(span("event-date", entry.when), span("event-title", entry.title), kind);
+    if (entry.thumb) {  /* drawn in the item's left margin (style.css): dates stay aligned */
+      var thumb = document.createElement("img");
+      thumb.className = "event-thumb";
+      thumb.src = entry.thumb;  /* the app's own /media/<id>?size=thumb */
+      thumb.alt = "";
+      thumb.loading = "lazy";
+      thumb.width = 64;
+      thumb.height = 48;
+      button.append(thumb);
+    }
     if (!entry.sourced) {
       var mark = span("no-source-mark", data.no_source.mark);
       mark.title = data.no_source.title;
@@ -50,6 +61,7 @@ window.eventList = (function () {
     if (data.empty) { items.push(note(data.empty, "empty")); }
     if (data.more) { items.push(note(data.more, "empty list-more")); }
     list.replaceChildren.apply(list, items);
+    list.classList.toggle("has-thumbs", data.items.some(function (entry) { return entry.thumb; }));
     if (focused) {  // a redraw keeps the keyboard where it was
       var again = list.querySelector('[data-event="' + CSS.escape(focused) + '"]');
       if (again) { again.focus(); }

@@ -84,16 +84,89 @@
     };
   }
 
-  function download(format) {
-    var graph = document.querySelector("#present-graph .js-plotly-plot");
-    if (graph && window.Plotly) {
-      window.Plotly.downloadImage(graph, {format: format, width: 1920, height: 1080, filename: "timeline"});
-    }
+  /* Slide images: the server's 1920x1080 slide (lecture/slide_route.py: every label that
+   * fits, none over a mark), drawn by Plotly as SVG with the app's font put inside it, so
+   * the SVG and the PNG made from it are set in Atkinson Hyperlegible on any computer (an
+   * SVG drawn as an image sees no web font of the page). */
+  var FONTS = [[400, "/assets/fonts/atkinson-hyperlegible-latin-400-normal.woff2"],
+               [700, "/assets/fonts/atkinson-hyperlegible-latin-700-normal.woff2"]];
+  var SLIDE = {width: 1920, height: 1080};
+
+  function dataUrl(blob) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(reader.result); };
+      reader.onerror = reject;
+      reader.readAsDataURL(blob);
+    });
+  }
+
+  function fontFaces() {
+    return Promise.all(FONTS.map(function (font) {
+      return fetch(font[1]).then(function (r) { return r.blob(); }).then(dataUrl).then(function (url) {
+        return '@font-face{font-family:"Atkinson Hyperlegible";font-weight:' + font[0] +
+               ';font-style:normal;src:url("' + url.replace(/^data:[^;]*;/, "data:font/woff2;") +
+               '") format("woff2")}';
+      });
+    })).then(function (rules) { return rules.join(""); });
+  }
+
+  function withFont(svg, css) {
+    var end = svg.indexOf(">", svg.indexOf("<svg"));
+    return svg.slice(0, end + 1) + "<defs><style>" + css + "</style></defs>" + svg.slice(end + 1);
+  }
+
+  function save(blob, extension, filename) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = (filename || "timeline") + "." + extension;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  function toPng(svg) {
+    return new Promise(function (resolve, reject) {
+      var image = new Image();
+      image.onload = function () {
+        var canvas = document.createElement("canvas");
+        canvas.width = SLIDE.width;
+        canvas.height = SLIDE.height;
+        /* the font inside the SVG is decoded with the image; a frame later it is drawn */
+        requestAnimationFrame(function () {
+          canvas.getContext("2d").drawImage(image, 0, 0, SLIDE.width, SLIDE.height);
+          canvas.toBlob(resolve, "image/png");
+        });
+      };
+      image.onerror = reject;
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+    });
+  }
+
+  function download(format, filename) {
+    if (!window.Plotly) { return; }
+    var slide = fetch("/slide.json" + window.location.search).then(function (r) { return r.json(); })
+      .then(function (figure) {
+        return window.Plotly.toImage({data: figure.data, layout: figure.layout},
+                                     {format: "svg", width: SLIDE.width, height: SLIDE.height});
+      })
+      .then(function (url) { return decodeURIComponent(url.replace(/^data:image\/svg\+xml,/, "")); });
+    Promise.all([slide, fontFaces()]).then(function (parts) {
+      var svg = withFont(parts[0], parts[1]);
+      if (format === "svg") {
+        save(new Blob([svg], {type: "image/svg+xml"}), "svg", filename);
+      } else {
+        toPng(svg).then(function (blob) { save(blob, "png", filename); });
+      }
+    });
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-image]");
-    if (button && root()) { download(button.getAttribute("data-image")); }
+    if (button && root()) {
+      download(button.getAttribute("data-image"), button.getAttribute("data-filename") || "timeline");
+    }
     if (event.target.closest && event.target.closest("#presenter-restart")) { started = Date.now(); }
   });
 

@@ -23,16 +23,21 @@ VERSION_CHARS = 500  # TimelineStore.version: the files' times and sizes
 
 
 def layout(store: TimelineStore) -> html.Div:
+    """The poll, the version the page was built on, and the banner: shown at once when
+    the files on disk are broken as the page opens (no later change of version is
+    coming to reveal it)."""
+    version = store.version  # first: a reload in between then makes the poll redraw
+    problems = store.problems
     return html.Div(
         children=[
             dcc.Interval(id="data-poll", interval=POLL_MS),
-            dcc.Store(id="data-version", data=store.version),
+            dcc.Store(id="data-version", data=version),
             html.Div(
                 id="data-problems",
                 className="data-problems",
                 role="alert",
-                hidden=True,
-                children=render(store.problems, store.path.name, DEFAULT_LANG),
+                hidden=not problems,
+                children=render(problems, store.path.name, DEFAULT_LANG),
             ),
         ]
     )
@@ -44,7 +49,7 @@ def render(problems: list[Problem], file_name: str, lang: str) -> list:
         return []
     ordered = sorted(problems, key=lambda p: p.severity != ERROR)  # errors first, stable
     errors = sum(p.severity == ERROR for p in problems)
-    items = [html.Li(f"{p.severity}: {p}") for p in ordered[:SHOWN_PROBLEMS]]
+    items = [html.Li(p.line(lang)) for p in ordered[:SHOWN_PROBLEMS]]
     if len(ordered) > SHOWN_PROBLEMS:
         items.append(html.Li(t(lang, "data_problems_more", count=len(ordered) - SHOWN_PROBLEMS)))
     return [

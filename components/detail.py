@@ -1,18 +1,22 @@
-"""The detail panel (id `event-detail`): one event with its source note and references.
+"""The detail panel (id `event-detail`): one event with its picture, source note and
+references.
 
 Everything from the CSV goes in as text children, never as HTML; links are built by
-`core.publish.citations` and open in a new tab with rel="noopener".
+`core.publish.citations` and open in a new tab with rel="noopener". A remote picture is
+drawn only when the person serving allows remote media (`remote`); else it is a link.
 """
 
 from __future__ import annotations
 
 from dash import Dash, Input, Output, html
 
+from components.picture import figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import format_when
 from core.load.model import Timeline
 from core.load.schema import MAX_CELL_CHARS
 from core.publish.citations import format_reference, reference_links, source_note
+from core.publish.pictures import picture_for
 from guard import expect
 from guard.schema import OrNone, Text
 
@@ -42,7 +46,7 @@ def _reference(source: dict, lang: str) -> html.Li:
     )
 
 
-def render(timeline: Timeline, event_id: str | None, lang: str) -> list:
+def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = False) -> list:
     event = timeline.event(event_id) if event_id else None
     if event is None:
         return empty(lang)
@@ -92,6 +96,7 @@ def render(timeline: Timeline, event_id: str | None, lang: str) -> list:
                 ),
             ],
         ),
+        figure(picture_for(timeline, event, lang, remote), lang, "detail-picture"),
         html.Dl(rows, className="facts"),
         html.P(event[f"summary_{lang}"], className="summary") if event[f"summary_{lang}"] else None,
         html.H3(t(lang, "source_note")) if event[f"note_{lang}"] else None,
@@ -110,7 +115,7 @@ def layout() -> html.Section:
     )
 
 
-def register(app: Dash, get_timeline) -> None:
+def register(app: Dash, get_timeline, remote: bool = False) -> None:
     # The selected event (the store `selected`, set by a click on the chart or the list)
     expect(app, {("selected", "data"): OrNone(Text(MAX_CELL_CHARS))})
 
@@ -122,4 +127,4 @@ def register(app: Dash, get_timeline) -> None:
         prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def show(event_id: str | None, lang: str):
-        return render(get_timeline(), event_id, lang), t(lang, "detail_heading")
+        return render(get_timeline(), event_id, lang, remote), t(lang, "detail_heading")

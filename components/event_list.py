@@ -3,6 +3,8 @@
 It is the chart's accessible twin and the quickest way to skim: each item is a button
 with the date, the kind (the filter's glyph and colour, and its name) and the title;
 choosing one opens the same detail panel as clicking the chart (see assets/select.js).
+An event with a picture file shows a small thumbnail of it (decorative: the title beside
+it says what the event is); a remote picture gets none, as the list would fetch it.
 The order (`list-sort`: date, title or kind) is kept in the address. An event with no
 source carries a visible "no source" mark, so a gap in the evidence is never silent.
 
@@ -13,6 +15,9 @@ assets/event-list.js draws it with the DOM: as Dash components, the renderer spe
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
@@ -20,6 +25,7 @@ from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import when_text
 from core.load.model import Vocabulary
+from core.publish.pictures import media_url
 from core.view.address import SORTS
 from guard import expect
 from guard.schema import Choice, OrNone
@@ -32,9 +38,17 @@ def sort_options(lang: str) -> list[dict]:
     return [{"label": t(lang, f"sort_{order}"), "value": order} for order in SORTS]
 
 
-def entries(events: pd.DataFrame, lang: str, selected: str | None, vocabulary: Vocabulary) -> dict:
-    """The list as data for assets/event-list.js: the first `MAX_ITEMS` events, the texts
-    it shows around them, and which one is selected."""
+def entries(
+    events: pd.DataFrame,
+    lang: str,
+    selected: str | None,
+    vocabulary: Vocabulary,
+    pictures: Mapping[str, Path] | None = None,
+) -> dict:
+    """The list as data for assets/event-list.js: the first `MAX_ITEMS` events (with the
+    thumbnail's address of those in `pictures`), the texts it shows around them, and which
+    one is selected."""
+    pictures = pictures or {}
     shown = events.iloc[:MAX_ITEMS]
     kinds = {}
     for kind in dict.fromkeys(shown["kind"]):
@@ -51,6 +65,7 @@ def entries(events: pd.DataFrame, lang: str, selected: str | None, vocabulary: V
                 "colour": kinds[kind][1],
                 "kind": kinds[kind][2],
                 "sourced": bool(sources),
+                "thumb": media_url(event_id, "thumb") if event_id in pictures else None,
             }
             for event_id, date, title, kind, sources in zip(
                 shown["id"].tolist(),

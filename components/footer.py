@@ -1,5 +1,8 @@
 """The page footer: what the data is, how to cite the timeline, and when its data changed.
 
+The citation names the timeline's authors and title (its front matter), and a line gives
+its licence and languages when the timeline states them.
+
 The version is the date the data last changed (`TimelineStore.changed`: the last commit of
 the data files when they are in git as committed, else the newest file of the folder),
 so a citation names the state of the data a student read; the address is filled in by the
@@ -15,10 +18,33 @@ from dash import Dash, Input, Output, html
 from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import format_when
+from core.load.model import FrontMatter, Timeline
 
 
-def layout(changed: str) -> html.Footer:
-    """`changed` is the ISO date the data last changed."""
+def citation(front: FrontMatter, changed: str, lang: str) -> str:
+    """'Authors. Title: an interactive teaching timeline. Version of <date>.'"""
+    text = t(lang, "cite_text", title=front.title(lang), date=format_when(changed, lang))
+    return f"{', '.join(front.authors)}. {text}" if front.authors else text
+
+
+def about(front: FrontMatter, lang: str) -> str:
+    """The timeline's licence and languages, as it states them ('' if it does not)."""
+    parts = []
+    if front.licence:
+        parts.append(t(lang, "footer_licence", licence=front.licence))
+    if front.languages:
+        names = [t(lang, f"language_{code}") for code in front.languages]
+        listed = (
+            names[0]
+            if len(names) == 1
+            else t(lang, "and_list", first=", ".join(names[:-1]), last=names[-1])
+        )
+        parts.append(t(lang, "footer_languages", languages=listed))
+    return " ".join(parts)
+
+
+def layout(changed: str, front: FrontMatter) -> html.Footer:
+    """`changed` is the ISO date the data last changed; `front` the timeline's front matter."""
     lang = DEFAULT_LANG
     when = format_when(changed, lang)
     return html.Footer(
@@ -33,17 +59,18 @@ def layout(changed: str) -> html.Footer:
                 children=[
                     html.Strong(t(lang, "cite_heading"), id="cite-heading"),
                     " ",
-                    html.Span(t(lang, "cite_text", date=when), id="cite-text"),
+                    html.Span(citation(front, changed, lang), id="cite-text"),
                     " ",
                     html.Span(id="cite-url", className="cite-url"),
                 ],
             ),
             html.P(t(lang, "data_changed", date=when), id="data-changed"),
+            html.P(about(front, lang), id="front-about"),
         ],
     )
 
 
-def register(app: Dash, changed: Callable[[], str]) -> None:
+def register(app: Dash, changed: Callable[[], str], get_timeline: Callable[[], Timeline]) -> None:
     """`changed` gives the ISO date the data last changed (it moves when the files do)."""
 
     register_texts(
@@ -52,9 +79,8 @@ def register(app: Dash, changed: Callable[[], str]) -> None:
             ("footer-text", "children"): "footer",
             ("skip-link", "children"): "skip_link",
             ("cite-heading", "children"): "cite_heading",
-            ("cite-text", "children"): lambda lang: t(
-                lang, "cite_text", date=format_when(changed(), lang)
-            ),
+            ("cite-text", "children"): lambda lang: citation(get_timeline().front, changed(), lang),
+            ("front-about", "children"): lambda lang: about(get_timeline().front, lang),
             ("data-changed", "children"): lambda lang: t(
                 lang, "data_changed", date=format_when(changed(), lang)
             ),

@@ -1,31 +1,38 @@
-"""The page header: title, subtitle and the language switch (id `lang`).
+"""The page header: the timeline's title and subtitle, the language switch (id `lang`), the
+link to lecture mode; in the embed view, only the title and a link to the whole timeline.
 
-The language is kept in the address with the rest of the view (components/urlsync.py),
-so a shared link opens in the same language.
+The title and subtitle are the timeline's own (its front matter, `core.load.frontmatter`);
+a timeline with no subtitle gets a line saying what the page is. The language is kept in
+the address with the rest of the view (components/urlsync.py), so a shared link opens in
+the same language.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from dash import Dash, Input, Output, dcc, html
 
 from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
-from core.load.model import LANGS
+from core.load.model import LANGS, FrontMatter, Timeline
 from guard import expect
 from guard.schema import Choice
 
 
-def layout() -> html.Header:
+def subtitle(front: FrontMatter, lang: str) -> str:
+    return front.subtitle(lang) or t(lang, "app_subtitle")
+
+
+def layout(front: FrontMatter) -> html.Header:
     return html.Header(
         className="site-header",
         children=[
             html.Div(
                 className="titles",
                 children=[
-                    html.H1(t(DEFAULT_LANG, "app_title"), id="app-title"),
-                    html.P(
-                        t(DEFAULT_LANG, "app_subtitle"), id="app-subtitle", className="subtitle"
-                    ),
+                    html.H1(front.title(DEFAULT_LANG), id="app-title"),
+                    html.P(subtitle(front, DEFAULT_LANG), id="app-subtitle", className="subtitle"),
                 ],
             ),
             html.Div(
@@ -48,18 +55,40 @@ def layout() -> html.Header:
                     ),
                 ],
             ),
-            # Lecture mode; assets/present.js gives the link the page's current query string.
+            html.Div(
+                className="header-links",
+                children=[
+                    # The self-test; assets/quiz.js gives it the page's current query string.
+                    html.A(
+                        t(DEFAULT_LANG, "quiz_link"),
+                        id="quiz-link",
+                        href="/quiz/",
+                        className="quiz-link",
+                    ),
+                    # Lecture mode; assets/present.js gives it the page's current query string.
+                    html.A(
+                        t(DEFAULT_LANG, "present_link"),
+                        id="present-link",
+                        href="/present/",
+                        className="present-link",
+                    ),
+                ],
+            ),
+            # Shown only in the embed view (assets/embed.js), where the header is just the
+            # title and this: the whole timeline, same view, in a new tab.
             html.A(
-                t(DEFAULT_LANG, "present_link"),
-                id="present-link",
-                href="/present/",
-                className="present-link",
+                t(DEFAULT_LANG, "embed_open"),
+                id="embed-open",
+                href="/",
+                target="_blank",
+                rel="noopener",
+                className="embed-open",
             ),
         ],
     )
 
 
-def register(app: Dash) -> None:
+def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
     expect(app, {("lang", "value"): Choice(*LANGS)})
     # The page's language, for screen readers' voices and for hyphenation.
     app.clientside_callback(
@@ -67,20 +96,22 @@ def register(app: Dash) -> None:
         Output("lang-label", "lang"),
         Input("lang", "value"),
     )
-    # The tab's title, in the same language as the heading.
+    # The tab's title: the heading, in the same language (and the data's title as it is
+    # now: the page's <title> was the data's when the app started).
     app.clientside_callback(
         "function (title) { document.title = title; return title; }",
         Output("app-title", "data-document-title"),
         Input("app-title", "children"),
-        prevent_initial_call=True,  # the page's <title> holds it already
     )
 
     register_texts(
         app,
         {
-            ("app-title", "children"): "app_title",
-            ("app-subtitle", "children"): "app_subtitle",
+            ("app-title", "children"): lambda lang: get_timeline().front.title(lang),
+            ("app-subtitle", "children"): lambda lang: subtitle(get_timeline().front, lang),
+            ("embed-open", "children"): "embed_open",
             ("lang-label", "children"): "language",
             ("present-link", "children"): "present_link",
+            ("quiz-link", "children"): "quiz_link",
         },
     )

@@ -1,9 +1,12 @@
-"""Sharing and export: a "copy link" button, and the filtered events as files for study.
+"""Sharing and export: "copy link" and "copy embed code" buttons, and the filtered events
+as files for study.
 
-The link is the address itself (components/urlsync.py keeps it up to date); the copy is
-done in the browser (assets/copy-link.js), with a confirmation in a live region. Exports
-are built by `core.publish.references` from the same filters as the chart: the events as CSV, and
-their references as BibTeX, RIS and CSL-JSON.
+The link is the address itself (components/urlsync.py keeps it up to date); the embed code
+is an <iframe> of the same address with `embed=1` (the chart and the details only), titled
+with the timeline's title. Both are copied in the browser (assets/copy-link.js), with a
+confirmation in a live region. Exports are built by `core.publish.references` from the
+same filters as the chart: the events as CSV, and their references as BibTeX, RIS and
+CSL-JSON, in files named after the timeline.
 """
 
 from __future__ import annotations
@@ -12,16 +15,16 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
+from core.load.model import FrontMatter
 from core.publish.references import FORMATS, export
 from core.view.filters import Filters, apply_filters
 from guard import expect
 from guard.schema import COUNT, OrNone
 
-FILE_STEM = "vertebroplasty-timeline"
 BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}
 
 
-def layout() -> html.Section:
+def layout(front: FrontMatter) -> html.Section:
     lang = DEFAULT_LANG
     return html.Section(
         className="share",
@@ -37,6 +40,13 @@ def layout() -> html.Section:
                         type="button",
                         className="small-button",
                         **{"data-copied": t(lang, "link_copied")},
+                    ),
+                    html.Button(
+                        t(lang, "copy_embed"),
+                        id="copy-embed",
+                        type="button",
+                        className="small-button",
+                        **{"data-copied": t(lang, "embed_copied"), "data-title": front.title(lang)},
                     ),
                     html.Span(id="copy-status", className="copy-status", role="status"),
                 ],
@@ -86,7 +96,7 @@ def register(app: Dash, get_timeline) -> None:
         shown = apply_filters(timeline.events, Filters.from_inputs(kinds, tags, years, query), lang)
         suffix, mime = FORMATS[fmt]
         text = export(fmt, shown, timeline.sources)
-        filename = f"{FILE_STEM}-{suffix}"
+        filename = f"{timeline.front.file_stem}-{suffix}"
         if fmt == "csv":  # a byte-order mark, so that Excel reads the accents as UTF-8
             return dcc.send_bytes(("\ufeff" + text).encode("utf-8"), filename, type=mime)
         return dcc.send_string(text, filename, type=mime)
@@ -97,6 +107,9 @@ def register(app: Dash, get_timeline) -> None:
             ("share-heading", "children"): "share_heading",
             ("copy-link", "children"): "copy_link",
             ("copy-link", "data-copied"): "link_copied",
+            ("copy-embed", "children"): "copy_embed",
+            ("copy-embed", "data-copied"): "embed_copied",
+            ("copy-embed", "data-title"): lambda lang: get_timeline().front.title(lang),
             ("export-label", "children"): "export_label",
             **{(button, "children"): f"export_{fmt}" for fmt, button in BUTTONS.items()},
         },

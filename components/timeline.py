@@ -99,7 +99,7 @@ def render(get_timeline, filters, lang, selected, width_px, x_range, sort, versi
     return View(
         figure,
         count,
-        event_list.entries(listed, lang, selected, timeline.vocabulary),
+        event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures),
         describe(shown, timeline, filters, lang),
     )
 

@@ -27,7 +27,7 @@ from dataclasses import astuple
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components.filters import SETTLE_JS, SETTLE_MS
-from core.i18n import t
+from core.i18n import Message, placeholders, t
 from core.view.address import (
     MAX_AXIS_YEARS,
     MAX_NOTICES,
@@ -40,9 +40,11 @@ from core.view.address import (
 from core.view.controls import Controls, controls_from_state, state_from_controls
 from guard import expect, pattern
 from guard.limits import MAX_ADDRESS_CHARS
-from guard.schema import COUNT, Json, ListOf, Number, OrNone, Record, Text
+from guard.schema import COUNT, Json, ListOf, Number, OrNone, Record, Said, Text
 
-NOTICE_CHARS = 500  # one notice parse_query gives, at most
+# A notice the page keeps (`Message.to_data`): one of the address's notices, whose values
+# parse_query cuts to at most 30 characters
+NOTICE = Said(placeholders("notice_"), max_chars=100)
 CONTROLS = (
     ("lang", "value"),
     ("filter-kind", "value"),
@@ -69,12 +71,14 @@ def layout() -> html.Div:
     )
 
 
-def notice(notices: tuple[str, ...], lang: str, button: str = "dismiss-notice") -> list:
-    """What the address notice says, with a button (of pattern id type `button`) to dismiss it."""
+def notice(notices: tuple[Message, ...], lang: str, button: str = "dismiss-notice") -> list:
+    """What was ignored of the address, in the page's language, with a button (of pattern
+    id type `button`) to dismiss it."""
     if not notices:
         return []
+    said = "; ".join(n.text(lang) for n in notices[:5])
     return [
-        html.P([t(lang, "url_notice"), " ", "; ".join(notices[:5]) + "."]),
+        html.P([t(lang, "url_notice"), " ", said + "."]),
         html.Button(
             t(lang, "dismiss"),
             id={"type": button, "index": 0},
@@ -95,7 +99,7 @@ def register(app: Dash, get_timeline) -> None:
             ),
             # a relayout of the chart's x axis: {"xaxis.range[0]": 1990.5, ...}
             ("chart-axis", "data"): OrNone(Record(others=Json(max_depth=2))),
-            ("url-notices", "data"): OrNone(ListOf(Text(NOTICE_CHARS), MAX_NOTICES)),
+            ("url-notices", "data"): OrNone(ListOf(NOTICE, MAX_NOTICES)),
             (pattern({"type": "dismiss-notice", "index": ALL}), "n_clicks"): OrNone(COUNT),
         },
     )
@@ -127,7 +131,7 @@ def register(app: Dash, get_timeline) -> None:
                 for (component, prop), w, n in zip(CONTROLS, wanted, now, strict=True)
                 if w != n
             }
-            return no_update, changes or no_update, list(state.notices)
+            return no_update, changes or no_update, [n.to_data() for n in state.notices]
 
         x_range = view_range
         if "chart-axis.data" in ctx.triggered_prop_ids:
@@ -188,8 +192,8 @@ def register(app: Dash, get_timeline) -> None:
         Input("lang", "value"),
         prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
-    def show_notice(notices: list[str] | None, lang: str):
-        return notice(tuple(notices or ()), lang)
+    def show_notice(notices: list[dict] | None, lang: str):
+        return notice(tuple(Message.from_data(n) for n in notices or ()), lang)
 
     @app.callback(
         Output("url-notices", "data", allow_duplicate=True),

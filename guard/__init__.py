@@ -27,10 +27,13 @@ __all__ = ["expect", "install", "pattern"]
 APPS = "timeline.dash_apps"  # server.extensions[APPS]: the Dash apps guarded on a server
 
 
-def install(app: Dash, *others: Dash, frame_ancestors: str | None = None) -> None:
+def install(
+    app: Dash, *others: Dash, frame_ancestors: str | None = None, remote_media: bool = False
+) -> None:
     """Guard `app`'s server and the Dash apps on it (`others`, such as lecture mode).
     Call once every callback is registered and every WSGI layer is in place: the limits
-    go outside them all. `frame_ancestors` overrides $TIMELINE_FRAME_ANCESTORS."""
+    go outside them all. `frame_ancestors` overrides $TIMELINE_FRAME_ANCESTORS;
+    `remote_media` lets pages show pictures from http(s) addresses (media.py)."""
     server = app.server
     server.extensions[APPS] = (app, *others)
     for dash_app in server.extensions[APPS]:
@@ -43,5 +46,7 @@ def install(app: Dash, *others: Dash, frame_ancestors: str | None = None) -> Non
         # Dash's message lists every file it serves: not for the page
         return Response("Not found.\n", 404, mimetype="text/plain")
 
-    headers.install(server, ancestors)
-    server.wsgi_app = RequestLimits(server.wsgi_app, lambda: headers.base_headers(ancestors))
+    headers.install(server, ancestors, remote_media)
+    server.wsgi_app = RequestLimits(
+        server.wsgi_app, lambda: headers.base_headers(ancestors, remote_media)
+    )

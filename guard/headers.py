@@ -39,7 +39,9 @@ POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
     "style-src": "'self' 'unsafe-inline'",  # see above
-    "img-src": "'self' data: blob:",  # plotly.js draws exported images from data: URLs
+    # plotly.js draws exported images from data: URLs, the presenter's PNG/SVG buttons
+    # (assets/present.js) from blob: ones; the handout carries its pictures as data:
+    "img-src": "'self' data: blob:",
     "font-src": "'self' data:",  # the handout page carries its fonts in itself
     "connect-src": "'self'",
     "object-src": "'none'",
@@ -83,9 +85,12 @@ def frame_ancestors(value: str | None) -> str | None:
     return " ".join(sources)
 
 
-def policy(scripts: list[str], ancestors: str | None) -> str:
-    """The Content-Security-Policy of an answer whose page runs these inline `scripts`."""
+def policy(scripts: list[str], ancestors: str | None, remote_media: bool = False) -> str:
+    """The Content-Security-Policy of an answer whose page runs these inline `scripts`;
+    with `remote_media`, pictures may come from any https address (media.py)."""
     directives = dict(POLICY)
+    if remote_media:
+        directives["img-src"] += " https:"
     if scripts:
         hashes = " ".join(dict.fromkeys(script_hash(text) for text in scripts))
         directives["script-src"] += " " + hashes
@@ -94,24 +99,30 @@ def policy(scripts: list[str], ancestors: str | None) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def base_headers(ancestors: str | None) -> list[tuple[str, str]]:
+def base_headers(ancestors: str | None, remote_media: bool = False) -> list[tuple[str, str]]:
     """The headers of an answer with no inline script (an error page, a file)."""
-    return [*HEADERS.items(), ("Content-Security-Policy", policy([], ancestors))]
+    return [
+        *HEADERS.items(),
+        ("Content-Security-Policy", policy([], ancestors, remote_media)),
+    ]
 
 
-def install(server: Flask, ancestors: str | None) -> None:
+def install(server: Flask, ancestors: str | None, remote_media: bool = False) -> None:
     """Add the headers to every answer `server` makes. Call after flask-compress is set
     up: Flask runs the later `after_request` functions first, so the page is read here
-    before it is compressed."""
+    before it is compressed. An answer that sets its own, stricter policy (an SVG picture,
+    media.py) keeps it."""
 
     def secure(response: Response) -> Response:
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
+        if "Content-Security-Policy" in response.headers:
+            return response
         scripts: list[str] = []  # a page not readable here (streamed, compressed) runs none
         readable = not response.is_streamed and "Content-Encoding" not in response.headers
         if response.mimetype == "text/html" and readable:
             scripts = inline_scripts(response.get_data(as_text=True))
-        response.headers["Content-Security-Policy"] = policy(scripts, ancestors)
+        response.headers["Content-Security-Policy"] = policy(scripts, ancestors, remote_media)
         return response
 
     server.after_request(secure)

@@ -205,3 +205,32 @@ class Record(Schema):
 # What several components send.
 COUNT = Number(0, 2**53, whole=True)  # clicks and intervals counted by the page
 YEAR = Number(-1_000_000, 1_000_000, whole=True)
+
+
+@dataclass(frozen=True)
+class Said(Schema):
+    """A `core.i18n.Message` as the page keeps it (`Message.to_data`): one of these keys,
+    with a text or whole number for exactly each of its placeholders. Anything else would
+    raise as it is written out (an unknown key, a missing value)."""
+
+    placeholders: dict = field(hash=False)  # key -> the names of its placeholders
+    max_chars: int = 500  # of one value
+
+    @property
+    def expected(self) -> str:
+        return "a message of the app's"
+
+    def check(self, value: object) -> str | None:
+        if not isinstance(value, dict) or set(value) != {"key", "values"}:
+            return self.wrong(value)
+        key, values = value["key"], value["values"]
+        if not isinstance(key, str) or key not in self.placeholders:
+            return f"expected {self.expected}, found the key {describe(key)}"
+        if not isinstance(values, dict) or set(values) != self.placeholders[key]:
+            return f"expected the values {sorted(self.placeholders[key])}, found {describe(values)}"
+        for item in values.values():
+            text = isinstance(item, str) and len(item) <= self.max_chars
+            number = isinstance(item, int) and not isinstance(item, bool) and abs(item) < 2**53
+            if not (text or number):
+                return f"expected {self.expected}, found {describe(item)}"
+        return None

@@ -1,6 +1,6 @@
 """The print-ready handout page at /handout?<the main page's query>&paper=a4|letter.
 
-The same page `python app.py export --format html` writes (core/export.py): the browser's
+The same page `timeline export --format html` writes (core/publish/offline.py): the browser's
 Print gives the PDF on A4 or Letter.
 """
 
@@ -17,12 +17,14 @@ from core.publish.offline import handout_html
 HANDOUT_PATH = "/handout"
 
 
-def register(server: Flask, get_timeline: Callable[[], Timeline]) -> None:
+def register(server: Flask, get_timeline: Callable[[], Timeline], remote: bool = False) -> None:
+    """`remote`: whether pictures given as http(s) addresses are drawn, else linked."""
+
     def handout() -> Response:
         params = parse_qsl(request.query_string.decode("utf-8", "replace"))
         paper = next((value for key, value in params if key == "paper"), "a4")
         query = urlencode([(key, value) for key, value in params if key != "paper"])
-        page = handout_html(get_timeline(), query, paper)
+        page = handout_html(get_timeline(), query, paper, remote)
         return Response(page, mimetype="text/html")
 
     server.add_url_rule(HANDOUT_PATH, "timeline_handout", handout)

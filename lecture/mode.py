@@ -6,6 +6,9 @@ the presenter's screen (notes, next event, clock). Keys, full screen, and keepin
 windows in step (BroadcastChannel) live in assets/present.js: the keys step through the
 deck this page sends it (`present-deck`) and push a history entry, so Back and Forward
 step back; the previous/next links are `dcc.Link`s, which do the same for a mouse.
+A step may be a question to the hall instead of an event (`ids=...,quiz:first:a~b,...`,
+core/quiz/steps.py, lecture/question.py): the chart gives way to the question, then to
+its answer at the next key press.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from dash import ALL, Dash, Input, Output, State, dcc, html
 from dash.dependencies import ClientsideFunction
 
 from components.urlsync import notice
-from core.chart.projector import SLIDE_SIZE, projected_figure
+from core.chart.projector import projected_figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
+from core.quiz.steps import parse_step
 from core.view.address import ViewState, known_from, parse_query, to_query
 from core.view.deck import (
     PRESENT_PREFIX,
@@ -35,17 +39,18 @@ from guard.limits import MAX_ADDRESS_CHARS
 from guard.schema import ListOf, Number, OrNone, Text
 from lecture import handout_route
 from lecture.cards import card, presenter
+from lecture.question import answer_panel, step_card
 from serving import LeanDash
 
 MAX_SCREEN_PX = 20_000
 # The main page's scripts act on elements this page does not have: leave them out.
-MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link)\.js$"
+MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link|embed)\.js$"
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", **SLIDE_SIZE},
+    # no camera: the presenter's PNG and SVG buttons draw the slide, in the app's font
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
 }
 NAV = (
     ("first", "present_first"),
@@ -55,13 +60,19 @@ NAV = (
 )
 
 
-def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str | Path) -> Dash:
-    """The presentation app, sharing the main app's server, assets and data."""
+def create(
+    main: Dash,
+    get_timeline: Callable[[], Timeline],
+    assets_folder: str | Path,
+    remote: bool = False,
+) -> Dash:
+    """The presentation app, sharing the main app's server, assets and data; `remote`:
+    whether remote pictures may be fetched."""
     app = LeanDash(  # without the bundles the page does not use (serving.py)
         __name__,
         server=main.server,
         url_base_pathname=PRESENT_PREFIX,
-        title=t(DEFAULT_LANG, "present_title"),
+        title=t(DEFAULT_LANG, "present_title", title=get_timeline().front.title(DEFAULT_LANG)),
         update_title=None,
         compress=False,  # the shared server compresses already (serving.compress)
         serve_locally=True,
@@ -69,7 +80,7 @@ def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str 
         assets_ignore=MAIN_PAGE_SCRIPTS,
     )
     app.layout = layout()
-    register(app, get_timeline)
+    register(app, get_timeline, remote)
     return app
 
 
@@ -85,18 +96,23 @@ def layout() -> html.Div:
             dcc.Store(id="present-document"),  # the page's title and language
             # What the address asked for that could not be used (see `notices`).
             html.Div([], id="present-notice", className="url-notice", role="status"),
-            html.Main(  # the page's one main landmark
+            html.Main(  # the page's one main landmark: chart, card and presenter's panel
                 className="present-stage",
                 children=[
                     html.Section(
                         className="present-chart",
                         **{"aria-label": t(DEFAULT_LANG, "present_chart_label")},
                         children=dcc.Graph(
-                            id="present-graph", config=GRAPH_CONFIG, className="present-graph"
+                            id="present-graph",
+                            config=GRAPH_CONFIG,
+                            className="present-graph",
                         ),
                     ),
-                    html.Article(
-                        id="present-card", className="present-card", **{"aria-live": "polite"}
+                    html.Article(  # focusable: the presenter's card scrolls on a small screen
+                        id="present-card",
+                        className="present-card",
+                        tabIndex="0",
+                        **{"aria-live": "polite"},
                     ),
                     html.Div(id="presenter", className="presenter"),
                 ],
@@ -124,24 +140,39 @@ def layout() -> html.Div:
 
 
 def document_title(timeline: Timeline, current: str | None, lang: str) -> str:
-    """The page's title: the event shown, then what the page is."""
+    """The page's title: the event shown (or "Question"), then what the page is."""
     event = timeline.event(current) if current else None
-    talk = t(lang, "present_title")
+    talk = t(lang, "present_title", title=timeline.front.title(lang))
+    if parse_step(current):
+        return f"{t(lang, 'quiz_step_question')} · {talk}"
     return f"{event[f'title_{lang}']} · {talk}" if event else talk
 
 
 def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, size):
+    """The deck on the chart, the event told and its neighbours labelled. The axis and the
+    lanes are the whole deck's, fixed across steps, so a step moves labels, not marks."""
     events = deck_events(timeline, deck)
-    fixed = x_extent(events)
-    if state.build:  # the story unfolds: only what the lecture has reached is drawn
-        events = events[events["id"].isin(deck.shown_in_build(current))]
+    previous, following = deck.neighbours(current)
+    focus = [event_id for event_id in (current, previous, following) if event_id]
+    # build mode: the story unfolds, only what the lecture has reached is drawn
+    shown = deck.shown_in_build(current) if state.build else None
     width, height = size if isinstance(size, list) and len(size) == 2 else (1232, 560)
-    figure = projected_figure(events, timeline, state.lang, current, fixed, (width, height))
+    ringed = None if parse_step(current) else current  # a question step rings no event
+    figure = projected_figure(
+        events,
+        timeline,
+        state.lang,
+        ringed,
+        x_extent(events),
+        (width, height),
+        focus=focus,
+        shown=shown,
+    )
     figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure
 
 
-def _export_links(state: ViewState) -> list:
+def _export_links(state: ViewState, file_stem: str) -> list:
     lang = state.lang
     query = to_query(state.with_(view="", event=None, x_range=None))
     joiner = "&" if query else "?"
@@ -149,7 +180,10 @@ def _export_links(state: ViewState) -> list:
         html.H2(t(lang, "present_export")),
         *[
             html.Button(
-                fmt.upper(), className="present-button", type="button", **{"data-image": fmt}
+                fmt.upper(),
+                className="present-button",
+                type="button",
+                **{"data-image": fmt, "data-filename": f"{file_stem}-slide"},
             )
             for fmt in ("png", "svg")
         ],
@@ -165,7 +199,7 @@ def _export_links(state: ViewState) -> list:
     ]
 
 
-def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
+def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = False) -> None:
     address = OrNone(Text(MAX_ADDRESS_CHARS))
     expect(
         app,
@@ -205,6 +239,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         requested = event_from_path(pathname)
         current = deck.current(requested)
         presenting = state.view == "presenter"
+        question = parse_step(current)  # a question to the hall (core/quiz/steps.py), or None
         _, following = deck.neighbours(current)
         step = (
             t(lang, "present_step", n=deck.position(current) + 1, total=len(deck))
@@ -213,17 +248,28 @@ def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
         )
         return (
             _figure(timeline, deck, current, state, size),
-            card(timeline, current, lang),
-            presenter(timeline, current, following, lang, _export_links(state))
+            step_card(timeline, question, lang)
+            if question
+            else card(timeline, current, lang, remote),
+            presenter(
+                timeline,
+                current,
+                following,
+                lang,
+                _export_links(state, timeline.front.file_stem),
+                answer_panel(timeline, question, lang) if question else None,
+            )
             if presenting
             else [],
-            "present is-presenter" if presenting else "present",
+            "present"
+            + (" is-presenter" if presenting else "")
+            + (" is-question" if question else ""),
             step,
             *[present_href(deck.step(current, name), state, state.view) for name, _ in NAV],
             *[t(lang, key) for _, key in NAV],
             present_href(current, state, "presenter"),
             t(lang, "present_presenter_link"),
-            "/" + to_query(state.with_(view="", event=current)),
+            "/" + to_query(state.with_(view="", event=None if question else current)),
             t(lang, "present_leave"),
             t(lang, "present_keys"),
             list(deck.ids),

@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
-# Set up (a virtual environment with the pinned requirements) and run the app.
-# Any arguments go to app.py: bash scripts/run.sh --data my/events.csv --port 8060
+# Set up (a virtual environment with the pinned requirements) and serve the timeline.
+# Any arguments go to the `timeline` command: bash scripts/run.sh serve --data my/events.csv
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
-fi
-.venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+bash scripts/setup.sh requirements.txt
 exec .venv/bin/python app.py "$@"

@@ -10,10 +10,7 @@ if ! dpkg -s $DEBS >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $DEBS >/dev/null
 fi
-if [ ! -x .venv/bin/python ]; then
-  python3 -m venv .venv
-fi
-.venv/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+bash scripts/setup.sh requirements-dev.txt
 if [ ! -f node_modules/axe-core/axe.min.js ]; then
   if ! command -v npm >/dev/null; then
     apt-get update -qq

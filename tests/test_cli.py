@@ -4,8 +4,12 @@ never starts the server and never prints a traceback."""
 from __future__ import annotations
 
 import os
+import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 import pytest
 
@@ -99,3 +103,133 @@ def test_new_writes_a_starter_that_checks_and_never_overwrites(tmp_path):
     assert again.returncode == 1
     assert "already exists" in again.stderr
     assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_help_lists_the_four_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("serve", "check", "new", "export"):
+        assert command in result.stdout
+    for command in ("serve", "check", "new", "export"):
+        assert run(command, "--help").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--no-such-option",),
+        ("export", "--format", "gif", "--out", "x.gif"),
+        ("export", "--format", "png"),  # no --out
+        ("serve", "--port", "eighty"),
+    ],
+)
+def test_wrong_usage_exits_2_with_a_message_not_a_traceback(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("serve", "--frame-ancestors", "'self'; script-src *"), {}),
+        (("serve",), {"TIMELINE_FRAME_ANCESTORS": "<x>"}),
+    ],
+    ids=["option", "environment"],
+)
+def test_a_framing_setting_that_would_change_the_policy_stops_the_server(args, env):
+    result = run(*args, env=env)
+    assert result.returncode == 2
+    assert "Not starting: TIMELINE_FRAME_ANCESTORS: expected sources" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Serving on" not in result.stdout
+
+
+def test_check_subcommand_and_its_exit_code(broken):
+    assert run("check", str(TINY / "events.csv")).returncode == 0
+    result = run("check", str(broken))
+    assert result.returncode == 1
+    assert "row 2, column 'date'" in result.stdout
+
+
+def test_export_refuses_a_query_the_page_would_ignore(tmp_path):
+    out = tmp_path / "slide.png"
+    result = run(
+        "export", "--format", "png", "--out", str(out), "--query", "kind=bogus", "--lang", "xx"
+    )
+    assert result.returncode == 2
+    assert "unknown kind 'bogus'" in result.stderr
+    assert "unknown language 'xx'" in result.stderr
+    assert not out.exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_export_into_a_missing_folder_says_so(tmp_path):
+    result = run("export", "--format", "html", "--out", str(tmp_path / "nowhere" / "h.html"))
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == f"Cannot write {tmp_path / 'nowhere' / 'h.html'}: the folder {tmp_path / 'nowhere'} does not exist."
+    )
+
+
+def test_export_without_chromium_says_what_to_install(tmp_path):
+    env = {"PATH": str(tmp_path), "BROWSER_PATH": ""}  # no chromium, chrome... on this PATH
+    result = run("export", "--format", "png", "--out", str(tmp_path / "s.png"), env=env)
+    assert result.returncode == 3
+    assert "no Chromium or Chrome found" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_export_without_pango_says_what_to_install(tmp_path):
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    # WeasyPrint raises OSError at import when the pango libraries are missing
+    (fake / "weasyprint.py").write_text("raise OSError('cannot load library libpango')\n")
+    env = {"PYTHONPATH": str(fake)}
+    result = run("export", "--format", "pdf", "--out", str(tmp_path / "h.pdf"), env=env)
+    assert result.returncode == 3
+    assert "pango libraries are missing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_says_what_it_wrote(tmp_path):
+    out = tmp_path / "h.html"
+    result = run("export", "--format", "html", "--out", str(out), "--query", "kind=trial")
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        rf"^Wrote {re.escape(str(out))} \(\d+ events\) in \d+\.\d s$", result.stdout, re.M
+    )
+
+
+def test_serve_uses_a_production_server_without_a_banner(tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, str(ROOT / "app.py"), "serve", "--data", str(TINY / "events.csv")]
+    server = subprocess.Popen(
+        [*command, "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                    headers, status = answer.headers, answer.status
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the server did not answer within 60 s"
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=30)
+    assert status == 200
+    assert "Server" not in headers  # no name or version for a visitor to look up
+    assert f"Serving on http://127.0.0.1:{port}/" in out
+    assert "development server" not in out + err

@@ -22,7 +22,7 @@ def canonical(state: ViewState) -> ViewState:
 def test_controls_show_the_state_and_give_it_back(state):
     state = canonical(state)
     controls = controls_from_state(state, ALL_KINDS, KNOWN.years)
-    base = ViewState(ids=state.ids, build=state.build, view=state.view)
+    base = ViewState(ids=state.ids, build=state.build, view=state.view, embed=state.embed)
     again = state_from_controls(controls, base, ALL_KINDS, KNOWN.years)
     assert again == state
     assert parse_query(to_query(again), KNOWN) == state
@@ -38,6 +38,13 @@ def test_a_presentation_in_the_address_is_kept_when_a_filter_changes():
     controls = Controls("fr", ["trial"], [], None, "", None, None, None)
     query = to_query(state_from_controls(controls, base, ALL_KINDS, KNOWN.years))
     assert query == "?lang=fr&kind=trial&ids=first-case%2Csham-trial&build=1"
+
+
+def test_the_embed_view_stays_embedded_when_a_control_changes():
+    base = parse_query("?embed=1&kind=trial", KNOWN)
+    controls = Controls("fr", ["trial"], [], None, "", "sham-trial", None, None)
+    query = to_query(state_from_controls(controls, base, ALL_KINDS, KNOWN.years))
+    assert query == "?lang=fr&kind=trial&event=sham-trial&embed=1"
 
 
 def test_the_controls_are_in_the_order_the_address_sync_sets_them():

@@ -77,6 +77,53 @@ def test_date_as_a_person_writes_it(text, en, fr):
 
 
 @pytest.mark.parametrize(
+    ("text", "en", "fr"),
+    [
+        # centuries: English ordinals, French roman numerals (Ier, IIe ... XXIe siècle)
+        ("00XX", "1st century", "Ier siècle"),
+        ("01XX", "2nd century", "IIe siècle"),
+        ("02XX", "3rd century", "IIIe siècle"),
+        ("03XX", "4th century", "IVe siècle"),
+        ("08XX", "9th century", "IXe siècle"),
+        ("10XX", "11th century", "XIe siècle"),
+        ("11XX", "12th century", "XIIe siècle"),
+        ("12XX", "13th century", "XIIIe siècle"),
+        ("13XX", "14th century", "XIVe siècle"),
+        ("19XX", "20th century", "XXe siècle"),
+        ("20XX", "21st century", "XXIe siècle"),
+        ("21XX", "22nd century", "XXIIe siècle"),
+        ("22XX", "23rd century", "XXIIIe siècle"),
+        ("20XX~", "c. 21st century", "vers le XXIe siècle"),
+        ("19XX?", "20th century?", "XXe siècle ?"),
+        ("-00XX", "1st century BCE", "Ier siècle av. J.-C."),
+        ("-01XX", "2nd century BCE", "IIe siècle av. J.-C."),
+        ("-04XX", "5th century BCE", "Ve siècle av. J.-C."),
+        # millennia
+        ("0XXX", "1st millennium", "Ier millénaire"),
+        ("1XXX", "2nd millennium", "IIe millénaire"),
+        ("2XXX", "3rd millennium", "IIIe millénaire"),
+        ("-1XXX", "2nd millennium BCE", "IIe millénaire av. J.-C."),
+        # decades: no leading zero; before the common era, the years themselves
+        ("198X", "1980s", "années 1980"),
+        ("198X~", "c. 1980s", "vers les années 1980"),
+        ("019X", "190s", "années 190"),
+        ("-019X", "200–191 BCE", "200–191 av. J.-C."),
+        ("000X", "1 BCE – 9", "1 av. J.-C. – 9"),
+        # years and days before the common era
+        ("0000", "1 BCE", "1 av. J.-C."),
+        ("-0043~", "c. 44 BCE", "vers 44 av. J.-C."),
+        ("-0043-03-15", "15 March 44 BCE", "15 mars 44 av. J.-C."),
+        ("0476", "476", "476"),
+        ("[1984..1989]", "between 1984 and 1989", "entre 1984 et 1989"),
+        ("1984%", "c. 1984?", "vers 1984 ?"),
+    ],
+)
+def test_centuries_millennia_decades_and_bce_in_both_languages(text, en, fr):
+    assert format_when(text, "en") == en
+    assert format_when(text, "fr") == fr
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("", "found nothing"),

@@ -6,7 +6,13 @@ import re
 import pytest
 
 from core.load import limits
-from core.load.schema import ERA_COLUMNS, EVENT_COLUMNS, SOURCE_COLUMNS, VOCABULARY_COLUMNS
+from core.load.schema import (
+    ERA_COLUMNS,
+    EVENT_COLUMNS,
+    FRONT_COLUMNS,
+    SOURCE_COLUMNS,
+    VOCABULARY_COLUMNS,
+)
 from core.view.address import MAX_QUERY
 from guard.limits import MAX_ADDRESS_BYTES, MAX_BODY_BYTES
 from tests.conftest import ROOT
@@ -28,6 +34,7 @@ def documented_columns(file_name: str) -> set[str]:
         ("sources.csv", SOURCE_COLUMNS),
         ("eras.csv", ERA_COLUMNS),
         ("vocabulary.csv", VOCABULARY_COLUMNS),
+        ("timeline.csv", FRONT_COLUMNS),
     ],
 )
 def test_every_column_is_documented(file_name, columns):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 import bibtexparser
 import pandas as pd
@@ -72,9 +73,11 @@ def test_csv_has_every_event_and_loads_back_into_the_app(tmp_path):
     folder.mkdir()
     for name in ("sources.csv", "eras.csv", "vocabulary.csv"):
         (folder / name).write_bytes((BUILT_IN.parent / name).read_bytes())
+    shutil.copytree(BUILT_IN.parent / "media", folder / "media")  # the pictures go with it
     (folder / "events.csv").write_text(events_csv(TIMELINE.events), encoding="utf-8")
     again = load_timeline(folder / "events.csv")
     columns = ["id", "date", "start", "end", "kind", "tags", "people", "sources", "title_fr"]
+    columns += ["image", "image_credit_fr", "image_alt_fr", "image_caption_en"]
     pd.testing.assert_frame_equal(again.events[columns], TIMELINE.events[columns])
 
 

@@ -1,7 +1,7 @@
 """Filtering by kind, tag, years and search (table-driven, on the tiny timeline)."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.load.loader import load_timeline
@@ -91,6 +91,7 @@ WORDS = st.sampled_from(
 )
 
 
+@settings(deadline=None)  # a property, not a timing: the machine may be busy
 @given(st.lists(WORDS, max_size=8), st.sampled_from(["en", "fr"]))
 def test_the_one_pass_search_finds_what_a_search_word_by_word_finds(words, lang):
     shown = apply_filters(EVENTS, Filters(query=" ".join(words)), lang)

@@ -25,7 +25,7 @@ import guard
 from app import create_app
 from guard.headers import QuietRequestHandler
 from guard.limits import MAX_ADDRESS_BYTES, MAX_BODY_BYTES
-from guard.schema import COUNT, Choice, Json, ListOf, Number, OrNone, Record, Text
+from guard.schema import COUNT, Choice, Json, ListOf, Number, OrNone, Record, Said, Text
 from tests.conftest import TINY, callback_body
 
 CALLBACK = "/_dash-update-component"
@@ -263,7 +263,7 @@ def component_values(layout) -> dict[str, object]:
     return values
 
 
-@pytest.mark.parametrize("which", [0, 1], ids=["page", "lecture mode"])
+@pytest.mark.parametrize("which", [0, 1, 2], ids=["page", "lecture mode", "self-test"])
 def test_every_callback_takes_what_the_page_holds_as_it_opens(app, server, which):
     dash_app = app.server.extensions[guard.APPS][which]
     prefix = dash_app.config.routes_pathname_prefix
@@ -424,6 +424,18 @@ def test_an_unknown_file_gets_a_404_that_lists_nothing(server, path):
         (Record(value=Text(5)), [{"value": "a"}], [{}, {"value": 1}, {"value": "a", "x": 1}, []]),
         (Record(value=Text(5), others=Json()), [{"value": "a", "label": {"x": [1]}}], [{"x": 1}]),
         (Json(max_depth=2), [None, 1, "a", [1, [2]], {"a": {"b": 1}}], [[[[1]]], float("nan")]),
+        (
+            Said({"notice_x": frozenset({"value"}), "notice_y": frozenset()}, max_chars=3),
+            [{"key": "notice_x", "values": {"value": "abc"}}, {"key": "notice_y", "values": {}}],
+            [
+                {"key": "nope", "values": {}},  # a key with no text: would raise as written
+                {"key": "notice_x", "values": {}},  # a placeholder with no value: the same
+                {"key": "notice_x", "values": {"value": "abcd"}},
+                {"key": "notice_x", "values": {"value": [1]}},
+                {"key": "notice_y"},
+                "notice_y",
+            ],
+        ),
     ],
 )
 def test_schemas(schema, good, bad):
@@ -442,6 +454,10 @@ PATH_BASES = [
     "/present/assets/",
     "/present/",
     "/handout/",
+    "/quiz/",
+    "/quiz/_dash-component-suites/dash/",
+    "/media/",
+    "/slide.json",
 ]
 
 
@@ -457,11 +473,15 @@ def test_no_path_gets_a_500(server, base, rest, method):
     assert getattr(server, method)(base + rest).status_code < 500
 
 
+def _nested(inner: st.SearchStrategy) -> st.SearchStrategy:
+    # a function, not a lambda: hypothesis reads a lambda's source to see that it recurses,
+    # and cannot read one written over several lines
+    return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
-    ),
+    _nested,
     max_leaves=12,
 )
 KEYS = ["output", "outputs", "inputs", "state", "changedPropIds", "parsedChangedPropsIds", "x"]
@@ -486,3 +506,17 @@ def test_no_callback_request_gets_a_500(server, redraw, data):
             item[data.draw(st.sampled_from(["id", "property", "value", "x"]))] = data.draw(JSON)
     response = server.post(CALLBACK, data=json.dumps(body), content_type="application/json")
     assert response.status_code < 500, response.get_data(as_text=True)[:300]
+
+
+def test_a_notice_the_page_could_not_have_kept_gets_a_400(app, server):
+    """The address's notices come back from the page as messages (their key and values):
+    one with a key the app has no text for would have raised as it was written out."""
+    body = callback_body(app, "url-notice", {"url-notices": [], "lang": "en"})
+    body["outputs"] = body["outputs"][0]  # one output: sent as itself, not in a list
+    body["inputs"][0]["value"] = [{"key": "problem_nope", "values": {}}]
+    response = server.post(CALLBACK, data=json.dumps(body), content_type="application/json")
+    assert response.status_code == 400
+    body["inputs"][0]["value"] = [{"key": "notice_unknown_view", "values": {"value": "x"}}]
+    response = server.post(CALLBACK, data=json.dumps(body), content_type="application/json")
+    assert response.status_code == 200
+    assert "unknown view 'x' ignored" in response.get_data(as_text=True)

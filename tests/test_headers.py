@@ -35,6 +35,8 @@ REQUESTS = [
     ("lecture mode", "get", "/present/", {}),
     ("an event in lecture mode", "get", "/present/first-case?build=1", {}),
     ("handout", "get", "/handout", {}),
+    ("self-test", "get", "/quiz/?seed=abc", {}),
+    ("the presenter's slide", "get", "/slide.json?kind=trial", {}),
     ("layout", "get", "/_dash-layout", {}),
     ("layout again (from memory)", "get", "/_dash-layout", {}),
     ("dependencies", "get", "/_dash-dependencies", {}),
@@ -78,7 +80,7 @@ def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-@pytest.mark.parametrize("path", ["/", "/present/", "/handout"])
+@pytest.mark.parametrize("path", ["/", "/present/", "/handout", "/quiz/"])
 def test_a_page_allows_exactly_the_inline_scripts_it_holds(app, path):
     response = app.server.test_client().get(path)
     page = response.get_data(as_text=True)
@@ -149,3 +151,16 @@ def test_a_framing_setting_stays_on_one_line():
     app = create_app(TINY / "events.csv", frame_ancestors="https://a.example\n  'self'")
     policy = app.server.test_client().get("/").headers["Content-Security-Policy"]
     assert policy.endswith("frame-ancestors https://a.example 'self'")
+
+
+def image_sources(app, path: str) -> list[str]:
+    policy = app.server.test_client().get(path).headers["Content-Security-Policy"]
+    return dict(d.strip().split(" ", 1) for d in policy.split(";"))["img-src"].split()
+
+
+@pytest.mark.parametrize("path", ["/", "/present/", "/handout", "/quiz/"])
+def test_pictures_come_from_https_addresses_only_when_remote_media_are_allowed(app, path):
+    # data: for the handout's pictures and plotly's images, blob: for the presenter's slide
+    assert image_sources(app, path) == ["'self'", "data:", "blob:"]
+    remote = create_app(TINY / "events.csv", remote_media=True)
+    assert image_sources(remote, path) == ["'self'", "data:", "blob:", "https:"]

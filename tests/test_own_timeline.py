@@ -10,8 +10,9 @@ from dash import html
 from components import banner, event_list
 from components.filters import fit_values, has_kinds, kind_options
 from core.chart.figure import FigureOptions, build_figure
+from core.i18n import message
 from core.load.loader import load_timeline
-from core.load.problems import ERROR, WARNING, Problem
+from core.load.problems import WARNING, Problem
 from core.load.store import TimelineStore
 from core.view.filters import Filters, apply_filters
 from tests.conftest import TINY
@@ -79,15 +80,19 @@ def test_new_data_keeps_the_filters_that_still_make_sense(offered, kinds, tags, 
 
 
 def test_the_banner_lists_errors_first_as_text_and_caps_the_list():
-    problems = [Problem("events.csv", 9, "sources", "no source", WARNING)] + [
-        Problem("events.csv", n, "date", f"<b>bad</b> {n}", ERROR) for n in range(2, 30)
+    problems = [Problem("events.csv", 9, "sources", message("problem_no_source"), WARNING)] + [
+        Problem("events.csv", n, "id", message("problem_bad_id", example="b", found=f"<b>{n}"))
+        for n in range(2, 30)
     ]
     content = banner.render(problems, "events.csv", "en")
     words = texts(content)
     assert words[0] == "events.csv has 28 error(s): still showing the last version that loaded"
     items = content[2].children
     assert len(items) == banner.SHOWN_PROBLEMS + 1
-    assert texts(items[0]) == ["error: events.csv, row 2, column 'date': <b>bad</b> 2"]
+    assert texts(items[0]) == [
+        "error: events.csv, row 2, column 'id': expected lowercase letters, digits and hyphens "
+        "(e.g. b), found '<b>2'"
+    ]
     assert texts(items[-1]) == ["… and 9 more."]
     assert all(isinstance(item, html.Li) for item in items)
     assert banner.render([], "events.csv", "en") == []

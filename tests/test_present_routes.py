@@ -37,8 +37,9 @@ def test_lecture_mode_shows_what_of_its_address_was_ignored(client):
         answer.get_json()["response"]["present-notice"]["children"], ensure_ascii=False
     )
     assert "Certaines parties de ce lien" in shown
-    assert (
-        "unknown build value '2' ignored; event 'ghost' not in this presentation, ignored." in shown
+    assert (  # in the page's language
+        "valeur inconnue «\u00a02\u00a0» du paramètre build ignorée; "
+        "événement «\u00a0ghost\u00a0» absent de cette présentation, ignoré." in shown
     )
 
 
@@ -66,3 +67,19 @@ def test_kaleido_is_started_with_nothing_to_fetch():
     page = PageGenerator(**{"mathjax": KALEIDO_OPTIONS["mathjax"]}).generate_index()
     sources = re.findall(r'src="([^"]+)"', page)
     assert sources and all(s.startswith("file://") for s in sources), sources
+
+
+@pytest.mark.parametrize(
+    ("query", "events"), [("", 6), ("?kind=trial&view=presenter", 1), ("?ids=sham-trial", 1)]
+)
+def test_the_presenters_slide_is_the_selection_at_1920_by_1080(client, query, events):
+    response = client.get("/slide.json" + query)
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    figure = response.get_json()
+    assert (figure["layout"]["width"], figure["layout"]["height"]) == (1920, 1080)
+    ids = [
+        row[0] for trace in figure["data"] if trace.get("customdata") for row in trace["customdata"]
+    ]
+    assert len(ids) == events
+    labels = next(trace for trace in figure["data"] if trace.get("name") == "labels")
+    assert labels["textfont"]["size"] >= 22

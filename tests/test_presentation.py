@@ -167,4 +167,4 @@ def test_what_a_lecture_address_asks_and_cannot_have_gets_a_notice(search, reque
     from core.view.address import Known, parse_query
 
     state = parse_query(search, Known(events=frozenset(DECK.ids)))
-    assert deck_notices(state, DECK, requested) == expected
+    assert tuple(str(n) for n in deck_notices(state, DECK, requested)) == expected

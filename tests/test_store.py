@@ -136,3 +136,51 @@ def test_changed_is_the_last_commit_of_data_fresh_from_git(tiny_dir):
         os.utime(path, (old, old))
     os.utime(tiny_dir / "eras.csv", (new, new))
     assert TimelineStore(tiny_dir / "events.csv").changed() == "2024-05-06"
+
+
+def test_two_copies_of_the_same_files_have_the_same_version(tiny_dir, tmp_path):
+    # Several servers behind one address: a page asking one then another must not redraw
+    # (or see a new version) at every poll because the copies were made at other times.
+    other = tmp_path / "other"
+    shutil.copytree(tiny_dir, other)
+    for days, folder in ((1, tiny_dir), (400, other)):
+        for path in folder.glob("*.csv"):
+            os.utime(path, (days * 86_400, days * 86_400))
+    first = TimelineStore(tiny_dir / "events.csv", clock=Clock())
+    second = TimelineStore(other / "events.csv", clock=Clock())
+    assert first.version == second.version
+
+
+@pytest.mark.parametrize("name", ["events.csv", "sources.csv", "eras.csv", "vocabulary.csv"])
+def test_one_changed_byte_in_any_file_changes_the_version(tiny_dir, name):
+    store = TimelineStore(tiny_dir / "events.csv", clock=(clock := Clock()))
+    before = store.version
+    path = tiny_dir / name
+    data = path.read_bytes()
+    at = data.index(b"\n") + 1  # the first byte of the first row: a letter, still valid
+    path.write_bytes(data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :])
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    clock.now += 1.1
+    assert store.version != before
+
+
+def test_a_save_without_change_keeps_the_version(store):
+    store, clock = store
+    version = store.version
+    write(store.path, store.path.read_text(encoding="utf-8"), 5)
+    clock.now += 1.1
+    assert store.version == version
+
+
+def test_the_files_are_read_for_the_version_only_when_they_change(store, monkeypatch):
+    store, clock = store
+    reads = []
+    monkeypatch.setattr("core.load.store.content_version", lambda paths: reads.append(paths) or "v")
+    for _ in range(5):
+        clock.now += 1.1
+        assert store.version != "v"
+    write(store.path, "date,title\n1985,Changed\n", 1)
+    clock.now += 1.1
+    assert store.version == "v"
+    assert len(reads) == 1

@@ -40,6 +40,7 @@ def states(draw):
         ids=draw(st.none() | subsets(KNOWN.events).filter(bool)),
         build=draw(st.booleans()),
         view=draw(st.sampled_from(["", "presenter"])),
+        embed=draw(st.booleans()),
     )
 
 
@@ -98,13 +99,37 @@ def test_the_default_view_is_an_empty_query():
         ("?build=no", ViewState(), None),
         ("?build=2", ViewState(), "unknown build value '2' ignored"),
         ("?build=<b>" + "x" * 50, ViewState(), "unknown build value '<b>xxxxxxx' ignored"),
+        ("?embed=1&kind=trial", ViewState(embed=True, kinds=("trial",)), None),
+        ("?embed=0", ViewState(), None),
     ],
 )
 def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice):
     state = parse_query(search, KNOWN)
     assert state == expected
-    assert (notice in state.notices) if notice else state.notices == ()
+    said = [n.text("en") for n in state.notices]
+    assert (notice in said) if notice else said == []
     assert len(state.notices) <= MAX_NOTICES
+
+
+@pytest.mark.parametrize(
+    ("search", "notice"),
+    [
+        ("?lang=de", "langue inconnue « de » ignorée"),
+        ("?kind=magic", "type inconnu « magic » ignoré"),
+        ("?tag=nope", "thème inconnu « nope » ignoré"),
+        ("?from=abc&to=2000", "plage d'années mal formée ignorée"),
+        ("?event=<script>", "événement inconnu « <script> » ignoré"),
+        ("?sort=random", "ordre de tri inconnu « random » ignoré"),
+        ("?x0=nan&x1=inf", "plage visible mal formée ignorée"),
+        ("?utm_source=mail", "paramètre inconnu « utm_source » ignoré"),
+        ("?view=<b>", "vue inconnue « <b> » ignorée"),
+        ("?q=" + "x" * 201, "recherche coupée à ses 200 premiers caractères"),
+        ("?build=2", "valeur inconnue « 2 » du paramètre build ignorée"),
+    ],
+)
+def test_notices_read_in_french_on_the_french_page(search, notice):
+    (said,) = parse_query(search, KNOWN).notices
+    assert said.text("fr").replace("\u00a0", " ") == notice
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,10 @@
-"""Label packing: a lane and a side for each event's label, so that no two overlap.
+"""Label packing: a lane and a side for each event's label, so that no two overlap and
+none covers a mark.
 
 Pure arithmetic on the events' positions in decimal years and the chart's width in
-pixels; the figure (core/chart/figure.py) draws what this decides.
+pixels; the figure (core/chart/figure.py) draws what this decides. Each label's width is
+measured in the app's font at the size it is drawn (core/chart/metrics.py), and starts
+clear of its own mark and of the ring drawn round a chosen one.
 """
 
 from __future__ import annotations
@@ -11,11 +14,39 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.chart.metrics import fit_text, line_height_px, text_width_px
 from core.load.dates import PERIOD, POINT
 
 LABEL_CHARS = 38
 LABEL_FONT_PX = 15
-CHAR_PX = 0.47 * LABEL_FONT_PX  # measured 6.7 px per character for these titles at 15 px
+MARK_PX = 15  # the markers' size on the page
+CHAR_PX = 0.47 * LABEL_FONT_PX  # the old average advance at 15 px (see core/chart/metrics.py)
+LABEL_PAD_PX = 2  # measured widths leave out kerning; this is the rounding's room
+
+
+def mark_half_px(mark_px: float = MARK_PX) -> float:
+    """Half the widest marker's box (the star; its 2 px outline included)."""
+    return 0.6 * mark_px + 1
+
+
+def mark_half_height_px(mark_px: float = MARK_PX) -> float:
+    """Half the tallest marker's box (the star and the triangles, outline included)."""
+    return 0.57 * mark_px + 1
+
+
+def ring_px(mark_px: float = MARK_PX) -> float:
+    """The diameter of the ring drawn round a chosen event's marker."""
+    return round(1.7 * mark_px)
+
+
+def label_offset_px(mark_px: float = MARK_PX) -> float:
+    """From a marker's centre to its label: clear of the marker and of a ring round it."""
+    return ring_px(mark_px) / 2 + 1.5 + 2
+
+
+def lane_pitch_px(label_px: float = LABEL_FONT_PX, mark_px: float = MARK_PX) -> float:
+    """How far apart lanes must be for a label to clear the marks of the lanes beside it."""
+    return line_height_px(label_px) / 2 + mark_half_height_px(mark_px) + 2
 
 
 def label_chars(plot_width_px: float) -> int:
@@ -25,6 +56,13 @@ def label_chars(plot_width_px: float) -> int:
 
 def short_label(title: str, max_chars: int = LABEL_CHARS) -> str:
     return title if len(title) <= max_chars else title[: max_chars - 1].rstrip() + "…"
+
+
+def label_room_px(
+    plot_width_px: float, label_px: float = LABEL_FONT_PX, mark_px: float = MARK_PX
+) -> float:
+    """The most a label may take: half the plot less its offset, so one side always fits."""
+    return max(0.0, plot_width_px * 0.5 - label_offset_px(mark_px) - LABEL_PAD_PX)
 
 
 def anchor(events: pd.DataFrame) -> pd.Series:
@@ -48,6 +86,7 @@ class Placement:
     label_x: float
     label_side: str  # "right" or "left" of label_x
     labelled: bool = True
+    text: str = ""  # the label as drawn: the title, or its start with an ellipsis
 
 
 class _Lane:
@@ -90,12 +129,18 @@ def place_labels(
     x_max: float,
     gap_px: float = 14,
     labelled: bool = True,
+    *,
+    label_px: float = LABEL_FONT_PX,
+    mark_px: float = MARK_PX,
+    room_px: float | None = None,
 ) -> list[Placement]:
     """Choose a lane and a label side for each event so that nothing overlaps.
 
     Each event, in date order, takes the first lane where its span and its label fit,
     with the label right of the span or, failing that, left of it; a label never runs
-    off the chart. Unlabelled (`labelled=False`), only the marks and spans are packed.
+    off the chart. A label is the title measured at `label_px`, shortened to `room_px`
+    (default: half the plot) and to `LABEL_CHARS` characters. Unlabelled
+    (`labelled=False`), only the marks and spans are packed.
     """
     if len(events) > MAX_LABELLED_EVENTS:
         return [
@@ -105,9 +150,14 @@ def place_labels(
     lanes: list[_Lane] = []
     placements = []
     overflow = 0
+    stretches: list[tuple[int, float, float, int]] = []  # lane, label's ends, placement
+    crowded: list[tuple[int, float, float]] = []  # marks put where there was no room
     gap = gap_px / px_per_year
-    max_chars = label_chars((x_max - x_min) * px_per_year)
-    marker = 8 / px_per_year
+    plot_px = (x_max - x_min) * px_per_year
+    room = label_room_px(plot_px, label_px, mark_px) if room_px is None else room_px
+    half = mark_half_px(mark_px) / px_per_year
+    offset = label_offset_px(mark_px) / px_per_year
+    clear = 4 / px_per_year  # between a bar's end and a label
     for x, f_start, f_end, shape, title in zip(
         anchor(events).tolist(),
         events["fuzzy_start"].tolist(),
@@ -116,14 +166,20 @@ def place_labels(
         events[f"title_{lang}"].tolist(),
         strict=True,
     ):
-        label = (len(short_label(title, max_chars)) * CHAR_PX + 14) / px_per_year if labelled else 0
-        span_left = min(f_start, x - marker)
-        # a point's precision bar may run under its own label, but not under another mark
-        span_right = max(f_end, x + marker) if shape != POINT or not labelled else x + marker
-        options = [
-            ("right", span_right, span_left - gap / 2, span_right + label + gap / 2),
-            ("left", span_left, span_left - label - gap / 2, span_right + gap / 2),
-        ]
+        text = fit_text(short_label(title), room, label_px) if labelled else ""
+        label = (text_width_px(text, label_px) + LABEL_PAD_PX) / px_per_year if text else 0
+        span_left = min(f_start, x - half)
+        span_right = max(f_end, x + half)
+        if text:
+            # a point's precision bar may run under its own label, but not under another's
+            right_x = x + offset if shape == POINT else max(x + offset, f_end + clear)
+            left_x = min(x - offset, f_start - clear)
+            options = [
+                ("right", right_x, span_left - gap / 2, right_x + label + gap / 2),
+                ("left", left_x, left_x - label - gap / 2, span_right + gap / 2),
+            ]
+        else:
+            options = [("right", x + offset, span_left - gap / 2, span_right + gap / 2)]
         if x > (x_min + x_max) / 2:  # labels lean towards the middle, where there is room
             options.reverse()
         inside = [o for o in options if o[2] >= x_min and o[3] <= x_max] or options[:1]
@@ -139,13 +195,41 @@ def place_labels(
             if chosen:
                 break
         if chosen is None and len(lanes) >= MAX_LANES:
+            # no label, then: the mark where it fits, else in a lane in turn, over labels
+            # that give way to it (they are cleared below)
+            free = next(
+                (n for n, lane in enumerate(lanes) if lane.fits(span_left, span_right)), None
+            )
             overflow += 1
-            placements.append(Placement(overflow % MAX_LANES, x, "right", labelled=False))
+            number = overflow % MAX_LANES if free is None else free
+            lanes[number].take(span_left, span_right)
+            if free is None:
+                crowded.append((number, span_left, span_right))
+            placements.append(Placement(number, x, "right", labelled=False))
             continue
         if chosen is None:
             lanes.append(_Lane())
             chosen = (len(lanes) - 1, inside[0])
         number, (side, label_x, left, right) = chosen
         lanes[number].take(left, right)
-        placements.append(Placement(number, label_x, side))
+        placements.append(Placement(number, label_x, side, bool(text), text))
+        if text:
+            ends = (label_x, label_x + label) if side == "right" else (label_x - label, label_x)
+            stretches.append((number, *ends, len(placements) - 1))
+    return _give_way(placements, stretches, crowded)
+
+
+def _give_way(
+    placements: list[Placement],
+    stretches: list[tuple[int, float, float, int]],
+    crowded: list[tuple[int, float, float]],
+) -> list[Placement]:
+    """Labels under a mark that had to go over them are left to hover."""
+    for lane, left, right in crowded:
+        for number, start, end, index in stretches:
+            if number == lane and start < right and left < end:
+                placement = placements[index]
+                placements[index] = Placement(
+                    placement.lane, placement.label_x, placement.label_side, False
+                )
     return placements

@@ -1,31 +1,74 @@
-"""The timeline fitted to a projector: lecture mode's chart and the 1920x1080 slide size.
+"""The timeline fitted to a screen: lecture mode's chart, the presenter's, and slide images.
 
-On a projector labels are drawn larger than on the page. Packing them for a plot narrower
-by the same ratio leaves each one the room it needs, so none overlap; if the lanes that
-takes do not fit the chart's height, the labels shrink and are packed again.
+Type grows with the screen: labels are 16 px on a 1280x720 projector and about 24 px at
+1920x1080 (`projected_label_px`), marks with them. The marks are packed into lanes once
+for the whole deck, leaving each event room for a label beside it: as much room as lets
+the lanes fit the chart's height at that size (`fit_room`), so a step through the lecture
+moves no mark. In lecture mode only the event told and its neighbours are labelled
+(`focus`), in the room left beside them; the other events stay as marks, with the eras
+and the axis, for context, and tell their titles on hover. A slide has every label that
+fits. No label is drawn over a mark: one that cannot fit is shortened or left out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.chart.figure import FigureOptions, build_figure
-from core.chart.labels import LABEL_FONT_PX
+from core.chart.figure import FigureOptions, build_figure, margins, x_bounds
+from core.chart.labels import label_room_px, lane_pitch_px, place_labels
 from core.load.model import Timeline
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080  # slide images, and the presenter's PNG and SVG
 SLIDE_SIZE = {"width": SLIDE_WIDTH, "height": SLIDE_HEIGHT}
-PROJECTED_LABEL_PX = 19
-MIN_LABEL_PX = 12
-MARGINS_PX = 96  # the figure's top and bottom margins
+MIN_LABEL_PX = 16  # readable from the back of a hall on a 1280x720 projector
+MAX_LABEL_PX = 36
+# The label size is the chart's width over this (16 px at 1280x720, 24 at 1920x1080), and
+# at most its height over the other (a short chart, such as the presenter's, keeps lanes).
+WIDTH_PER_LABEL_PX = 76
+HEIGHT_PER_LABEL_PX = 15.6
+# Shares of the plot's width a label may be packed for, most first; 0 packs marks only.
+ROOM_SHARES = (0.5, 0.4, 0.32, 0.26, 0.21, 0.17, 0.14, 0.12, 0.1, 0.08, 0.0)
 
 
-def label_px(figure: go.Figure, height: float) -> float:
-    """The label size that fits the lanes in a chart this tall: 19 px at most, 12 at least."""
-    lanes = figure.layout.yaxis.range[0] + 0.4
-    per_lane = (height - MARGINS_PX) / max(lanes + 0.4, 1)
-    return max(float(MIN_LABEL_PX), min(PROJECTED_LABEL_PX, per_lane * 0.62))
+def projected_label_px(width: float, height: float) -> float:
+    """The label size for a chart of `width` x `height` px on a projector."""
+    size = min(width / WIDTH_PER_LABEL_PX, height / HEIGHT_PER_LABEL_PX)
+    return round(max(MIN_LABEL_PX, min(MAX_LABEL_PX, size)), 1)
+
+
+def fit_room(
+    events: pd.DataFrame,
+    lang: str,
+    bounds: tuple[float, float],
+    plot: tuple[float, float],
+    label_px: float,
+) -> float:
+    """The most room (px) each label can be packed for with the lanes still far enough
+    apart, in a plot of `plot` (width, height) px, for labels and marks of `label_px`."""
+    width, height = plot
+    first, last = bounds
+    px_per_year = width / max(last - first, 1e-9)
+    widest = label_room_px(width, label_px, label_px)
+    for share in ROOM_SHARES:
+        room = min(widest, share * width)
+        placements = place_labels(
+            events,
+            lang,
+            px_per_year,
+            first,
+            last,
+            labelled=room > 0,
+            label_px=label_px,
+            mark_px=label_px,
+            room_px=room,
+        )
+        lanes = max((p.lane for p in placements), default=0) + 1
+        if height / (lanes + 0.4) >= lane_pitch_px(label_px, label_px):
+            return room
+    return 0.0
 
 
 def projected_figure(
@@ -35,24 +78,47 @@ def projected_figure(
     selected: str | None,
     x_range: tuple[float, float] | None,
     size: tuple[float, float],
+    *,
+    focus: Collection[str] | None = None,
+    shown: Collection[str] | None = None,
 ) -> go.Figure:
-    """`events` drawn for a chart of `size` (width, height) px on a projector."""
+    """`events` drawn for a chart of `size` (width, height) px on a projector.
+
+    `focus`: label only these events (lecture mode), else every one that fits (a slide).
+    `shown`: draw only these (build mode), where the whole of `events` puts them.
+    """
     width, height = size
-    plot_width = max(200, int(width) - 32)
-    size_px = PROJECTED_LABEL_PX
-    for _ in range(3):
-        options = FigureOptions(
-            lang=lang,
-            selected=selected,
-            x_range=x_range,
-            plot_width_px=int(plot_width * LABEL_FONT_PX / size_px),
-        )
-        figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
-        fits = label_px(figure, height)
-        if fits >= size_px:
-            break
-        size_px = fits
-    figure.update_traces(textfont_size=size_px, selector={"name": "labels"})
-    figure.update_xaxes(tickfont_size=PROJECTED_LABEL_PX)
+    label_px = projected_label_px(width, height)
+    edges = margins(label_px)
+    plot = (
+        max(200.0, width - edges["l"] - edges["r"]),
+        max(100.0, height - edges["t"] - edges["b"]),
+    )
+    bounds = x_bounds(events, timeline.eras, x_range)
+    room = fit_room(events, lang, bounds, plot, label_px) if not events.empty else 0.0
+    if focus is None and room == 0:  # too many for a lane each: label what has room
+        focus = list(events["id"])
+    options = FigureOptions(
+        lang=lang,
+        selected=selected,
+        x_range=bounds,
+        plot_width_px=int(plot[0]),
+        label_px=label_px,
+        mark_px=label_px,
+        room_px=room,
+        focus=tuple(focus) if focus is not None else None,
+        shown=frozenset(shown) if shown is not None else None,
+        plot_height_px=plot[1],
+    )
+    figure = build_figure(events, timeline.vocabulary, timeline.eras, options)
     figure.update_layout(height=None, autosize=True)
+    return figure
+
+
+def slide_figure(
+    events: pd.DataFrame, timeline: Timeline, lang: str, x_range: tuple[float, float] | None
+) -> go.Figure:
+    """A 1920x1080 slide of `events`, every label that fits drawn."""
+    figure = projected_figure(events, timeline, lang, None, x_range, (SLIDE_WIDTH, SLIDE_HEIGHT))
+    figure.update_layout(width=SLIDE_WIDTH, height=SLIDE_HEIGHT, autosize=False)
     return figure

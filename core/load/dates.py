@@ -19,13 +19,16 @@ from functools import lru_cache
 
 import edtf
 
+from core.i18n import DEFAULT_LANG, Message, message, ordinal, t
 from core.load.problems import shorten
 
 POINT, PERIOD, WINDOW = "point", "period", "window"
 
-# One EDTF part, e.g. "1984", "2008-05~", "-0044?", "198X". Qualifiers may stand at the end.
+# One EDTF part, e.g. "1984", "2008-05~", "-0044?", "198X", "-01XX", "1XXX". Qualifiers may
+# stand at the end.
 _PART = re.compile(
-    r"^(?P<year>-?\d{4}|\d{3}X|\d{2}XX)(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?(?P<q>[~?%]?)$"
+    r"^(?P<year>-?(?:\d{4}|\d{3}X|\d{2}XX|\dXXX))(?:-(?P<month>\d{2}))?(?:-(?P<day>\d{2}))?"
+    r"(?P<q>[~?%]?)$"
 )
 
 _SIMPLE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?[~?%]?$")
@@ -33,14 +36,14 @@ _SIMPLE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)
 _WINDOW = re.compile(r"^\[(?P<first>\d{4})\.\.(?P<last>\d{4})\]$")
 _UNSPECIFIED = re.compile(r"^(?P<digits>\d{3}X|\d{2}XX)[~?%]?$")
 
-_MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-}
-
 
 class DateError(ValueError):
-    """A date string that is not a usable EDTF date. The message says what was expected."""
+    """A date string that is not a usable EDTF date. `what` says what was expected, in any
+    language; str() of it in English."""
+
+    def __init__(self, what: Message):
+        self.what = what
+        super().__init__(what.text(DEFAULT_LANG))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,7 @@ class When:
     fuzzy_start: float  # start widened by one unit of precision when approximate or uncertain
     fuzzy_end: float
     shape: str  # POINT, PERIOD or WINDOW
-    precision: str  # "day", "month", "year", "decade" or "century" (of the first part)
+    precision: str  # day, month, year, decade, century or millennium (of the first part)
     approximate: bool
     uncertain: bool
 
@@ -71,7 +74,7 @@ class When:
         return int((self.end - 1e-9) // 1)
 
 
-EXAMPLES = "1984, 1984~, 1984?, 2008-05, 2013-04-24, 1984/1989 or [1984..1989]"
+EXAMPLES = message("date_examples_edtf")  # the forms EDTF itself has
 
 
 # Days in each month, and days before each month, for common and leap years: a table look-up
@@ -114,6 +117,8 @@ def _part_precision(part: str) -> str:
         return "day"
     if m["month"]:
         return "month"
+    if m["year"].endswith("XXX"):
+        return "millennium"
     if m["year"].endswith("XX"):
         return "century"
     if m["year"].endswith("X"):
@@ -121,7 +126,14 @@ def _part_precision(part: str) -> str:
     return "year"
 
 
-_UNIT = {"day": 1 / 365, "month": 1 / 12, "year": 1.0, "decade": 10.0, "century": 100.0}
+_UNIT = {
+    "day": 1 / 365,
+    "month": 1 / 12,
+    "year": 1.0,
+    "decade": 10.0,
+    "century": 100.0,
+    "millennium": 1000.0,
+}
 
 
 def _simple_bounds(raw: str) -> tuple[float, float, str] | None:
@@ -167,11 +179,9 @@ def _edtf_bounds(raw: str) -> tuple[float, float, str]:
         if isinstance(lower, float) or isinstance(upper, float):  # open or unknown end
             raise TypeError(raw)
     except (edtf.EDTFParseException, TypeError, ValueError, AttributeError) as exc:
-        raise DateError(f"expected a date such as {EXAMPLES}; found '{shorten(raw)}'") from exc
+        raise DateError(message("date_expected", examples=EXAMPLES, found=shorten(raw))) from exc
     if isinstance(parsed, edtf.MultipleDates | edtf.Season):
-        raise DateError(
-            f"expected a date such as {EXAMPLES}; found '{shorten(raw)}' (seasons and lists are not supported)"
-        )
+        raise DateError(message("date_no_seasons", examples=EXAMPLES, found=shorten(raw)))
     if isinstance(parsed, edtf.OneOfASet):
         shape = WINDOW
     elif isinstance(parsed, edtf.Interval | edtf.Level1Interval | edtf.Level2Interval):
@@ -188,14 +198,12 @@ def parse_when(text: str) -> When:
     """Parse an EDTF string into a `When`; raise `DateError` saying what was expected."""
     raw = (text or "").strip()
     if not raw:
-        raise DateError(f"expected a date such as {EXAMPLES}; found nothing")
+        raise DateError(message("date_expected_nothing", examples=EXAMPLES))
     if raw.startswith("/") or raw.endswith("/") or "/.." in raw or "../" in raw:
-        raise DateError(
-            f"expected a closed period such as 1984/1989; found '{shorten(raw)}' (open ends are not supported)"
-        )
+        raise DateError(message("date_open_end", found=shorten(raw)))
     start, end, shape = _simple_bounds(raw) or _edtf_bounds(raw)
     if end <= start:
-        raise DateError(f"expected the end of '{raw}' to come after its start")
+        raise DateError(message("date_end_before_start", date=raw))
 
     parts = raw.strip("[]").replace("..", "/").split("/")
     precision = _part_precision(parts[0])
@@ -205,36 +213,57 @@ def parse_when(text: str) -> When:
     return When(raw, start, end, start - pad, end + pad, shape, precision, approximate, uncertain)
 
 
+def _format_unspecified(digits: str, negative: bool, lang: str) -> tuple[str, str]:
+    """A decade, century or millennium (198X, 20XX, 1XXX, -01XX) as a person writes it, and
+    the key of the text that says it is approximate (French: "vers les années 1980")."""
+    width = digits.count("X")
+    prefix = int(digits.rstrip("X") or 0)
+    if width == 1:
+        first = prefix * 10
+        if negative:  # -019X is 200 to 191 BCE, which has no name of its own
+            return t(lang, "date_years_bce", first=first + 10, last=first + 1), "date_approximate"
+        if first == 0:  # 000X runs from 1 BCE to 9
+            return (
+                f"{_format_part('0000', lang)} – {_format_part('0009', lang)}",
+                "date_approximate",
+            )
+        return t(lang, "date_decade", decade=first), "date_approximate_decade"
+    key = "date_century" if width == 2 else "date_millennium"
+    roman_numerals = t(lang, "date_century_numerals") == "roman"
+    text = t(
+        lang, key + ("_bce" if negative else ""), ordinal=ordinal(prefix + 1, lang, roman_numerals)
+    )
+    return text, "date_approximate_century"
+
+
 def _format_part(part: str, lang: str) -> str:
-    """One EDTF part as a person writes it: '24 April 2013', 'mai 2008', 'c. 1984', '44 BCE'."""
+    """One EDTF part as a person writes it: '24 April 2013', 'mai 2008', 'c. 1984', '44 BCE',
+    '21st century', 'XXIe siècle'. Every word comes from the locales (core/locales/*/dates.json)."""
     m = _PART.match(part)
     if not m:
         return part
     year_text = m["year"]
-    if year_text.endswith("XX"):
-        century = int(year_text[:2]) + 1
-        text = f"{century}th century" if lang == "en" else f"{century}e siècle"
-    elif year_text.endswith("X"):
-        decade = year_text[:3] + "0"
-        text = f"{decade}s" if lang == "en" else f"années {decade}"
+    approximate = "date_approximate"
+    if "X" in year_text:
+        text, approximate = _format_unspecified(
+            year_text.lstrip("-"), year_text.startswith("-"), lang
+        )
     else:
         year = int(year_text)
-        if year <= 0:
-            text = f"{1 - year} BCE" if lang == "en" else f"{1 - year} av. J.-C."
-        else:
-            text = str(year)
+        text = t(lang, "date_bce", year=1 - year) if year <= 0 else str(year)
         if m["month"]:
-            month = _MONTHS[lang].split()[int(m["month"]) - 1]
-            text = f"{month} {text}"
+            month = t(lang, f"month_{int(m['month'])}")
             if m["day"]:
                 day = int(m["day"])
-                day_text = "1er" if (lang == "fr" and day == 1) else str(day)
-                text = f"{day_text} {text}"
+                day_text = t(lang, "date_first_day") if day == 1 else str(day)
+                text = t(lang, "date_day_month_year", day=day_text, month=month, year=text)
+            else:
+                text = t(lang, "date_month_year", month=month, year=text)
     q = m["q"]
     if q in ("~", "%"):
-        text = f"c. {text}" if lang == "en" else f"vers {text}"
+        text = t(lang, approximate, date=text)
     if q in ("?", "%"):
-        text = f"{text}?" if lang == "en" else f"{text} ?"
+        text = t(lang, "date_uncertain", date=text)
     return text
 
 
@@ -249,7 +278,7 @@ def format_when(when: When | str, lang: str = "en") -> str:
     text = when.text if isinstance(when, When) else when
     if text.startswith("[") and ".." in text:
         first, last = (_format_part(p, lang) for p in text.strip("[]").split("..", 1))
-        return f"between {first} and {last}" if lang == "en" else f"entre {first} et {last}"
+        return t(lang, "date_between", first=first, last=last)
     if "/" in text:
         first, last = (_format_part(p, lang) for p in text.split("/", 1))
         return f"{first}–{last}" if " " not in first + last else f"{first} – {last}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.i18n import Message, message
 from core.load.dates import EXAMPLES, DateError, When, days_in_month, parse_when
 from core.load.problems import shorten
 from core.load.text import fold
@@ -40,9 +41,7 @@ _MONTH_NAMES = {
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 
 # What the loader's date messages offer: the forms people type, then EDTF's own.
-HUMAN_EXAMPLES = (
-    "1984, c. 1984, 1984?, April 2008, 24/04/2013, 2013-04-24, 1984-1989, 44 BC or [1984..1989]"
-)
+HUMAN_EXAMPLES = message("date_examples_human")
 
 _CIRCA = re.compile(
     r"^(?:circa|ca|c|about|around|approximately|approx|vers|environ|env)\.?\s*(?P<rest>.+)$",
@@ -76,9 +75,7 @@ def _year(year: int) -> str:
 def _day_month(a: int, b: int, year: int, raw: str) -> str:
     """dd/mm/yyyy, or mm/dd/yyyy when only that order makes sense; refuse when both do."""
     if a > 12 and b > 12 or a == 0 or b == 0:
-        raise DateError(
-            f"expected a day and a month (dd/mm/yyyy, such as 24/04/2013); found '{raw}'"
-        )
+        raise DateError(message("date_day_and_month", found=raw))
     if a == b or a > 12:
         day, month = a, b
     elif b > 12:
@@ -87,19 +84,27 @@ def _day_month(a: int, b: int, year: int, raw: str) -> str:
         first = f"{year:04d}-{b:02d}-{a:02d}"  # read day first
         second = f"{year:04d}-{a:02d}-{b:02d}"  # read month first
         raise DateError(
-            f"expected an unambiguous date; found '{raw}' (ambiguous day/month: write "
-            f"{first} ({a} {_month_name(b)}) or {second} ({b} {_month_name(a)}))"
+            message(
+                "date_ambiguous",
+                found=raw,
+                first=first,
+                first_reading=message("date_day_month", day=str(a), month=_month_name(b)),
+                second=second,
+                second_reading=message("date_day_month", day=str(b), month=_month_name(a)),
+            )
         )
     days = days_in_month(year, month)
     if day > days:
         raise DateError(
-            f"expected a day that exists; found '{raw}' ({_month_name(month)} {year} has {days} days)"
+            message(
+                "date_no_such_day", found=raw, month=_month_name(month), year=str(year), days=days
+            )
         )
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _month_name(month: int) -> str:
-    return _MONTH_NAMES[month][0].title()
+def _month_name(month: int) -> Message:
+    return message(f"month_{month}")
 
 
 def _single(text: str, raw: str) -> str | None:
@@ -155,7 +160,12 @@ def parse_human(text: str) -> When:
     try:
         return parse_when(edtf)
     except DateError as exc:
-        message = str(exc).replace(EXAMPLES, HUMAN_EXAMPLES)
+        # offer the forms people type, not EDTF's alone
+        values = tuple(
+            (name, HUMAN_EXAMPLES if value == EXAMPLES else value)
+            for name, value in exc.what.values
+        )
+        what = Message(exc.what.key, values)
         if edtf != raw:
-            message += f" (read from '{shorten(raw)}')"
-        raise DateError(message) from None
+            what = message("date_read_from", what=what, typed=shorten(raw))
+        raise DateError(what) from None

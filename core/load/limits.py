@@ -15,6 +15,8 @@ read in about 35 s.
 
 from __future__ import annotations
 
+from core.i18n import Message, message
+
 MB = 1024 * 1024
 
 MAX_FILE_BYTES = 200 * MB  # the file on disk (a CSV of 100,000 rich rows is about 60 MB)
@@ -32,12 +34,30 @@ MAX_UNPACKED_BYTES = 512 * MB  # what the whole workbook unpacks to
 MAX_RATIO = 100  # unpacked / packed size of a part over 1 MB (sheets: about 8; zip bombs: 1,000)
 RATIO_FROM_BYTES = 1 * MB
 
-SPLIT = "split it into several timelines (one per period or topic, say), each under the limit"
+# How to get under a limit, said at the end of several messages
+SPLIT_SAID = message("problem_split")
+SPLIT = str(SPLIT_SAID)  # in English
+
+
+def size_messages(found: int, limit: int) -> tuple[Message, Message]:
+    """Sizes to put side by side in "at most X; found Y", precise enough to differ, as
+    each language writes them (200.2 MB; 200,2 Mo)."""
+    found_tenths, limit_tenths = round(found * 10 / MB), round(limit * 10 / MB)
+    if found_tenths == limit_tenths:
+        return message("size_bytes", count=found), message("size_bytes", count=limit)
+    limit_said = (
+        message("size_mb", count=limit_tenths // 10)
+        if limit_tenths % 10 == 0
+        else _tenths(limit_tenths)
+    )
+    return _tenths(found_tenths), limit_said
+
+
+def _tenths(tenths: int) -> Message:
+    return message("size_mb_tenths", whole=tenths // 10, tenth=str(tenths % 10))
 
 
 def size_text(found: int, limit: int) -> tuple[str, str]:
-    """Sizes to put side by side in "at most X; found Y", precise enough to differ."""
-    found_text, limit_text = f"{found / MB:,.1f} MB", f"{limit / MB:,.1f} MB"
-    if found_text == limit_text:
-        return f"{found:,} bytes", f"{limit:,} bytes"
-    return found_text, limit_text.replace(".0 MB", " MB")
+    """`size_messages` in English."""
+    found_said, limit_said = size_messages(found, limit)
+    return str(found_said), str(limit_said)

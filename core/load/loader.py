@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from core.i18n import Message, message
 from core.load.dates import PERIOD, DateError, When
+from core.load.frontmatter import TITLE_KIND, check_title_row, load_front_matter
 from core.load.humandates import parse_human
+from core.load.media import picture_of
 from core.load.model import CERTAINTIES, LANGS, TEXT_FIELDS, Era, Term, Timeline, Vocabulary
 from core.load.problems import ERROR, WARNING, DataError, Problem, shorten
 from core.load.schema import (
@@ -26,10 +29,15 @@ from core.load.schema import (
     SOURCE_TYPES,
     VOCABULARY_COLUMNS,
     read_rows,
+    text_in,
 )
 from core.load.text import fold, is_web_address, slugify, split_list
 
 DATE_ORDER = ["start", "end", "id"]  # the events' order: the chart's, and the list's by date
+TEXT_FIELDS_NO_PICTURE = tuple(name for name in TEXT_FIELDS if not name.startswith("image_"))
+PICTURE_TEXT_COLUMNS = tuple(
+    f"{name}_{lang}" for name in TEXT_FIELDS if name.startswith("image_") for lang in LANGS
+)
 
 
 def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
@@ -40,13 +48,10 @@ def _load_vocabulary(path: Path, problems: list[Problem]) -> Vocabulary:
     for row_number, row in read_rows(path, VOCABULARY_COLUMNS, problems):
         table = tables.get(row.get("type", ""))
         if table is None:
-            found = row.get("type", "") or "nothing"
+            found = shorten(row.get("type", "")) or message("value_nothing")
             problems.append(
                 Problem(
-                    path.name,
-                    row_number,
-                    "type",
-                    f"expected kind, tag or group, found '{shorten(found)}'",
+                    path.name, row_number, "type", message("problem_vocabulary_type", found=found)
                 )
             )
             continue
@@ -61,34 +66,31 @@ def _load_sources(path: Path, problems: list[Problem]) -> dict[str, dict[str, st
         return sources
     for row_number, row in read_rows(path, SOURCE_COLUMNS, problems):
 
-        def bad(column: str, expected: str, row_number: int = row_number, row: dict = row) -> None:
-            problems.append(
-                Problem(
-                    path.name,
-                    row_number,
-                    column,
-                    f"expected {expected}, found '{shorten(row.get(column, ''))}'",
-                )
-            )
+        def bad(
+            column: str, expected: Message, row_number: int = row_number, row: dict = row
+        ) -> None:
+            found = shorten(row.get(column, ""))
+            what = message("problem_expected_found", expected=expected, found=found)
+            problems.append(Problem(path.name, row_number, column, what))
 
         source = {column: row.get(column, "") for column in SOURCE_COLUMNS}
         if not source["id"]:
-            bad("id", "an identifier")
+            bad("id", message("expect_identifier"))
             continue
         if source["id"] in sources:
-            bad("id", "an identifier used only once")
+            bad("id", message("expect_identifier_once"))
         if source["type"] and source["type"] not in SOURCE_TYPES:
-            bad("type", "one of " + ", ".join(SOURCE_TYPES))
+            bad("type", message("expect_one_of", choices=", ".join(SOURCE_TYPES)))
         if source["year"] and not re.fullmatch(r"-?\d{1,4}", source["year"]):
-            bad("year", "a year such as 1987")
+            bad("year", message("expect_year"))
         if source["doi"] and not DOI_PATTERN.match(source["doi"]):
-            bad("doi", "a DOI such as 10.1056/NEJMoa0900429 (no 'doi:' or https prefix)")
+            bad("doi", message("expect_doi"))
         if source["pmid"] and not source["pmid"].isdigit():
-            bad("pmid", "a PubMed identifier made of digits")
+            bad("pmid", message("expect_pmid"))
         if source["url"] and not is_web_address(source["url"]):
-            bad("url", "a web address starting with http:// or https://")
+            bad("url", message("expect_url"))
         if not (source["title"] or source["container"]):
-            bad("title", "a title or a journal/issuing body")
+            bad("title", message("expect_title_or_container"))
         source["row"] = str(row_number)
         sources[source["id"]] = source
     return sources
@@ -104,7 +106,7 @@ def _load_eras(path: Path, problems: list[Problem]) -> list[Era]:
             try:
                 bounds[column] = parse_human(row.get(column, ""))
             except DateError as exc:
-                problems.append(Problem(path.name, row_number, column, str(exc)))
+                problems.append(Problem(path.name, row_number, column, exc.what))
         if len(bounds) < 2:
             continue
         start, end = bounds["start"], bounds["end"]
@@ -114,7 +116,7 @@ def _load_eras(path: Path, problems: list[Problem]) -> list[Era]:
                     path.name,
                     row_number,
                     "end",
-                    f"expected an end after the start {start.text}, found '{end.text}'",
+                    message("problem_era_end_before_start", start=start.text, end=end.text),
                 )
             )
             continue
@@ -127,17 +129,17 @@ def _event_when(row: dict, bad) -> When | None:
     try:
         when = parse_human(row.get("date", ""))
     except DateError as exc:
-        bad("date", str(exc))
+        bad("date", exc.what)
         return None
     if not row.get("end"):
         return when
     try:
         end = parse_human(row["end"])
     except DateError as exc:
-        bad("end", str(exc))
+        bad("end", exc.what)
         return None
     if end.end <= when.start:
-        bad("end", f"expected an end on or after the date {when.text}, found '{end.text}'")
+        bad("end", message("problem_end_before_date", date=when.text, end=end.text))
         return None
     return When(
         f"{when.text}/{end.text}",
@@ -152,78 +154,53 @@ def _event_when(row: dict, bad) -> When | None:
     )
 
 
-# Where each text field is looked for, in order: its own language, the plain column, the others.
-_TEXT_ORDER = {
-    (name, lang): (f"{name}_{lang}", name, *(f"{name}_{o}" for o in LANGS if o != lang))
-    for name in TEXT_FIELDS
-    for lang in LANGS
-}
-
-
-def _text(row: dict, name: str, lang: str) -> str:
-    """A text field in one language, falling back to the plain column, then the other language."""
-    for column in _TEXT_ORDER[name, lang]:
-        if value := row.get(column):
-            return value
-    return ""
-
-
 def _load_events(
     path: Path, vocabulary: Vocabulary, sources: dict, problems: list[Problem]
-) -> list[dict]:
+) -> tuple[list[dict], tuple[int, dict] | None]:
+    """The events, each with its picture's checked file (`picture`), and the title row."""
     events = []
+    title_row = None
     for row_number, row in read_rows(path, EVENT_COLUMNS, problems):
 
         def bad(
-            column: str, message: str, severity: str = ERROR, row_number: int = row_number
+            column: str, what: Message, severity: str = ERROR, row_number: int = row_number
         ) -> None:
-            problems.append(Problem(path.name, row_number, column, message, severity))
+            problems.append(Problem(path.name, row_number, column, what, severity))
 
+        if row.get("kind", "").lower() == TITLE_KIND:
+            title_row = check_title_row(row_number, row, title_row, bad)
+            continue
         when = _event_when(row, bad)
-        titles = {lang: _text(row, "title", lang) for lang in LANGS}
+        titles = {lang: text_in(row, "title", lang) for lang in LANGS}
         if not any(titles.values()):
-            bad("title", "expected a title (column title, title_en or title_fr), found nothing")
+            bad("title", message("problem_no_title"))
         event_id = row.get("id", "")
         if event_id and not SLUG_PATTERN.match(event_id):
             bad(
                 "id",
-                f"expected lowercase letters, digits and hyphens (e.g. {slugify(event_id)}), found '{shorten(event_id)}'",
+                message("problem_bad_id", example=slugify(event_id), found=shorten(event_id)),
             )
         kind = row.get("kind", "")
         if kind and vocabulary.kinds and kind not in vocabulary.kinds:
-            bad(
-                "kind",
-                f"expected one of {', '.join(vocabulary.kinds)}; found '{shorten(kind)}' "
-                "(or add it to vocabulary.csv)",
-            )
+            choices = ", ".join(vocabulary.kinds)
+            bad("kind", message("problem_unknown_kind", choices=choices, found=shorten(kind)))
         tags = split_list(row.get("tags", ""))
         for tag in tags:
             if vocabulary.tags and tag not in vocabulary.tags:
-                bad(
-                    "tags",
-                    f"expected tags from vocabulary.csv; found unknown tag '{shorten(tag)}'",
-                    WARNING,
-                )
+                bad("tags", message("problem_unknown_tag", found=shorten(tag)), WARNING)
         certainty = row.get("certainty", "")
         if certainty and certainty not in CERTAINTIES:
+            choices = ", ".join(CERTAINTIES)
             bad(
-                "certainty",
-                f"expected one of {', '.join(CERTAINTIES)}; found '{shorten(certainty)}'",
+                "certainty", message("problem_certainty", choices=choices, found=shorten(certainty))
             )
         cited = split_list(row.get("sources", ""))
         if not cited:
-            bad(
-                "sources",
-                "expected at least one source id; found none (shown as 'no source')",
-                WARNING,
-            )
+            bad("sources", message("problem_no_source"), WARNING)
         for source_id in cited:
             if source_id not in sources:
-                bad(
-                    "sources",
-                    f"expected a source id from sources.csv; found '{shorten(source_id)}' "
-                    "(check its spelling, or add it to sources.csv)",
-                )
+                bad("sources", message("problem_unknown_source", found=shorten(source_id)))
+        picture = picture_of(row, path.parent, bad)
         if when is None or not any(titles.values()):
             continue
         event = {
@@ -242,13 +219,18 @@ def _load_events(
             "people": split_list(row.get("people", "")),
             "sources": cited,
             "certainty": certainty,
+            "image": row.get("image", ""),
+            "picture": picture,
             "row": row_number,
         }
-        for name in TEXT_FIELDS:
+        # A picture's texts are looked for only when there is a picture (most rows have none).
+        for name in TEXT_FIELDS if event["image"] else TEXT_FIELDS_NO_PICTURE:
             for lang in LANGS:
-                event[f"{name}_{lang}"] = _text(row, name, lang)
+                event[f"{name}_{lang}"] = text_in(row, name, lang)
+        for column in () if event["image"] else PICTURE_TEXT_COLUMNS:
+            event[column] = ""
         events.append(event)
-    return events
+    return events, title_row
 
 
 def _search_text(event: dict, sources: dict, lang: str) -> str:
@@ -276,7 +258,11 @@ def _check_whole_file(path: Path, events: list[dict], problems: list[Problem]) -
                     path.name,
                     event["row"],
                     "id",
-                    f"expected a unique id; found '{shorten(event['id'])}', already used on row {seen[event['id']]}",
+                    message(
+                        "problem_duplicate_id",
+                        found=shorten(event["id"]),
+                        row=str(seen[event["id"]]),
+                    ),
                 )
             )
         else:
@@ -295,18 +281,22 @@ def load_timeline(events_path: str | Path) -> Timeline:
     vocabulary = _load_vocabulary(folder / "vocabulary.csv", problems)
     sources = _load_sources(folder / "sources.csv", problems)
     eras = _load_eras(folder / "eras.csv", problems)
-    events = _load_events(path, vocabulary, sources, problems)
+    events, title_row = _load_events(path, vocabulary, sources, problems)
+    front = load_front_matter(path, title_row, problems)
     if not vocabulary.kinds:  # kinds but no vocabulary.csv: each kind still gets its colour
         for kind in dict.fromkeys(event["kind"] for event in events if event["kind"]):
             vocabulary.kinds[kind] = Term(kind, dict.fromkeys(LANGS, kind))
     _check_whole_file(path, events, problems)
     if not events and not any(p.severity == ERROR for p in problems):
-        problems.append(Problem(path.name, None, None, "expected at least one event, found none"))
+        problems.append(Problem(path.name, None, None, message("problem_no_events")))
     if any(p.severity == ERROR for p in problems):
         raise DataError(problems)
 
+    pictures = {}
     for event in events:
         for lang in LANGS:
             event[f"search_{lang}"] = _search_text(event, sources, lang)
+        if (picture := event.pop("picture")) is not None:
+            pictures[event["id"]] = picture
     frame = pd.DataFrame(events).sort_values(DATE_ORDER, kind="stable").reset_index(drop=True)
-    return Timeline(frame, sources, eras, vocabulary, warnings=problems)
+    return Timeline(frame, sources, eras, vocabulary, problems, front, pictures)

@@ -9,16 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from core.load.problems import Problem
+from core.load.text import slugify
+
+if TYPE_CHECKING:  # problems.py writes its messages through core.i18n, which imports LANGS
+    from core.load.problems import Problem
 
 LANGS = ("en", "fr")
 CERTAINTIES = ("verified", "secondary", "source-text")
 # Text columns that exist per language; `title_en`, `title_fr`, with plain `title` as fallback.
-# `notes` are the presenter's notes for lecture mode, shown only in the presenter view.
-TEXT_FIELDS = ("title", "summary", "note", "place", "notes")
+# `notes` are the presenter's notes for lecture mode, shown only in the presenter view;
+# `image_caption`, `image_alt` and `image_credit` go with the event's picture (`image`).
+TEXT_FIELDS = (
+    "title",
+    "summary",
+    "note",
+    "place",
+    "notes",
+    "image_caption",
+    "image_alt",
+    "image_credit",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +74,37 @@ class Vocabulary:
         return term.label(lang) if term else tag
 
 
+@dataclass(frozen=True)
+class FrontMatter:
+    """What a timeline says about itself: its title and subtitle in each language (from the
+    events file's row of kind `title`, or `timeline.csv`), its authors, licence and the
+    languages it is written in. `fallback_title` is made from the file's name, for a
+    timeline that gives no title."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    subtitles: dict[str, str] = field(default_factory=dict)
+    authors: tuple[str, ...] = ()
+    licence: str = ""
+    languages: tuple[str, ...] = ()
+    fallback_title: str = "Timeline"
+
+    def title(self, lang: str) -> str:
+        return _in_language(self.titles, lang) or self.fallback_title
+
+    def subtitle(self, lang: str) -> str:
+        """The subtitle in `lang` (or the other language), or '' if there is none."""
+        return _in_language(self.subtitles, lang)
+
+    @property
+    def file_stem(self) -> str:
+        """The start of exported files' names: 'history-of-vertebroplasty'."""
+        return slugify(self.title("en"))
+
+
+def _in_language(texts: dict[str, str], lang: str) -> str:
+    return texts.get(lang) or next((texts[o] for o in LANGS if texts.get(o)), "")
+
+
 @dataclass
 class Timeline:
     events: pd.DataFrame  # sorted by start; see loader.EVENT_COLUMNS
@@ -66,6 +112,10 @@ class Timeline:
     eras: list[Era]
     vocabulary: Vocabulary
     warnings: list[Problem] = field(default_factory=list)
+    front: FrontMatter = field(default_factory=FrontMatter)
+    # Each event's picture file, checked at load (inside the data folder, of a known type,
+    # not too large): the only files the app serves from the data folder.
+    pictures: dict[str, Path] = field(default_factory=dict)
 
     # A timeline is not changed once loaded (new data on disk makes a new one), so what
     # is worked out from its events is worked out once: each redraw asks for it.

@@ -1,11 +1,12 @@
 """Turn a file a spreadsheet wrote into rows of text cells, whatever the spreadsheet was.
 
 Lecturers save from Excel or LibreOffice: comma or semicolon separators (French Excel uses
-`;`), UTF-8 with or without a BOM, Windows-1252, UTF-16 ("Unicode text"), quoted cells with
-line breaks, trailing empty rows and columns, or an `.xlsx` workbook (core/load/workbook.py).
-All of it is detected here, never asked for. Anything that is not a table (binary data, a
-missing or unreadable file, a file too large to be a timeline) becomes one `Problem`, never
-an exception.
+`;`), UTF-8 with or without a BOM, UTF-16 ("Unicode text"), the 8-bit code page of their
+system (Windows-1252, Windows-1250, Mac Roman...: see `core.load.encoding`, which guesses
+from the first `GUESS_BYTES` of the file), quoted cells with line breaks, trailing empty
+rows and columns, or an `.xlsx` workbook (core/load/workbook.py). All of it is detected
+here, never asked for. Anything that is not a table (binary data, a missing or unreadable
+file, a file too large to be a timeline) becomes one `Problem`, never an exception.
 
 Row i of the returned list is spreadsheet row i + 1: blank rows are kept as empty lists so
 that every later message names the row the lecturer sees. Empty cells at the end of a row
@@ -23,8 +24,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from core.i18n import Message, message
 from core.load import limits
-from core.load.problems import Problem
+from core.load.encoding import Guess, Reading, codec
+from core.load.encoding import guess as guess_encoding
+from core.load.problems import WARNING, Problem, shorten
 
 SEPARATORS = (",", ";", "\t")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -33,6 +37,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls (and .doc)
 _BINARY_CONTROLS = {c for c in range(32) if chr(c) not in "\t\n\r"}
 _SNIFF_BYTES = 65536  # what the encoding and separator are guessed from
 _CHUNK_BYTES = 1 << 20
+GUESS_BYTES = 1 << 20  # what an 8-bit encoding is guessed from (and its doubts shown in)
 
 csv.field_size_limit(limits.MAX_CELL_CHARS_READ)
 
@@ -51,30 +56,28 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
     try:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
-            found, limit = limits.size_text(size, limits.MAX_FILE_BYTES)
+            found, limit = limits.size_messages(size, limits.MAX_FILE_BYTES)
             problems.append(
                 Problem(
                     name,
                     None,
                     None,
-                    f"expected a file of at most {limit}; found {found}: {limits.SPLIT}",
+                    message(
+                        "problem_file_too_large", limit=limit, size=found, split=limits.SPLIT_SAID
+                    ),
                 )
             )
             return None
         data = path.read_bytes()
     except FileNotFoundError:
-        problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                "expected a file by this name, found none (moved, renamed or deleted?)",
-            )
-        )
+        # the file's name, never its place on the server: the page's banner shows it
+        problems.append(Problem(name, None, None, message("problem_file_missing")))
         return None
     except OSError as exc:  # a folder, no permission, a broken disk
         reason = exc.strerror or type(exc).__name__
-        problems.append(Problem(name, None, None, f"expected a readable file, found {reason}"))
+        problems.append(
+            Problem(name, None, None, message("problem_file_unreadable", reason=reason))
+        )
         return None
 
     if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in XLSX_SUFFIXES:
@@ -82,15 +85,7 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
 
         return read_xlsx(data, name, problems)
     if data.startswith(_OLE_MAGIC):
-        problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                "expected a CSV file or an .xlsx workbook; found an old .xls workbook "
-                "(save it as .xlsx or CSV)",
-            )
-        )
+        problems.append(Problem(name, None, None, message("problem_old_xls")))
         return None
     encoding = _encoding(data, name, problems)
     if encoding is None:
@@ -101,7 +96,7 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
         problems.append(exc.problem)
         return None
     if not any(rows):
-        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
+        problems.append(Problem(name, None, None, message("problem_empty_file")))
         return None
     return rows
 
@@ -120,29 +115,76 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _encoding(data: bytes, name: str, problems: list[Problem]) -> str | None:
-    """UTF-16 if it has a BOM; else UTF-8 (BOM or not); else Windows-1252; else Latin-1."""
+    """The codec to read the file with: UTF-16 if it has a BOM; else UTF-8 (BOM or not);
+    else the 8-bit encoding it most likely is in (`core.load.encoding`, guessed from its
+    first `GUESS_BYTES`), with a warning when that guess is unsure; None for binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         if _decodes(data, "utf-16"):
             return "utf-16"
     elif b"\x00" not in data:
-        encoding = next(e for e in ("utf-8-sig", "cp1252", "latin-1") if _decodes(data, e))
+        guessed: Guess | None = None
+        if _decodes(data, "utf-8-sig"):
+            encoding = "utf-8-sig"
+        else:
+            guessed = guess_encoding(_sample(data))
+            encoding = next(
+                e
+                for e in (codec(guessed.chosen.encoding), "cp1252", "latin-1")
+                if _decodes(data, e)
+            )
         # Latin-1 decodes any byte, so binary data lands here: control characters give it away
         head = data[:_SNIFF_BYTES].decode(encoding, errors="ignore")
         controls = sum(1 for char in head if ord(char) in _BINARY_CONTROLS)
         if controls * 100 <= len(head):
+            if guessed is not None and guessed.unsure is not None:
+                problems.append(_unsure(name, guessed.chosen, guessed.unsure))
             return encoding
     offset = data.find(b"\x00")
-    found = f"a zero byte at offset {offset}" if offset >= 0 else "control characters"
-    problems.append(
-        Problem(
-            name,
-            None,
-            None,
-            f"expected a CSV text file or an .xlsx workbook; found binary data ({found}). "
-            "Save the sheet as CSV or .xlsx",
-        )
+    found = (
+        message("problem_binary_zero_byte", offset=str(offset))
+        if offset >= 0
+        else message("problem_binary_controls")
     )
+    problems.append(Problem(name, None, None, message("problem_binary", found=found)))
     return None
+
+
+def _sample(data: bytes) -> bytes:
+    """The first `GUESS_BYTES` of the file, cut after a line (all of a smaller file)."""
+    if len(data) <= GUESS_BYTES:
+        return data
+    end = data.rfind(b"\n", 0, GUESS_BYTES)
+    return data[: end + 1 if end > 0 else GUESS_BYTES]
+
+
+def _unsure(name: str, chosen: Reading, other: Reading) -> Problem:
+    """A warning naming the first cell the other reading reads otherwise (both encodings
+    keep ASCII as it is, so separators, quotes and rows fall in the same places)."""
+    separator = guess_separator(chosen.text)
+    rows = csv.reader(io.StringIO(chosen.text, newline=""), delimiter=separator)
+    other_rows = csv.reader(io.StringIO(other.text, newline=""), delimiter=separator)
+    header: list[str] = []
+    for number, (cells, other_cells) in enumerate(zip(rows, other_rows, strict=False), start=1):
+        for index, (cell, other_cell) in enumerate(zip(cells, other_cells, strict=False)):
+            if cell != other_cell:
+                column = (header[index].strip().lower() or None) if index < len(header) else None
+                what = _unsure_what(chosen, cell, other, other_cell)
+                return Problem(name, number, column, what, WARNING)
+        if not header and any(cell.strip() for cell in cells):
+            header = cells
+    lines = zip(chosen.text.splitlines(), other.text.splitlines(), strict=False)
+    line, other_line = next(((a, b) for a, b in lines if a != b), ("", ""))
+    return Problem(name, None, None, _unsure_what(chosen, line, other, other_line), WARNING)
+
+
+def _unsure_what(chosen: Reading, found: str, other: Reading, other_found: str) -> Message:
+    return message(
+        "problem_encoding_unsure",
+        encoding=chosen.encoding,
+        found=shorten(found),
+        other=other.encoding,
+        other_found=shorten(other_found),
+    )
 
 
 def guess_separator(text: str) -> str:
@@ -175,16 +217,12 @@ class _Lines:
         for line in self.text:
             self.pending += line.count(self.separator)
             if self.pending > limits.MAX_ROW_SEPARATORS:
-                raise TooLarge(
-                    Problem(
-                        self.name,
-                        self.row,
-                        None,
-                        f"expected at most {limits.MAX_COLUMNS:,} columns; found a row with more than "
-                        f"{limits.MAX_ROW_SEPARATORS:,} separators: delete the columns after "
-                        "the last one the timeline uses",
-                    )
+                said = message(
+                    "problem_row_separators",
+                    limit=limits.MAX_COLUMNS,
+                    separators=limits.MAX_ROW_SEPARATORS,
                 )
+                raise TooLarge(Problem(self.name, self.row, None, said))
             yield line
 
 
@@ -195,11 +233,15 @@ def read_csv(data: bytes, encoding: str, name: str) -> list[list[str]]:
     reader = csv.reader(lines, delimiter=lines.separator)
     bound = Bounds(name)
     rows: list[list[str]] = []
+    header, header_width = None, 0  # the first row with something in it, and its cells
     try:
         for cells in reader:
             row = len(rows) + 1
             bound.row(row)
+            width = len(cells)
             rows.append(bound.cells(row, _trimmed(cells)))
+            if header is None and rows[-1]:
+                header, header_width = rows[-1], width
             lines.row, lines.pending = row + 1, 0
     except csv.Error:  # the only one left: a cell over the field limit
         raise TooLarge(
@@ -207,10 +249,14 @@ def read_csv(data: bytes, encoding: str, name: str) -> list[list[str]]:
                 name,
                 lines.row,
                 None,
-                f"expected cells of at most {limits.MAX_CELL_CHARS_READ:,} characters; found a "
-                'longer one (a quote " opened and never closed?)',
+                message("problem_cell_unclosed", limit=limits.MAX_CELL_CHARS_READ),
             )
         ) from None
+    if header is not None:
+        # The header keeps the empty cells it had over the rows under it: a column with no
+        # header but values under it is one the loader names (and ignores).
+        widest = max(map(len, rows))
+        header += [""] * (min(header_width, widest) - len(header))
     return rows
 
 
@@ -233,15 +279,15 @@ class Bounds:
         self.seconds = limits.MAX_READ_SECONDS if seconds is None else seconds
         self.deadline = time.monotonic() + self.seconds
 
-    def stop(self, row: int | None, message: str) -> TooLarge:
-        return TooLarge(Problem(self.name, row, None, message))
+    def stop(self, row: int | None, said: Message) -> TooLarge:
+        return TooLarge(Problem(self.name, row, None, said))
 
     def row(self, row: int) -> None:
         """Before keeping spreadsheet row `row`."""
         if row > limits.MAX_ROWS:
             raise self.stop(
                 row,
-                f"expected at most {limits.MAX_ROWS:,} rows; found more (reading stopped here): {limits.SPLIT}",
+                message("problem_too_many_rows", limit=limits.MAX_ROWS, split=limits.SPLIT_SAID),
             )
         self.in_time(row)
 
@@ -250,23 +296,24 @@ class Bounds:
         if time.monotonic() > self.deadline:
             raise self.stop(
                 row,
-                f"expected a file read within {self.seconds:g} s; reading stopped here: "
-                f"save it as CSV (quicker to read), or {limits.SPLIT}",
+                message(
+                    "problem_read_too_slow", seconds=f"{self.seconds:g}", split=limits.SPLIT_SAID
+                ),
             )
 
     def cells(self, row: int, cells: list[str]) -> list[str]:
         """Row `row`'s cells (trimmed), once checked against the column and cell limits."""
         if len(cells) > limits.MAX_COLUMNS:
-            raise self.stop(
-                row,
-                f"expected at most {limits.MAX_COLUMNS:,} columns; found a cell in column "
-                f"{len(cells):,}: delete the columns after the last one the timeline uses",
-            )
+            raise self.stop(row, too_many_columns(len(cells)))
         self.cells_read += len(cells)
         if self.cells_read > limits.MAX_CELLS:
             raise self.stop(
                 row,
-                f"expected at most {limits.MAX_CELLS:,} cells in all; found more (reading stopped "
-                f"here): delete unused columns, or {limits.SPLIT}",
+                message("problem_cells_in_all", limit=limits.MAX_CELLS, split=limits.SPLIT_SAID),
             )
         return cells
+
+
+def too_many_columns(column: int) -> Message:
+    """A cell found in `column`, past `MAX_COLUMNS`."""
+    return message("problem_too_many_columns", limit=limits.MAX_COLUMNS, column=column)

@@ -1,7 +1,7 @@
 """The columns each file of a timeline may have, and reading a file's rows against them.
 
-A timeline is a folder: `events.csv` (required) and, beside it, `sources.csv`, `eras.csv`
-and `vocabulary.csv` (optional). Here: every column each may have (the README documents
+A timeline is a folder: `events.csv` (required) and, beside it, `sources.csv`, `eras.csv`,
+`vocabulary.csv` and `timeline.csv` (optional). Here: every column each may have (the README documents
 each one, and a test checks that it does), and `read_rows`, which matches a file's header
 to them and checks what every row must satisfy whatever the file (cells within the header,
 cells not too long). What each value must be is checked by the loader.
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.i18n import message
 from core.load.model import LANGS, TEXT_FIELDS
 from core.load.problems import WARNING, Problem, shorten
 from core.load.reading import read_table
@@ -27,6 +28,7 @@ EVENT_COLUMNS = {
     "people": "names separated by |",
     "sources": "source ids from sources.csv, separated by |",
     "certainty": "verified, secondary or source-text",
+    "image": "a picture: a file in the data folder (media/needle.svg) or an http(s) address",
     **{f"{name}_{lang}": f"{name} in {lang}" for name in TEXT_FIELDS for lang in LANGS},
     **{
         name: f"{name} in any language, used where the _en or _fr column is empty"
@@ -64,6 +66,17 @@ VOCABULARY_COLUMNS = {
     "label_en": "label in English",
     "label_fr": "label in French",
 }
+# timeline.csv: the timeline's front matter, one row under the header.
+FRONT_COLUMNS = {
+    **{
+        f"{name}{suffix}": f"the timeline's {name}"
+        for name in ("title", "subtitle")
+        for suffix in ("", *(f"_{lang}" for lang in LANGS))
+    },
+    "authors": "who made the timeline, separated by |",
+    "licence": "the licence of the timeline's texts (CC BY 4.0)",
+    "languages": "the languages it is written in (en, fr), separated by |",
+}
 SOURCE_TYPES = (
     "article",
     "guideline",
@@ -79,6 +92,22 @@ DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 MAX_CELL_CHARS = 10_000  # a summary is a paragraph; more is a paste gone wrong
 
 
+# Where each text field is looked for, in order: its own language, the plain column, the others.
+_TEXT_ORDER = {
+    (name, lang): (f"{name}_{lang}", name, *(f"{name}_{o}" for o in LANGS if o != lang))
+    for name in TEXT_FIELDS
+    for lang in LANGS
+}
+
+
+def text_in(row: dict, name: str, lang: str) -> str:
+    """A text field in one language, falling back to the plain column, then the other language."""
+    for column in _TEXT_ORDER[name, lang]:
+        if value := row.get(column):
+            return value
+    return ""
+
+
 def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> list[tuple[int, dict]]:
     """The non-empty rows of a CSV file or workbook as (spreadsheet row, {column: text}).
 
@@ -92,19 +121,23 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
         return []
     header_index = next((i for i, cells in enumerate(table) if any(c.strip() for c in cells)), None)
     if header_index is None:
-        problems.append(Problem(name, None, None, "expected a header row, found an empty file"))
+        problems.append(Problem(name, None, None, message("problem_empty_file")))
         return []
     header = [cell.strip().lower() for cell in table[header_index]]
     used = {i for cells in table[header_index + 1 :] for i, c in enumerate(cells) if c.strip()}
     for number, column in enumerate(header):
         if column not in known and (column or number in used):
-            found = f"'{shorten(column)}'" if column else "a column with no header"
+            found = (
+                message("problem_column_named", column=shorten(column))
+                if column
+                else message("problem_column_unnamed")
+            )
             problems.append(
                 Problem(
                     name,
                     header_index + 1,
                     column or None,
-                    f"expected a known column; found {found}, ignored",
+                    message("problem_unknown_column", found=found),
                     WARNING,
                 )
             )
@@ -115,11 +148,8 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
         extra = [c for c in cells[len(header) :] if c.strip()]
         if extra:
             filled = len(header) + len(extra)
-            message = (
-                f"expected at most {len(header)} cells, as in the header; found {filled} "
-                "(put quotes around a cell that contains the separator, or give the column a header)"
-            )
-            problems.append(Problem(name, row_number, None, message))
+            too_many = message("problem_too_many_cells", limit=len(header), found=filled)
+            problems.append(Problem(name, row_number, None, too_many))
             continue
         row = {column: cells[i].strip() if i < len(cells) else "" for i, column in wanted}
         too_long = [
@@ -131,8 +161,7 @@ def read_rows(path: Path, known: dict[str, str], problems: list[Problem]) -> lis
                     name,
                     row_number,
                     column,
-                    f"expected at most {MAX_CELL_CHARS:,} characters; found {length:,} "
-                    "(shorten it, or move the long text to a source)",
+                    message("problem_cell_too_long", limit=MAX_CELL_CHARS, found=length),
                 )
             )
         if any(row.values()) and not too_long:

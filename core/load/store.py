@@ -2,16 +2,19 @@
 
 A lecturer edits the spreadsheet while the app runs. Every callback asks `current()`;
 at most once a second that looks at the files' modification times and sizes (the events
-file and its sibling sources.csv, eras.csv, vocabulary.csv) and reloads when they
+file and its siblings sources.csv, eras.csv, vocabulary.csv, timeline.csv) and reloads when they
 changed. If the new files are broken, the last good timeline keeps being served and
 `problems` says what is wrong, for the page's banner; nothing is lost, nothing raises.
 
-`version` names the state of the files on disk (not a counter), so several workers
-serving one class agree on it without talking to each other.
+`version` names the content of the files on disk (a hash of their bytes, not a counter
+and not their times), so several servers or workers with copies of the same files agree
+on it without talking to each other, and a save that changed nothing redraws nothing.
+It is computed when the files are (re)loaded, never on a poll.
 """
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import threading
 import time
@@ -23,7 +26,7 @@ from core.load.loader import load_timeline
 from core.load.model import Timeline
 from core.load.problems import DataError, Problem
 
-SIBLINGS = ("sources.csv", "eras.csv", "vocabulary.csv")
+SIBLINGS = ("sources.csv", "eras.csv", "vocabulary.csv", "timeline.csv")
 CHECK_EVERY_S = 1.0
 
 
@@ -42,14 +45,19 @@ class TimelineStore:
         self._check_every_s = check_every_s
         self._lock = threading.Lock()
         self._signature = self._stat()
+        self._version = content_version(self._paths())
         self._timeline = load_timeline(self.path)  # a broken file at start is the caller's error
         self._problems: list[Problem] = []
         self._checked = clock()
 
+    def _paths(self) -> list[Path]:
+        return [self.path, *(self.path.parent / name for name in SIBLINGS)]
+
     def _stat(self) -> str:
-        """Modification time and size of each file, or '-' for a missing one."""
+        """Modification time and size of each file, or '-' for a missing one: a cheap
+        look that says whether to read the files again."""
         parts = []
-        for path in (self.path, *(self.path.parent / name for name in SIBLINGS)):
+        for path in self._paths():
             try:
                 info = path.stat()
                 parts.append(f"{info.st_mtime_ns:x}.{info.st_size:x}")
@@ -69,13 +77,14 @@ class TimelineStore:
             signature = self._stat()
             if signature == self._signature:
                 return
+            version = content_version(self._paths())
             try:
                 timeline = load_timeline(self.path)
             except DataError as exc:
                 self._problems = exc.problems
             else:
                 self._timeline, self._problems = timeline, []
-            self._signature = signature
+            self._signature, self._version = signature, version
         finally:
             self._lock.release()
 
@@ -92,9 +101,10 @@ class TimelineStore:
 
     @property
     def version(self) -> str:
-        """Changes whenever the files on disk change (good or broken)."""
+        """Names the content of the files on disk (good or broken): the same files give
+        the same version on any server."""
         self.refresh()
-        return self._signature
+        return self._version
 
     def changed(self) -> str:
         """The ISO date the timeline's data last changed: the date of the last commit that
@@ -109,6 +119,19 @@ class TimelineStore:
             )
             self._changed = (self.version, date)
         return self._changed[1]
+
+
+def content_version(paths: list[Path]) -> str:
+    """A hash of each file's bytes, in order ('-' for a missing or unreadable one)."""
+    whole = hashlib.blake2b(digest_size=16)
+    for path in paths:
+        try:
+            with path.open("rb") as handle:  # read in chunks: a file may be large
+                digest = hashlib.file_digest(handle, hashlib.blake2b).digest()
+        except OSError:
+            digest = b"-"
+        whole.update(len(digest).to_bytes(1, "big") + digest)
+    return whole.hexdigest()
 
 
 def committed_date(files: list[Path]) -> str | None:

@@ -24,9 +24,10 @@ import warnings
 import zipfile
 from xml.etree.ElementTree import iterparse
 
+from core.i18n import Message, message
 from core.load import limits
 from core.load.problems import Problem, shorten
-from core.load.reading import Bounds, TooLarge
+from core.load.reading import Bounds, TooLarge, too_many_columns
 
 _EOCD = b"PK\x05\x06"  # the zip's end-of-directory record, which holds its number of parts
 _EOCD_SEARCH = 22 + 65535  # the record, and the longest comment a zip may end with
@@ -48,17 +49,11 @@ def read_xlsx(data: bytes, name: str, problems: list[Problem]) -> list[list[str]
         return None
     except Exception as exc:  # noqa: BLE001 - openpyxl on a hostile file can raise anything
         problems.append(
-            Problem(
-                name,
-                None,
-                None,
-                f"expected an .xlsx workbook; found a file that is not one ({type(exc).__name__}). "
-                "Save the sheet again as .xlsx or CSV",
-            )
+            Problem(name, None, None, message("problem_not_xlsx", error=type(exc).__name__))
         )
         return None
     if not rows:
-        problems.append(Problem(name, None, None, "expected a header row, found an empty sheet"))
+        problems.append(Problem(name, None, None, message("problem_empty_sheet")))
         return None
     return rows
 
@@ -66,10 +61,10 @@ def read_xlsx(data: bytes, name: str, problems: list[Problem]) -> list[list[str]
 def check_parts(data: bytes, name: str) -> Problem | None:
     """What is wrong with the zip's parts as its directory lists them, if anything. A file
     that is not a zip at all passes: openpyxl says so next."""
-    save_again = "save the sheet again as .xlsx, or as CSV"
+    save_again = message("problem_save_again")
 
-    def problem(message: str) -> Problem:
-        return Problem(name, None, None, message)
+    def problem(said: Message) -> Problem:
+        return Problem(name, None, None, said)
 
     end = data.rfind(_EOCD, max(0, len(data) - _EOCD_SEARCH))
     if end < 0 or len(data) < end + 22:
@@ -77,7 +72,7 @@ def check_parts(data: bytes, name: str) -> Problem | None:
     count = int.from_bytes(data[end + 10 : end + 12], "little")  # 0xFFFF: see the zip64 record
     if count > limits.MAX_PARTS:  # before zipfile reads a directory entry per part
         return problem(
-            f"expected a workbook of at most {limits.MAX_PARTS:,} parts; found {count:,}: {save_again}"
+            message("problem_xlsx_parts", limit=limits.MAX_PARTS, found=count, fix=save_again)
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -86,31 +81,37 @@ def check_parts(data: bytes, name: str) -> Problem | None:
         return None
     if len(parts) > limits.MAX_PARTS:
         return problem(
-            f"expected a workbook of at most {limits.MAX_PARTS:,} parts; "
-            f"found {len(parts):,}: {save_again}"
+            message("problem_xlsx_parts", limit=limits.MAX_PARTS, found=len(parts), fix=save_again)
         )
     for part in parts:
         part_name = shorten(part.filename, 60)
         if part.file_size > limits.MAX_PART_BYTES:
-            found, limit = limits.size_text(part.file_size, limits.MAX_PART_BYTES)
+            found, limit = limits.size_messages(part.file_size, limits.MAX_PART_BYTES)
             return problem(
-                f"expected each part of the workbook to unpack to at most {limit}; found "
-                f"{part_name} unpacking to {found}: save it as CSV, or {limits.SPLIT}"
+                message(
+                    "problem_xlsx_part_size",
+                    limit=limit,
+                    part=part_name,
+                    found=found,
+                    split=limits.SPLIT_SAID,
+                )
             )
         packed = max(part.compress_size, 1)
         if part.file_size > limits.RATIO_FROM_BYTES and part.file_size > limits.MAX_RATIO * packed:
             return problem(
-                f"expected each part of the workbook to unpack to at most {limits.MAX_RATIO} "
-                f"times its packed size; found {part_name} unpacking to "
-                f"{part.file_size // packed:,} times its size (not what a spreadsheet "
-                f"saves): {save_again}"
+                message(
+                    "problem_xlsx_ratio",
+                    limit=limits.MAX_RATIO,
+                    part=part_name,
+                    found=part.file_size // packed,
+                    fix=save_again,
+                )
             )
     total = sum(part.file_size for part in parts)
     if total > limits.MAX_UNPACKED_BYTES:
-        found, limit = limits.size_text(total, limits.MAX_UNPACKED_BYTES)
+        found, limit = limits.size_messages(total, limits.MAX_UNPACKED_BYTES)
         return problem(
-            f"expected a workbook that unpacks to at most {limit}; found {found}: "
-            f"save it as CSV, or {limits.SPLIT}"
+            message("problem_xlsx_unpacked", limit=limit, found=found, split=limits.SPLIT_SAID)
         )
     return None
 
@@ -181,12 +182,7 @@ def _rows(reader, bound: Bounds) -> list[list[str]]:
                 text = cell_text(cell["value"])
                 if text:
                     if cell["column"] > limits.MAX_COLUMNS:
-                        raise bound.stop(
-                            cells.row_counter,
-                            f"expected at most {limits.MAX_COLUMNS:,} columns; found a cell in column "
-                            f"{cell['column']:,}: delete the columns after the last one the "
-                            "timeline uses",
-                        )
+                        raise bound.stop(cells.row_counter, too_many_columns(cell["column"]))
                     filled[cell["column"]] = text
                 parsed += 1
                 if parsed % _TIME_CHECK_EVERY == 0:

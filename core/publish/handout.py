@@ -3,15 +3,14 @@ figure, and the references, as one print-ready HTML page (A4 or Letter).
 
 The page is rendered by Jinja2 with autoescaping on, so nothing from the CSV can become
 markup; the only markup passed in is the figure, which the caller builds with Plotly (an
-interactive `to_html` div for the HTML handout, an image for the PDF). Fonts are inlined,
-so the file works with no server and no network.
+interactive `to_html` div for the HTML handout, an image for the PDF). Fonts and the
+events' pictures are inlined (`data:` addresses), so the file works with no server and no
+network; a remote picture is a link unless remote media are allowed.
 """
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -22,9 +21,10 @@ from core.i18n import t
 from core.load.dates import format_when
 from core.load.model import Timeline
 from core.publish.citations import format_reference, reference_links, source_note
+from core.publish.fonts import font_data
+from core.publish.pictures import Picture, inline_picture
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
-FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"], default_for_string=True, default=True),
@@ -39,6 +39,7 @@ class HandoutEvent:
     summary: str
     note: str
     refs: tuple[int, ...]  # numbers in the reference list
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,10 @@ class HandoutReference:
 
 
 def numbered(
-    timeline: Timeline, events: pd.DataFrame, lang: str
+    timeline: Timeline, events: pd.DataFrame, lang: str, remote: bool = False
 ) -> tuple[list[HandoutEvent], list[HandoutReference]]:
-    """The events with reference numbers, and the references numbered by first citation."""
+    """The events with reference numbers and pictures, and the references numbered by
+    first citation."""
     order: dict[str, int] = {}
     items = []
     for event in events.to_dict("records"):
@@ -69,6 +71,7 @@ def numbered(
                 summary=event[f"summary_{lang}"],
                 note=event[f"note_{lang}"],
                 refs=tuple(order[s] for s in cited),
+                picture=inline_picture(timeline, event, lang, remote),
             )
         )
     references = []
@@ -84,30 +87,28 @@ def numbered(
     return items, references
 
 
-@cache
-def _fonts() -> tuple[tuple[int, str], ...]:
-    return tuple(
-        (weight, base64.b64encode(path.read_bytes()).decode("ascii"))
-        for weight, path in (
-            (400, FONTS / "atkinson-hyperlegible-latin-400-normal.woff2"),
-            (700, FONTS / "atkinson-hyperlegible-latin-700-normal.woff2"),
-        )
-        if path.exists()
-    )
-
-
 def render_handout(
-    timeline: Timeline, events: pd.DataFrame, lang: str, paper: str, figure_html: str
+    timeline: Timeline,
+    events: pd.DataFrame,
+    lang: str,
+    paper: str,
+    figure_html: str,
+    remote: bool = False,
 ) -> str:
     """The handout page. `figure_html` is trusted markup made by Plotly, never CSV text."""
     paper = paper if paper in PAPERS else "a4"
-    items, references = numbered(timeline, events, lang)
+    items, references = numbered(timeline, events, lang, remote)
+    front = timeline.front
     return _ENV.get_template("handout.html").render(
         lang=lang,
         paper=paper,
         page_size=PAPERS[paper],
-        fonts=_fonts(),
-        title=t(lang, "app_title"),
+        fonts=font_data(),
+        title=front.title(lang),
+        subtitle=front.subtitle(lang),
+        authors=", ".join(front.authors),
+        licence=t(lang, "footer_licence", licence=front.licence) if front.licence else "",
+        picture_remote=t(lang, "picture_remote"),
         lede=t(lang, "handout_generated", count=len(items)),
         figure=Markup(figure_html),  # noqa: S704 - built by Plotly from escaped labels
         events_heading=t(lang, "handout_events"),

@@ -31,6 +31,7 @@ CSV_COLUMNS = (
     "people",
     "sources",
     "certainty",
+    "image",
     *(f"{name}_{lang}" for name in TEXT_FIELDS for lang in LANGS),
 )
 LIST_COLUMNS = ("tags", "people", "sources")

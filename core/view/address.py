@@ -2,7 +2,8 @@
 
 A shared link, a reload, Back and Forward all come down to `parse_query` and `to_query`.
 Parsing never fails: unknown or malformed parameters are dropped, each with a short
-notice, and the rest of the address still applies.
+notice (a `Message`, written in the page's language where it is shown), and the rest of
+the address still applies.
 
 Parameters (all optional; absent means the default view):
 
@@ -14,9 +15,11 @@ Parameters (all optional; absent means the default view):
     event=nice-ta279   the event whose details are open
     sort=title         order of the list of events: date (default), title or kind
     x0=1995.5&x1=2012  the visible date range of the chart
-    ids=a,b,c          an ordered selection of events (presentation order)
+    ids=a,b,c          an ordered selection of events (presentation order); an entry may
+                       be a question, quiz:order:a~b~c or quiz:first:a~b (core/quiz/steps.py)
     build=1            presentation: events appear as the lecture reaches them
     view=presenter     presentation: the presenter's view (notes, next event, clock)
+    embed=1            the chart and the details only, for an <iframe> in a course page
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ import math
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
-from core.i18n import DEFAULT_LANG
+from core.i18n import DEFAULT_LANG, Message, message
 from core.load.model import LANGS
+from core.quiz.steps import is_question
 
 MAX_QUERY = 200
 MAX_NOTICES = 20  # said of one address (a page shows the first five)
@@ -58,7 +62,8 @@ class ViewState:
     ids: tuple[str, ...] | None = None
     build: bool = False
     view: str = ""
-    notices: tuple[str, ...] = field(default=(), compare=False)
+    embed: bool = False
+    notices: tuple[Message, ...] = field(default=(), compare=False)  # what was ignored
 
     def with_(self, **changes) -> ViewState:
         return replace(self, **changes)
@@ -78,6 +83,7 @@ PARAMS = (
     "ids",
     "build",
     "view",
+    "embed",
 )
 VIEWS = ("presenter",)
 
@@ -103,8 +109,8 @@ def parse_query(search: str | None, known: Known) -> ViewState:
     """The view an address asks for, with a notice for each part that was ignored."""
     raw = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
     params = {key: values[-1] for key, values in raw.items()}
-    notices: list[str] = [
-        f"unknown parameter '{key[:30]}' ignored" for key in params if key not in PARAMS
+    notices: list[Message] = [
+        message("notice_unknown_parameter", name=key[:30]) for key in params if key not in PARAMS
     ]
     state: dict = {}
 
@@ -112,12 +118,14 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         if params["lang"] in LANGS:
             state["lang"] = params["lang"]
         else:
-            notices.append(f"unknown language '{params['lang'][:10]}' ignored")
+            notices.append(message("notice_unknown_language", value=params["lang"][:10]))
     for name, key, allowed in (("kinds", "kind", known.kinds), ("tags", "tag", known.tags)):
         if key in params:
             values = _list(params[key])
             good = tuple(v for v in values if v in allowed)
-            notices += [f"unknown {key} '{v[:30]}' ignored" for v in values if v not in allowed]
+            notices += [
+                message(f"notice_unknown_{key}", value=v[:30]) for v in values if v not in allowed
+            ]
             state[name] = good if (good or not values) else None
             if name == "tags" and state[name] is None:
                 state[name] = ()
@@ -126,7 +134,7 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         first, last = known.years
         numbers = [_number(y) if y else None for y in years]
         if any(y is not None and n is None for y, n in zip(years, numbers, strict=True)):
-            notices.append("malformed year range ignored")
+            notices.append(message("notice_bad_years"))
         else:
             low = int(numbers[0]) if numbers[0] is not None else first
             high = int(numbers[1]) if numbers[1] is not None else last
@@ -135,37 +143,42 @@ def parse_query(search: str | None, known: Known) -> ViewState:
     if "q" in params:
         state["query"] = params["q"][:MAX_QUERY]
         if len(params["q"]) > MAX_QUERY:
-            notices.append(f"search cut to its first {MAX_QUERY} characters")
+            notices.append(message("notice_cut_query", most=MAX_QUERY))
     if "event" in params and params["event"]:
         if params["event"] in known.events:
             state["event"] = params["event"]
         else:
-            notices.append(f"unknown event '{params['event'][:30]}' ignored")
+            notices.append(message("notice_unknown_event", value=params["event"][:30]))
     if "sort" in params:
         if params["sort"] in SORTS:
             state["sort"] = params["sort"]
         else:
-            notices.append(f"unknown sort order '{params['sort'][:10]}' ignored")
+            notices.append(message("notice_unknown_sort", value=params["sort"][:10]))
     if "x0" in params or "x1" in params:
         x0, x1 = _number(params.get("x0", "")), _number(params.get("x1", ""))
         if x0 is None or x1 is None or x0 >= x1:
-            notices.append("malformed visible range ignored")
+            notices.append(message("notice_bad_range"))
         else:
             state["x_range"] = _on_axis(x0, x1)
     if "ids" in params:
         values = _list(params["ids"])
-        good = tuple(dict.fromkeys(v for v in values if v in known.events))
-        notices += [f"unknown event '{v[:30]}' ignored" for v in values if v not in known.events]
+        usable = [v for v in values if v in known.events or is_question(v, known.events)]
+        good = tuple(dict.fromkeys(usable))
+        notices += [
+            message("notice_unknown_event", value=v[:30]) for v in values if v not in usable
+        ]
         state["ids"] = good or None
     if "build" in params:
         state["build"] = params["build"] in BUILD_ON
         if params["build"] not in BUILD_ON + BUILD_OFF:
-            notices.append(f"unknown build value '{params['build'][:10]}' ignored")
+            notices.append(message("notice_unknown_build", value=params["build"][:10]))
+    if "embed" in params:
+        state["embed"] = params["embed"] in BUILD_ON
     if params.get("view"):
         if params["view"] in VIEWS:
             state["view"] = params["view"]
         else:
-            notices.append(f"unknown view '{params['view'][:30]}' ignored")
+            notices.append(message("notice_unknown_view", value=params["view"][:30]))
     return ViewState(**state, notices=tuple(notices[:MAX_NOTICES]))
 
 
@@ -198,6 +211,8 @@ def to_query(state: ViewState) -> str:
         params.append(("build", "1"))
     if state.view:
         params.append(("view", state.view))
+    if state.embed:
+        params.append(("embed", "1"))
     return "?" + urlencode(params) if params else ""
 
 

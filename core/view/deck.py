@@ -10,10 +10,13 @@ path (`/present/<event-id>`), so a reload or a shared link lands on the same ste
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 import pandas as pd
 
+from core.i18n import Message, message
 from core.load.model import Timeline
+from core.quiz.steps import deck_entries, events_of
 from core.view.address import ViewState, to_query
 from core.view.filters import Filters, apply_filters
 
@@ -61,10 +64,12 @@ class Deck:
         return previous, following
 
     def shown_in_build(self, event_id: str | None) -> tuple[str, ...]:
-        """Build mode: the events the lecture has reached, up to and including this one."""
+        """Build mode: the events the lecture has reached, up to and including this one
+        (a question's events once its answer is shown)."""
         if not self.ids:
             return ()
-        return self.ids[: self.position(self.current(event_id)) + 1]
+        reached = self.ids[: self.position(self.current(event_id)) + 1]
+        return tuple(events_of(reached, answered_only=True))
 
 
 def filters_of(state: ViewState) -> Filters:
@@ -73,25 +78,24 @@ def filters_of(state: ViewState) -> Filters:
 
 def deck_for(timeline: Timeline, state: ViewState) -> Deck:
     """The presentation an address asks for: `ids` in their order, else the filtered events."""
-    if state.ids:
-        present = set(timeline.events["id"])
-        return Deck(tuple(i for i in state.ids if i in present))
+    if state.ids:  # events, and questions as two steps each (core/quiz/steps.py)
+        return Deck(deck_entries(state.ids, timeline))
     shown = apply_filters(timeline.events, filters_of(state), state.lang)
     return Deck(tuple(shown["id"]))
 
 
-def deck_notices(state: ViewState, deck: Deck, requested: str | None) -> tuple[str, ...]:
+def deck_notices(state: ViewState, deck: Deck, requested: str | None) -> tuple[Message, ...]:
     """What of a lecture's address is ignored: the parts `parse_query` could not use, and
     an event in the path that is not in the presentation (the first one is shown instead)."""
     if requested is None or requested in deck.ids:
         return state.notices
-    return (*state.notices, f"event '{requested[:30]}' not in this presentation, ignored")
+    return (*state.notices, message("notice_not_in_presentation", value=requested[:30]))
 
 
 def deck_events(timeline: Timeline, deck: Deck) -> pd.DataFrame:
     """The deck's events as rows of the timeline frame, in deck order."""
     by_id = timeline.events.set_index("id", drop=False)
-    return by_id.loc[list(deck.ids)].reset_index(drop=True)
+    return by_id.loc[events_of(deck.ids)].reset_index(drop=True)
 
 
 def x_extent(events: pd.DataFrame) -> tuple[float, float] | None:
@@ -107,7 +111,7 @@ def event_from_path(pathname: str | None, prefix: str = PRESENT_PREFIX) -> str |
     if not path.startswith(prefix):
         return None
     rest = path[len(prefix) :].strip("/")
-    return rest.split("/", 1)[0] or None
+    return unquote(rest.split("/", 1)[0]) or None  # a question step's ":" may come as %3A
 
 
 def present_href(

@@ -17,9 +17,11 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from guard.headers import QuietRequestHandler
-from tests.conftest import BUILT_IN
+from tests.conftest import BUILT_IN, ROOT
 from tests.support.chromium import CHROMIUM
 from tests.support.chromium import FLAGS as CHROMIUM_FLAGS
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_collection_modifyitems(items):
@@ -96,3 +98,14 @@ def open_app(page, query: str = "") -> None:
     page.wait_for_selector("#timeline .scatterlayer .point")
     page.wait_for_function("document.getElementById('event-count').textContent.length > 0")
     page.wait_for_load_state("networkidle")
+
+
+def axe_violations(page) -> list[dict]:
+    """What axe-core finds wrong with the page as it is now: each rule broken, with where.
+    Evaluated through the browser's DevTools, which the page's Content-Security-Policy does
+    not stop; a <script> tag added to the page would be refused (guard/headers.py)."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        "async () => { const r = await axe.run(document);"
+        " return r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})); }"
+    )

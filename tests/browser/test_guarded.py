@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from guard.limits import MAX_ADDRESS_BYTES
 from tests.browser.conftest import LiveServer, open_app
+from tests.browser.conftest import axe_violations as _axe
 from tests.browser.test_present import IDS, open_present
-from tests.browser.test_study import _axe
 from tests.conftest import TINY
 
 

@@ -9,7 +9,10 @@ import pytest
 from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
+from tests.browser.conftest import axe_violations
 from tests.conftest import BUILT_IN
+from tests.support.chart_boxes import covered
+from tests.support.svg_boxes import svg_boxes
 
 TIMELINE = load_timeline(BUILT_IN)
 IDS = list(TIMELINE.events["id"])
@@ -160,32 +163,6 @@ def test_type_is_large_and_nothing_leaves_the_screen(app_page, width, height, ti
     assert all(value <= 0 for value in overflow), overflow
 
 
-@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
-def test_projected_labels_never_overlap(app_page, width, height):
-    app_page.set_viewport_size({"width": width, "height": height})
-    open_present(app_page, IDS[0])
-    app_page.wait_for_function(  # redrawn for the chart's real width (assets/present.js)
-        """() => {
-            const graph = document.querySelector('#present-graph .js-plotly-plot');
-            const packed = graph.layout.meta && graph.layout.meta.plot_width_px;
-            const labels = graph.data.find(trace => trace.name === 'labels');
-            const scale = labels.textfont.size / 15;
-            return Math.abs(packed * scale - (graph.getBoundingClientRect().width - 32)) < 4;
-        }"""
-    )
-    app_page.wait_for_timeout(300)
-    boxes = app_page.eval_on_selector_all(
-        "#present-graph .textpoint text",
-        "nodes => nodes.map(n => { const b = n.getBoundingClientRect();"
-        " return [b.left, b.top, b.right, b.bottom, n.textContent]; })",
-    )
-    assert len(boxes) == len(IDS)
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
-            assert apart, f"labels overlap: {a[4]!r} and {b[4]!r}"
-
-
 @pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("svg", b"<svg")])
 def test_the_presenter_downloads_a_slide_image_from_the_page(app_page, fmt, magic):
     open_present(app_page, IDS[0] + "?view=presenter")
@@ -196,7 +173,15 @@ def test_the_presenter_downloads_a_slide_image_from_the_page(app_page, fmt, magi
     if fmt == "png":
         assert struct.unpack(">II", data[16:24]) == (1920, 1080)
     else:
-        assert 'width="1920" height="1080"' in data[:600].decode("utf-8")
+        svg = data.decode("utf-8")
+        assert 'width="1920" height="1080"' in svg[:600]
+        # the slide the export command draws: every label that fits, large, none over a
+        # mark, and the app's font inside the file
+        labels, marks, sizes = svg_boxes(svg)
+        assert len(labels) == len(IDS) and min(sizes) >= 22
+        assert covered(labels, marks) == []
+        assert '@font-face{font-family:"Atkinson Hyperlegible";font-weight:400' in svg
+        assert "data:font/woff2;base64,d09GMg" in svg  # the woff2 file itself ("wOF2")
 
 
 def test_f_toggles_full_screen(app_page):
@@ -212,7 +197,7 @@ def test_the_title_and_language_of_the_page_follow_the_talk(app_page):
     event = TIMELINE.event(IDS[2])
     open_present(app_page, IDS[2] + "?lang=fr")
     expect(app_page).to_have_title(
-        f"{event['title_fr']} · Cours : histoire de la vertébroplastie percutanée"
+        f"{event['title_fr']} · Cours\u00a0: Histoire de la vertébroplastie percutanée"
     )
     assert app_page.evaluate("document.documentElement.lang") == "fr"
     app_page.keyboard.press("ArrowRight")
@@ -233,3 +218,16 @@ def test_space_on_a_focused_button_presses_it_rather_than_stepping(app_page):
     app_page.locator("#present-next").focus()  # a link: Space steps, as on the page itself
     app_page.keyboard.press("Space")
     expect_event(app_page, IDS[1])
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?view=presenter", "?build=1", "?lang=fr&view=presenter&build=1"],
+    ids=["audience", "presenter", "build", "french-presenter-build"],
+)
+def test_axe_finds_no_violation_in_any_lecture_view(app_page, query):
+    open_present(app_page, IDS[2] + query)
+    if "presenter" in query:
+        expect(app_page.locator("#presenter-next-title")).not_to_be_empty()
+    app_page.wait_for_load_state("networkidle")
+    assert axe_violations(app_page) == []

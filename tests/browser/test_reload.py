@@ -9,7 +9,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LiveServer, open_app, watched
+from tests.browser.conftest import LiveServer, axe_violations, open_app, watched
 from tests.conftest import TINY, read_csv, write_csv
 
 HOSTILE_KIND = '<img src=x onerror="alert(1)">'
@@ -75,3 +75,43 @@ def test_a_broken_save_shows_a_banner_and_the_fixed_save_shows_new_data(reload_p
     expect(page.locator("#event-list")).to_contain_text("Fixed event")
     expect(page.locator("#event-list")).to_contain_text("24 April 2013")
     assert dialogs == []
+
+
+def test_a_page_opened_while_the_file_is_broken_shows_the_banner_at_once(reload_page, served):
+    page = reload_page
+    open_app(page)
+    broken = [dict(row) for row in read_csv(TINY / "events.csv")]
+    broken[0]["date"] = "03/04/2013"
+    save(served.path, broken, 1)
+    expect(page.locator("#data-problems")).to_be_visible(timeout=WAIT_MS)  # the store saw it
+
+    # A colleague opens the page now: no change of version is coming to reveal the banner.
+    open_app(page)
+    banner = page.locator("#data-problems")
+    assert banner.is_visible()
+    expect(banner).to_contain_text("events.csv, row 2, column 'date'")
+    expect(page.locator("#event-count")).to_have_text("6 of 6 events")  # the last good data
+
+
+def test_the_banner_speaks_the_language_of_the_page(reload_page, served):
+    page = reload_page
+    open_app(page, "?lang=fr")
+    broken = [dict(row) for row in read_csv(TINY / "events.csv")]
+    broken[0]["date"] = "03/04/2013"
+    broken[1]["sources"] = "ghost"
+    save(served.path, broken, 1)
+    banner = page.locator("#data-problems")
+    expect(banner).to_be_visible(timeout=WAIT_MS)
+    expect(banner).to_contain_text("contient 2 erreur(s)")
+    expect(banner).to_contain_text(
+        "erreur\u00a0: events.csv, ligne 2, colonne «\u00a0date\u00a0»\u00a0: "
+        "attendu une date sans ambiguïté\u00a0; trouvé «\u00a003/04/2013\u00a0» "
+        "(jour et mois ambigus\u00a0: écrivez 2013-04-03 (3 avril) ou 2013-03-04 (4 mars))"
+    )
+    expect(banner).to_contain_text("trouvé «\u00a0ghost\u00a0»")
+    expect(banner).not_to_contain_text("expected")
+    expect(banner).not_to_contain_text("found")
+
+    open_app(page, "?lang=fr")  # a page opened now says it in French too
+    expect(page.locator("#data-problems")).to_contain_text("ligne 2, colonne «\u00a0date\u00a0»")
+    assert axe_violations(page) == []
