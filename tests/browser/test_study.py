@@ -132,6 +132,8 @@ def test_panning_the_chart_puts_the_visible_range_in_the_address(app_page):
                    return range && range[0] === 1995 && range[1] === 2005; }"""
     )
     app_page.wait_for_load_state("networkidle")  # a drag during a redraw would be lost
+    # the interactive chart is under the server's first view until that gives way to it
+    app_page.wait_for_function("() => !document.getElementById('first-view')")
     graph = app_page.locator("#timeline .js-plotly-plot")
     box = graph.locator(".nsewdrag").first.bounding_box()
     middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
