@@ -94,5 +94,5 @@ def open_app(page, query: str = "") -> None:
     already drawn, and a test acting at once would race them."""
     page.goto(page.base + "/" + query)
     page.wait_for_selector("#timeline .scatterlayer .point")
-    page.wait_for_function("document.getElementById('event-count').textContent.length > 0")
+    page.wait_for_function("() => document.getElementById('event-count').textContent.length > 0")
     page.wait_for_load_state("networkidle")
