@@ -12,20 +12,32 @@ window.timelineSelect = (function () {
     }
   }
 
+  /* The details and the list are drawn by the server: wait for both (up to 10 s on a
+   * busy class server), for the latest choice only, and not if the person has meanwhile
+   * put focus somewhere else. */
+  var pending = 0;
   function focusDetail(id) {
-    var tries = 0;
+    var ticket = ++pending;
+    var deadline = Date.now() + 10000;
     var active = document.activeElement;
     if (!active || active === document.body) {
       returnTo = null;  /* a click on the chart: nothing to give focus back to */
     } else if (!active.closest("#event-detail")) {
       returnTo = active;  /* from the details to another event: keep where it began */
     }
+    var start = document.activeElement;
     (function attempt() {
+      if (ticket !== pending) { return; }
+      var now = document.activeElement;
+      if (now && now !== start && now !== document.body &&
+          !now.closest("#event-detail, #event-list, #timeline")) {
+        return;  /* the person went elsewhere meanwhile (the list redraws its own items) */
+      }
       var title = document.getElementById("detail-title");
       var item = document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]');
       if (title && item && item.getAttribute("aria-pressed") === "true") {
         title.focus();
-      } else if (tries++ < 40) {
+      } else if (Date.now() < deadline) {
         setTimeout(attempt, 50);
       }
     })();
