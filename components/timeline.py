@@ -22,6 +22,8 @@ from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
 from core.view.filters import Filters, apply_filters
 from core.view.sorting import sort_events
+from guard import expect
+from guard.schema import Number, OrNone
 
 # The redraw depends on nothing but its inputs (the data's version among them), so its
 # finished answers may be kept and served again (serving.callback_key).
@@ -37,6 +39,7 @@ GRAPH_CONFIG = {
 }
 
 
+MAX_SCREEN_PX = 20_000  # what assets/chart-width.js may report
 WIDTH_STEP = 40  # px: labels are packed for widths this far apart, so a class shares views
 
 
@@ -133,6 +136,8 @@ def layout(view: View) -> html.Section:
 
 
 def register(app: Dash, get_timeline) -> None:
+    expect(app, {("chart-width", "data"): OrNone(Number(0, MAX_SCREEN_PX))})
+
     @app.callback(
         Output("timeline", "figure"),
         Output("event-count", "children"),
