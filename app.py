@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dash import Dash, dcc, html
 
+import guard
 import media
 from cli import DATA_ENV, DEFAULT_DATA
 from components import (
@@ -67,11 +68,17 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None = None) -> Dash:
+def create_app(
+    data_path: str | Path = DEFAULT_DATA,
+    remote_media: bool | None = None,
+    frame_ancestors: str | None = None,
+) -> Dash:
     """Build the app on one events file. Raises `DataError` if the data has errors.
 
     `remote_media`: whether pages may fetch pictures given as http(s) addresses (default:
     $TIMELINE_REMOTE_MEDIA); otherwise they show a link to them.
+    `frame_ancestors`: which pages may frame it (guard/headers.py; default: any, or
+    $TIMELINE_FRAME_ANCESTORS).
     """
     store = TimelineStore(data_path)
     remote = remote_from_env() if remote_media is None else remote_media
@@ -104,8 +111,8 @@ def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None =
     share.register(app, store.current)
     urlsync.register(app, store.current)
     footer.register(app, store.changed, store.current)
-    mode.create(app, store.current, HERE / "assets", remote)  # lecture mode at /present/
-    quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
+    lecture = mode.create(app, store.current, HERE / "assets", remote)  # at /present/
+    quiz = quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
     handout_route.register(app.server, store.current, remote)  # /handout
     slide_route.register(app.server, store.current)  # /slide.json, the presenter's slide
     keys = [
@@ -113,6 +120,9 @@ def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None =
         layout_key(lambda: store.version, timeline.width_key),
     ]
     app.server.wsgi_app = AnswerCache(app.server.wsgi_app, keys)
+    guard.install(  # outside it all
+        app, lecture, quiz, frame_ancestors=frame_ancestors, remote_media=remote
+    )
     prepare(app)
     return app
 

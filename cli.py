@@ -1,6 +1,7 @@
 """The `timeline` command: serve a timeline, check its files, start a new one, export it.
 
-    timeline serve [--data FILE] [--host H] [--port P] [--remote-media] [--debug]
+    timeline serve [--data FILE] [--host H] [--port P] [--remote-media]
+                   [--frame-ancestors SOURCES] [--debug]
     timeline check [FILE]
     timeline new FILE
     timeline export --format pdf|html|png|svg|timelinejs --out FILE [--data FILE] [--query Q] [--lang L]
@@ -83,6 +84,14 @@ def _serve_options(parser: argparse.ArgumentParser) -> None:
         "lecture halls are offline); same as TIMELINE_REMOTE_MEDIA=1",
     )
     parser.add_argument(
+        "--frame-ancestors",
+        default=None,
+        metavar="SOURCES",
+        help="which pages may frame the timeline (CSP frame-ancestors, e.g. "
+        "\"'self' https://moodle.example.edu\"; default: any page); "
+        "same as TIMELINE_FRAME_ANCESTORS",
+    )
+    parser.add_argument(
         "--debug",
         action="store_true",
         help="Flask's development server, reloading on code changes (not for a class)",
@@ -120,10 +129,20 @@ def main(argv: list[str] | None = None) -> int:
 def serve(args: argparse.Namespace) -> int:
     from app import create_app
     from core.load.problems import DataError, report
+    from guard.headers import frame_ancestors, setting
 
+    try:  # checked before loading anything: a typo in a setting is not a traceback
+        args.frame_ancestors = frame_ancestors(args.frame_ancestors) or setting()
+    except ValueError as exc:
+        print(f"Not starting: {exc}.", file=sys.stderr)
+        return USAGE
     print(f"Loading {args.data}...", flush=True)
     try:
-        app = create_app(args.data, remote_media=args.remote_media or None)
+        app = create_app(
+            args.data,
+            remote_media=args.remote_media or None,
+            frame_ancestors=args.frame_ancestors,
+        )
     except DataError as exc:
         print(report(exc.problems), file=sys.stderr)
         print(

@@ -57,6 +57,9 @@ from dash import Dash
 from flask import Flask, request
 from flask_compress import Compress
 
+from guard.headers import QuietRequestHandler
+from guard.limits import MAX_BODY_BYTES
+
 # Dash's own bundles carry a version fingerprint and are already cached for a year.
 ASSET_MAX_AGE = 365 * 24 * 3600
 _UNUSED_SCRIPTS = re.compile(
@@ -87,9 +90,10 @@ def inline_stylesheets(links: str, folder: Path) -> str:
 
 
 class LeanDash(Dash):
-    """Dash without the script tags of component bundles the app does not use, and with the
+    """Dash without the script tags of component bundles the app does not use, with the
     page's first view drawn in (`first_view`, see prerender.py) when the app has one, its
-    stylesheets then inlined (`inline_stylesheets`)."""
+    stylesheets then inlined (`inline_stylesheets`), and whose development server does not
+    name its versions (guard/headers.py)."""
 
     first_view: Callable[[str], str | None] | None = None  # the address's query -> HTML
 
@@ -104,6 +108,10 @@ class LeanDash(Dash):
                 f'<div id="first-view" class="first-view">{drawn}</div>{kwargs["app_entry"]}'
             )
         return super().interpolate_index(**kwargs)
+
+    def run(self, *args, **kwargs) -> None:
+        kwargs.setdefault("request_handler", QuietRequestHandler)
+        super().run(*args, **kwargs)
 
 
 # Answers made per request (callbacks, pages) in the fastest good encoding the browser
@@ -182,6 +190,7 @@ def prepare(app: Dash) -> None:
 
 
 Key = Callable[[dict, bytes], "bytes | None"]
+CACHED_BODY_BYTES = 64 * 1024  # a redraw request is 1-4 KB; longer ones are not kept
 
 
 def callback_key(outputs: Iterable[str]) -> Key:
@@ -196,10 +205,12 @@ def callback_key(outputs: Iterable[str]) -> Key:
             "_dash-update-component"
         ):
             return None
+        if len(body) > CACHED_BODY_BYTES:
+            return None  # not one a class repeats: not worth reading twice
         try:
             request = json.loads(body)
             outputs = {f"{o['id']}.{o['property']}" for o in request["outputs"]}
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             return None  # not a callback request this cache knows: Dash answers it
         if not outputs & wanted_outputs:
             return None
@@ -251,9 +262,11 @@ class AnswerCache:
 
     def __call__(self, environ: dict, start_response: Callable):
         body = b""
-        if environ.get("REQUEST_METHOD") == "POST":
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            body = environ["wsgi.input"].read(length) if length else b""
+        length = environ.get("CONTENT_LENGTH", "")
+        # guard/limits.py refuses other lengths before this; read nothing it would refuse
+        readable = length.isascii() and length.isdigit() and 0 < int(length) <= MAX_BODY_BYTES
+        if environ.get("REQUEST_METHOD") == "POST" and readable:
+            body = environ["wsgi.input"].read(int(length))
             environ["wsgi.input"] = io.BytesIO(body)
         key = next((k for k in (make(environ, body) for make in self.keys) if k), None)
         if key is None:

@@ -1,4 +1,5 @@
-"""Start the app under gunicorn on 127.0.0.1, time its start, read its memory, load it.
+"""Start the app under gunicorn (or `python app.py`) on 127.0.0.1, time its start, read its
+memory, load it.
 
 The load test drives only 127.0.0.1, with a bounded asyncio client (aiohttp): each of N
 clients repeats one request, waits a think time, and repeats, until a fixed deadline;
@@ -42,6 +43,7 @@ class Gunicorn:
         command = [str(GUNICORN), "app:server", "--bind", f"127.0.0.1:{self.port}"]
         command += ["--workers", str(workers), "--threads", str(threads), "--preload"]
         command += ["--no-control-socket", "--log-level", "warning", "--timeout", "120"]
+        command += ["--limit-request-line", "8190"]  # as the README serves a class
         started = time.perf_counter()
         self.process = subprocess.Popen(
             command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -93,6 +95,35 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+class DefaultServer:
+    """`python app.py` in a subprocess: the server a lecturer starts by default."""
+
+    def __init__(self, data: Path, root: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "app.py", "--data", str(data), "--port", str(self.port)]
+        self.process = subprocess.Popen(
+            command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("python app.py did not answer within 240 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 def _children(pid: int) -> list[int]:

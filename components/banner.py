@@ -14,9 +14,12 @@ from dash.exceptions import PreventUpdate
 from core.i18n import DEFAULT_LANG, t
 from core.load.problems import ERROR, Problem
 from core.load.store import TimelineStore
+from guard import expect
+from guard.schema import COUNT, OrNone, Text
 
 POLL_MS = 2000
 SHOWN_PROBLEMS = 20  # the rest is one --check away
+VERSION_CHARS = 500  # TimelineStore.version: the files' times and sizes
 
 
 def layout(store: TimelineStore) -> html.Div:
@@ -58,6 +61,14 @@ def render(problems: list[Problem], file_name: str, lang: str) -> list:
 
 
 def register(app: Dash, store: TimelineStore) -> None:
+    expect(
+        app,
+        {
+            ("data-poll", "n_intervals"): OrNone(COUNT),
+            ("data-version", "data"): OrNone(Text(VERSION_CHARS)),
+        },
+    )
+
     @app.callback(
         Output("data-version", "data"),
         Input("data-poll", "n_intervals"),

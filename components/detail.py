@@ -15,9 +15,12 @@ from components.picture import figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import format_when
 from core.load.model import Timeline
+from core.load.schema import MAX_CELL_CHARS
 from core.load.text import split_links
 from core.publish.citations import format_reference, reference_links, source_note
 from core.publish.pictures import picture_for
+from guard import expect
+from guard.schema import OrNone, Text
 
 
 def empty(lang: str) -> list:
@@ -133,6 +136,9 @@ def layout() -> html.Section:
 
 
 def register(app: Dash, get_timeline, remote: bool = False) -> None:
+    # The selected event (the store `selected`, set by a click on the chart or the list)
+    expect(app, {("selected", "data"): OrNone(Text(MAX_CELL_CHARS))})
+
     @app.callback(
         Output("event-detail", "children"),
         Output("event-detail", "aria-label"),

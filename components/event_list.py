@@ -28,6 +28,8 @@ from core.load.dates import when_text
 from core.load.model import Vocabulary
 from core.publish.pictures import media_url
 from core.view.address import SORTS
+from guard import expect
+from guard.schema import Choice, OrNone
 
 # More is one filter away; a longer list is no longer skimmable.
 MAX_ITEMS = 300
@@ -128,6 +130,8 @@ def layout(first: dict) -> html.Section:
 
 
 def register(app: Dash) -> None:
+    expect(app, {("list-sort", "value"): OrNone(Choice(*SORTS))})
+
     @app.callback(
         Output("sort-label", "children"),
         Output("list-sort", "options"),

@@ -12,7 +12,10 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
-from core.view.address import LANES
+from core.load.schema import MAX_CELL_CHARS
+from core.view.address import LANES, MAX_QUERY
+from guard import expect
+from guard.schema import COUNT, YEAR, Choice, Json, ListOf, OrNone, Record, Text
 
 # The legend marks drawn in the filter, one per plotly marker symbol.
 # The search box sends each keystroke; a pause this long ends a search: for the address
@@ -150,6 +153,7 @@ def layout(timeline: Timeline, count: str) -> html.Aside:
                         type="search",
                         debounce=False,  # the chart follows each keystroke
                         value="",
+                        maxLength=MAX_QUERY,  # what an address keeps, and the server takes
                         autoComplete="off",
                         placeholder=t(lang, "search_placeholder"),
                         className="search-input",
@@ -213,6 +217,21 @@ def layout(timeline: Timeline, count: str) -> html.Aside:
 
 
 def register(app: Dash, get_timeline) -> None:
+    choices = OrNone(ListOf(Text(MAX_CELL_CHARS)))  # kinds or tags ticked
+    expect(
+        app,
+        {
+            ("filter-kind", "value"): choices,
+            ("filter-tag", "value"): choices,
+            ("filter-kind", "options"): ListOf(Record(value=Text(MAX_CELL_CHARS), others=Json())),
+            ("filter-years", "value"): ListOf(YEAR, length=2),
+            ("filter-years", "min"): YEAR,
+            ("filter-years", "max"): YEAR,
+            ("search", "value"): OrNone(Text(MAX_QUERY)),
+            ("reset", "n_clicks"): OrNone(COUNT),
+            ("filter-lanes", "value"): OrNone(Choice("", *LANES)),
+        },
+    )
     app.clientside_callback(
         SETTLE_JS.format(name="count", ms=SETTLE_MS),
         Output("count-status", "children"),

@@ -15,7 +15,9 @@ from dash import Dash, Input, Output, dcc, html
 
 from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
-from core.load.model import FrontMatter, Timeline
+from core.load.model import LANGS, FrontMatter, Timeline
+from guard import expect
+from guard.schema import Choice
 
 
 def subtitle(front: FrontMatter, lang: str) -> str:
@@ -87,6 +89,7 @@ def layout(front: FrontMatter) -> html.Header:
 
 
 def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
+    expect(app, {("lang", "value"): Choice(*LANGS)})
     # The page's language, for screen readers' voices and for hyphenation.
     app.clientside_callback(
         "function (lang) { document.documentElement.lang = lang || 'en'; return lang; }",

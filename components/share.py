@@ -18,6 +18,8 @@ from core.i18n import DEFAULT_LANG, t
 from core.load.model import FrontMatter
 from core.publish.references import FORMATS, export
 from core.view.selection import Filters, apply_filters
+from guard import expect
+from guard.schema import COUNT, OrNone
 
 BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}
 
@@ -73,6 +75,8 @@ def layout(front: FrontMatter) -> html.Section:
 
 
 def register(app: Dash, get_timeline) -> None:
+    expect(app, {(button, "n_clicks"): OrNone(COUNT) for button in BUTTONS.values()})
+
     @app.callback(
         Output("download", "data"),
         *[Input(button, "n_clicks") for button in BUTTONS.values()],

@@ -28,6 +28,8 @@ from core.load.store import TimelineStore
 from core.view.address import LANES
 from core.view.selection import Filters, apply_filters
 from core.view.sorting import sort_events
+from guard import expect
+from guard.schema import Number, OrNone
 
 # The redraw depends on nothing but its inputs (the data's version among them), so its
 # finished answers may be kept and served again (serving.callback_key).
@@ -43,6 +45,7 @@ GRAPH_CONFIG = {
 }
 
 
+MAX_SCREEN_PX = 20_000  # what assets/chart-width.js may report
 WIDTH_STEP = 40  # px: labels are packed for widths this far apart, so a class shares views
 # The chart's width as this browser last reported it (assets/chart-width.js), so that a
 # second visit opens on a chart packed for it, first view and interactive chart alike,
@@ -194,6 +197,8 @@ def layout(view: View) -> html.Section:
 
 
 def register(app: Dash, get_timeline) -> None:
+    expect(app, {("chart-width", "data"): OrNone(Number(0, MAX_SCREEN_PX))})
+
     @app.callback(
         Output("timeline", "figure"),
         Output("event-count", "children"),

@@ -27,10 +27,24 @@ from dataclasses import astuple
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from components.filters import SETTLE_JS, SETTLE_MS
-from core.i18n import Message, t
-from core.view.address import known_from, parse_query, range_from_relayout, to_query
+from core.i18n import Message, placeholders, t
+from core.view.address import (
+    MAX_AXIS_YEARS,
+    MAX_NOTICES,
+    MAX_QUERY,
+    known_from,
+    parse_query,
+    range_from_relayout,
+    to_query,
+)
 from core.view.controls import Controls, controls_from_state, state_from_controls
+from guard import expect, pattern
+from guard.limits import MAX_ADDRESS_CHARS
+from guard.schema import COUNT, Json, ListOf, Number, OrNone, Record, Said, Text
 
+# A notice the page keeps (`Message.to_data`): one of the address's notices, whose values
+# parse_query cuts to at most 30 characters
+NOTICE = Said(placeholders("notice_"), max_chars=100)
 CONTROLS = (
     ("lang", "value"),
     ("filter-kind", "value"),
@@ -58,8 +72,9 @@ def layout() -> html.Div:
     )
 
 
-def notice(notices: tuple[Message, ...], lang: str) -> list:
-    """What was ignored of the address, in the page's language, with a button to dismiss."""
+def notice(notices: tuple[Message, ...], lang: str, button: str = "dismiss-notice") -> list:
+    """What was ignored of the address, in the page's language, with a button (of pattern
+    id type `button`) to dismiss it."""
     if not notices:
         return []
     said = "; ".join(n.text(lang) for n in notices[:5])
@@ -67,7 +82,7 @@ def notice(notices: tuple[Message, ...], lang: str) -> list:
         html.P([t(lang, "url_notice"), " ", said + "."]),
         html.Button(
             t(lang, "dismiss"),
-            id={"type": "dismiss-notice", "index": 0},
+            id={"type": button, "index": 0},
             type="button",
             className="small-button",
         ),
@@ -75,6 +90,21 @@ def notice(notices: tuple[Message, ...], lang: str) -> list:
 
 
 def register(app: Dash, get_timeline) -> None:
+    expect(
+        app,
+        {
+            ("url", "search"): OrNone(Text(MAX_ADDRESS_CHARS)),
+            ("search-settled", "data"): OrNone(Text(MAX_QUERY)),
+            ("view-range", "data"): OrNone(
+                ListOf(Number(-MAX_AXIS_YEARS, MAX_AXIS_YEARS), length=2)
+            ),
+            # a relayout of the chart's x axis: {"xaxis.range[0]": 1990.5, ...}
+            ("chart-axis", "data"): OrNone(Record(others=Json(max_depth=2))),
+            ("url-notices", "data"): OrNone(ListOf(NOTICE, MAX_NOTICES)),
+            (pattern({"type": "dismiss-notice", "index": ALL}), "n_clicks"): OrNone(COUNT),
+        },
+    )
+
     @app.callback(
         Output("url", "search"),
         Output("address-controls", "data"),

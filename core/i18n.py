@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from string import Formatter
 
 from core.load.model import LANGS
 
@@ -80,6 +81,21 @@ class Message:
 def message(key: str, **values: str | int | Message) -> Message:
     """`Message(key, values)` from keyword values: message("notice_unknown_view", value="x")."""
     return Message(key, tuple(values.items()))
+
+
+def placeholders(prefix: str) -> dict[str, frozenset[str]]:
+    """The names of the `{placeholders}` of each text whose key starts with `prefix`, in
+    every language (the page checks a `Message` it sends back against these)."""
+    keys = [key for key in strings(DEFAULT_LANG) if key.startswith(prefix)]
+    return {
+        key: frozenset(
+            name
+            for lang in LANGS
+            for _, name, _, _ in Formatter().parse(strings(lang).get(key, ""))
+            if name
+        )
+        for key in keys
+    }
 
 
 def _value_text(value: str | int | Message, lang: str) -> str:

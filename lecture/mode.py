@@ -26,10 +26,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from dash import Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 from dash.dependencies import ClientsideFunction
 from dash.exceptions import PreventUpdate
 
+from components.urlsync import notice
 from core.chart.projector import projected_figure
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
@@ -39,15 +40,20 @@ from core.view.deck import (
     PRESENT_PREFIX,
     deck_events,
     deck_for,
+    deck_notices,
     event_from_path,
     present_href,
     x_extent,
 )
+from guard import expect
+from guard.limits import MAX_ADDRESS_CHARS
+from guard.schema import Choice, ListOf, Number, OrNone, Text
 from lecture import handout_route
 from lecture.cards import card, presenter
 from lecture.question import answer_panel, step_card
 from serving import LeanDash
 
+MAX_SCREEN_PX = 20_000
 # The main page's scripts act on elements this page does not have: leave them out.
 MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link|embed)\.js$"
 GRAPH_CONFIG = {
@@ -99,8 +105,12 @@ def layout() -> html.Div:
             dcc.Store(id="present-size"),
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-steps"),  # every step, for steps made in the browser
+            # whether it holds them: sent back with each request instead of the steps
+            dcc.Store(id="present-stepping"),
             dcc.Store(id="present-stepped"),
             dcc.Store(id="present-document"),  # the page's title and language
+            # What the address asked for that could not be used (see `notices`).
+            html.Div([], id="present-notice", className="url-notice", role="status"),
             html.Main(  # the page's one main landmark: chart, card and presenter's panel
                 className="present-stage",
                 children=[
@@ -263,6 +273,18 @@ def _steps(timeline: Timeline, deck, state: ViewState, size, remote: bool) -> di
 
 
 def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = False) -> None:
+    address = OrNone(Text(MAX_ADDRESS_CHARS))
+    expect(
+        app,
+        {
+            ("present-url", "pathname"): address,
+            ("present-url", "search"): address,
+            # the chart's size, from assets/present.js
+            ("present-size", "data"): OrNone(ListOf(Number(0, MAX_SCREEN_PX), length=2)),
+            ("present-stepping", "data"): OrNone(Choice(True, False)),
+        },
+    )
+
     @app.callback(
         Output("present-graph", "figure"),
         Output("present-card", "children"),
@@ -279,14 +301,16 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Output("present-deck", "data"),
         Output("present-document", "data"),
         Output("present-steps", "data"),
+        Output("present-stepping", "data"),
+        Output("present-notice", "children"),
         Input("present-url", "pathname"),
         Input("present-url", "search"),
         Input("present-size", "data"),
-        State("present-steps", "data"),
+        State("present-stepping", "data"),
     )
-    def show(pathname, search, size, steps):
+    def show(pathname, search, size, stepping):
         if (
-            steps
+            stepping
             and ctx.triggered_prop_ids
             and set(ctx.triggered_prop_ids) == {"present-url.pathname"}
         ):
@@ -295,7 +319,8 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         state = parse_query(search, known_from(timeline))
         lang = state.lang
         deck = deck_for(timeline, state)
-        current = deck.current(event_from_path(pathname))
+        requested = event_from_path(pathname)
+        current = deck.current(requested)
         presenting = state.view == "presenter"
         question = parse_step(current)  # a question to the hall (core/quiz/steps.py), or None
         _, following = deck.neighbours(current)
@@ -329,8 +354,19 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
             t(lang, "present_keys"),
             list(deck.ids),
             {"lang": lang, "title": document_title(timeline, current, lang)},
-            _steps(timeline, deck, state, size, remote),
+            steps := _steps(timeline, deck, state, size, remote),
+            steps is not None,
+            notice(deck_notices(state, deck, requested), lang, "dismiss-present-notice"),
         )
+
+    app.clientside_callback(
+        """function (clicks) {
+            return clicks.some(Boolean) ? [] : window.dash_clientside.no_update;
+        }""",
+        Output("present-notice", "children", allow_duplicate=True),
+        Input({"type": "dismiss-present-notice", "index": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     # A step in the browser, from what `show` sent (present-steps): the card, the panel,
     # the links, the page's title, and the ring moved on the chart as it is.

@@ -21,6 +21,9 @@ from core.load.model import LANGS, Timeline
 from core.quiz.address import QUIZ_PREFIX, parse_quiz, quiz_query
 from core.quiz.payload import payload
 from core.view.address import known_from, to_query
+from guard import expect
+from guard.limits import MAX_ADDRESS_CHARS
+from guard.schema import OrNone, Text
 from serving import LeanDash
 
 # What the other pages use and this one does not: their scripts, lecture mode's style and
@@ -148,6 +151,8 @@ def _about(sent: dict, lang: str) -> str:
 
 
 def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:
+    expect(app, {("quiz-url", "search"): OrNone(Text(MAX_ADDRESS_CHARS))})
+
     @app.callback(
         Output("quiz-round", "data"),
         Output("quiz-title", "children"),

@@ -56,4 +56,11 @@ def callback_body(app, output_id: str, values: dict) -> dict:
         for part in output.strip(".").split("...")
     ]
     inputs = [{**item, "value": values.get(item["id"])} for item in spec["inputs"]]
-    return {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": []}
+    state = [{**item, "value": values.get(item["id"])} for item in spec["state"]]
+    return {
+        "output": output,
+        "outputs": outputs,
+        "inputs": inputs,
+        "state": state,
+        "changedPropIds": [],
+    }

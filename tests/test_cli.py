@@ -63,7 +63,7 @@ def test_serving_a_broken_file_prints_the_report_and_exits_without_starting(brok
 def test_a_missing_file_is_reported_not_raised(tmp_path):
     result = run("--check", str(tmp_path / "nowhere.csv"))
     assert result.returncode == 1
-    assert "expected a file at" in result.stdout
+    assert "expected a file by this name, found none" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -128,6 +128,22 @@ def test_wrong_usage_exits_2_with_a_message_not_a_traceback(args):
     assert result.returncode == 2
     assert "usage:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("serve", "--frame-ancestors", "'self'; script-src *"), {}),
+        (("serve",), {"TIMELINE_FRAME_ANCESTORS": "<x>"}),
+    ],
+    ids=["option", "environment"],
+)
+def test_a_framing_setting_that_would_change_the_policy_stops_the_server(args, env):
+    result = run(*args, env=env)
+    assert result.returncode == 2
+    assert "Not starting: TIMELINE_FRAME_ANCESTORS: expected sources" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Serving on" not in result.stdout
 
 
 def test_check_subcommand_and_its_exit_code(broken):

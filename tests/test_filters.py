@@ -1,9 +1,13 @@
 """Filtering by kind, tag, years and search (table-driven, on the tiny timeline)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.load.loader import load_timeline
-from core.view.selection import Filters, apply_filters
+from core.load.text import fold
+from core.view.address import MAX_QUERY
+from core.view.selection import Filters, apply_filters, search_terms
 from tests.conftest import TINY
 
 EVENTS = load_timeline(TINY / "events.csv").events
@@ -66,3 +70,37 @@ def test_filters_from_page_controls(inputs, expected):
 def test_filtering_keeps_date_order():
     shown = apply_filters(EVENTS, Filters(kinds=("trial", "procedure", "guideline")), "en")
     assert list(shown["start"]) == sorted(shown["start"])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ()),
+        ("  Cement  ", ("cement",)),
+        ("e e e e", ("e",)),  # a word typed again asks nothing more
+        ("e cement ce", ("cement",)),  # words inside another are asked by it
+        ("Hémangiome first", ("hemangiome", "first")),  # folded, the longest first
+    ],
+)
+def test_search_terms(query, expected):
+    assert search_terms(query) == expected
+
+
+WORDS = st.sampled_from(
+    ["first", "fir", "paper", "sham", "e", "trial", "zzz", "Essai", "é", "10.1056"]
+)
+
+
+@settings(deadline=None)  # a property, not a timing: the machine may be busy
+@given(st.lists(WORDS, max_size=8), st.sampled_from(["en", "fr"]))
+def test_the_one_pass_search_finds_what_a_search_word_by_word_finds(words, lang):
+    shown = apply_filters(EVENTS, Filters(query=" ".join(words)), lang)
+    expected = EVENTS
+    for word in words:
+        folded = fold(word)
+        expected = expected[expected[f"search_{lang}"].str.contains(folded, regex=False)]
+    assert list(shown["id"]) == list(expected["id"])
+
+
+def test_a_search_is_cut_at_the_longest_an_address_keeps():
+    assert Filters.from_inputs(None, None, None, "a" * 10_000).query == "a" * MAX_QUERY

@@ -129,7 +129,7 @@ def test_bad_references_are_reported_in_sources_csv(tiny_dir, column, value, wor
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        (None, "expected a file at"),
+        (None, "expected a file by this name, found none"),
         ("", "expected a header row, found an empty file"),
         (
             "id,date,title_en\na,1984,A,extra,cells\n",

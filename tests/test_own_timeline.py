@@ -13,6 +13,7 @@ from core.chart.figure import FigureOptions, build_figure
 from core.i18n import message
 from core.load.loader import load_timeline
 from core.load.problems import WARNING, Problem
+from core.load.store import TimelineStore
 from core.view.selection import Filters, apply_filters
 from tests.conftest import TINY
 
@@ -95,6 +96,23 @@ def test_the_banner_lists_errors_first_as_text_and_caps_the_list():
     assert texts(items[-1]) == ["… and 9 more."]
     assert all(isinstance(item, html.Li) for item in items)
     assert banner.render([], "events.csv", "en") == []
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        lambda folder: (folder / "events.csv").unlink(),
+        lambda folder: (folder / "events.csv").write_bytes(b"PK\x03\x04 not a zip"),
+        lambda folder: (folder / "sources.csv").write_text("id,title\n" + "x," * 200 + "\n"),
+    ],
+    ids=["deleted", "garbage", "too wide"],
+)
+def test_the_banner_names_the_file_not_where_it_is_on_the_server(tiny_dir, break_it):
+    store = TimelineStore(tiny_dir / "events.csv", check_every_s=0)
+    break_it(tiny_dir)
+    words = " ".join(texts(banner.render(store.problems, store.path.name, "en")))
+    assert store.problems and "error: " in words
+    assert str(tiny_dir) not in words and "/tmp" not in words
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -16,6 +17,30 @@ def test_every_presentation_address_serves_a_page(client, path):
     response = client.get(path)
     assert response.status_code == 200
     assert b"_dash-renderer" in response.data or b"dash_renderer" in response.data
+
+
+def test_lecture_mode_shows_what_of_its_address_was_ignored(client):
+    from app import create_app
+    from tests.conftest import TINY, callback_body
+
+    app = create_app(TINY / "events.csv")
+    lecture = app.server.extensions["timeline.dash_apps"][1]
+    body = callback_body(
+        lecture,
+        "present-notice",
+        {"present-url": "/present/ghost", "present-size": [1200, 600]},
+    )
+    body["inputs"][1]["value"] = "?build=2&lang=fr"  # present-url.search
+    answer = app.server.test_client().post("/present/_dash-update-component", json=body)
+    assert answer.status_code == 200
+    shown = json.dumps(
+        answer.get_json()["response"]["present-notice"]["children"], ensure_ascii=False
+    )
+    assert "Certaines parties de ce lien" in shown
+    assert (  # in the page's language
+        "valeur inconnue «\u00a02\u00a0» du paramètre build ignorée; "
+        "événement «\u00a0ghost\u00a0» absent de cette présentation, ignoré." in shown
+    )
 
 
 def test_the_presentation_leaves_out_the_main_page_scripts(client):

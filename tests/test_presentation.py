@@ -8,6 +8,7 @@ from core.view.deck import (
     Deck,
     deck_events,
     deck_for,
+    deck_notices,
     event_from_path,
     present_href,
     x_extent,
@@ -143,3 +144,27 @@ def test_presenter_notes_are_read_per_language_with_fallbacks(tiny_dir, columns,
     write_csv(tiny_dir / "events.csv", rows, header)
     event = load_timeline(tiny_dir / "events.csv").event("first-case")
     assert (event["notes_en"], event["notes_fr"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("search", "requested", "expected"),
+    [
+        ("", None, ()),
+        ("", "b", ()),
+        ("?sort=random", "b", ("unknown sort order 'random' ignored",)),
+        ("", "ghost", ("event 'ghost' not in this presentation, ignored",)),
+        (
+            "?build=maybe",
+            "x" * 100,
+            (
+                "unknown build value 'maybe' ignored",
+                f"event '{'x' * 30}' not in this presentation, ignored",
+            ),
+        ),
+    ],
+)
+def test_what_a_lecture_address_asks_and_cannot_have_gets_a_notice(search, requested, expected):
+    from core.view.address import Known, parse_query
+
+    state = parse_query(search, Known(events=frozenset(DECK.ids)))
+    assert tuple(str(n) for n in deck_notices(state, DECK, requested)) == expected

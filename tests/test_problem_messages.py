@@ -18,7 +18,8 @@ import pytest
 from PIL import Image
 
 from core.i18n import Message, message, strings
-from core.load import media, reading
+from core.load import limits as file_limits
+from core.load import media
 from core.load.formats import timelinejs
 from core.load.loader import load_timeline
 from core.load.problems import DataError, Problem, report
@@ -52,6 +53,7 @@ def _png() -> bytes:
 
 PNG = _png()
 KIND_HEADER = "date,title,sources,kind\n"
+WORKBOOK = {"events.xlsx": _xlsx([["date", "title"], [1984, "A"]]), "sources.csv": SOURCES}
 
 
 def pictured(value: str, files: dict | None = None, alt: str = "a drawing") -> dict:
@@ -250,6 +252,55 @@ CASES = {
         "events.csv",
         "front_languages",
     ),
+    # what a file may hold (core/load/limits.py), with the limits made small in LIMITS
+    "split": (events("1984,A,s1"), "events.csv", "problem_split"),
+    "size_bytes": (events("1984,A,s1"), "events.csv", "size_bytes"),
+    "size_mb": (
+        {"events.csv": "date,title\n" + "x" * 120_000, "sources.csv": SOURCES},
+        "events.csv",
+        "size_mb",
+    ),
+    "size_mb_tenths": (
+        {"events.csv": "date,title\n" + "x" * 120_000, "sources.csv": SOURCES},
+        "events.csv",
+        "size_mb_tenths",
+    ),
+    "row_separators": (events("1984,A,s1,,,,,"), "events.csv", "problem_row_separators"),
+    "too_many_columns": (events("1984,A,s1"), "events.csv", "problem_too_many_columns"),
+    "cell_unclosed": (
+        {"events.csv": 'date,title\n1984,"' + "x" * 1_000_001 + "\n", "sources.csv": SOURCES},
+        "events.csv",
+        "problem_cell_unclosed",
+    ),
+    "too_many_rows": (events("1984,A,s1", "1985,B,s1"), "events.csv", "problem_too_many_rows"),
+    "read_too_slow": (events("1984,A,s1"), "events.csv", "problem_read_too_slow"),
+    "cells_in_all": (events("1984,A,s1"), "events.csv", "problem_cells_in_all"),
+    "xlsx_parts": (WORKBOOK, "events.xlsx", "problem_xlsx_parts"),
+    "save_again": (WORKBOOK, "events.xlsx", "problem_save_again"),
+    "xlsx_part_size": (WORKBOOK, "events.xlsx", "problem_xlsx_part_size"),
+    "xlsx_ratio": (WORKBOOK, "events.xlsx", "problem_xlsx_ratio"),
+    "xlsx_unpacked": (WORKBOOK, "events.xlsx", "problem_xlsx_unpacked"),
+}
+# The limits each case above makes small, to be reached by a small folder.
+LIMITS = {
+    "problem_file_too_large": [(file_limits, "MAX_FILE_BYTES", 10)],
+    "problem_split": [(file_limits, "MAX_FILE_BYTES", 10)],
+    "size_bytes": [(file_limits, "MAX_FILE_BYTES", 10)],
+    "size_mb": [(file_limits, "MAX_FILE_BYTES", 1)],  # at most 0 MB; found 0.1 MB
+    "size_mb_tenths": [(file_limits, "MAX_FILE_BYTES", 1)],
+    "problem_row_separators": [(file_limits, "MAX_ROW_SEPARATORS", 4)],
+    "problem_too_many_columns": [(file_limits, "MAX_COLUMNS", 2)],
+    "problem_too_many_rows": [(file_limits, "MAX_ROWS", 2)],
+    "problem_read_too_slow": [(file_limits, "MAX_READ_SECONDS", 0)],
+    "problem_cells_in_all": [(file_limits, "MAX_CELLS", 3)],
+    "problem_xlsx_parts": [(file_limits, "MAX_PARTS", 3)],
+    "problem_save_again": [(file_limits, "MAX_PARTS", 3)],
+    "problem_xlsx_part_size": [(file_limits, "MAX_PART_BYTES", 1000)],
+    "problem_xlsx_ratio": [(file_limits, "RATIO_FROM_BYTES", 0), (file_limits, "MAX_RATIO", 1)],
+    "problem_xlsx_unpacked": [(file_limits, "MAX_UNPACKED_BYTES", 1000)],
+    "picture_too_large": [(media, "MAX_PICTURE_BYTES", 10)],
+    "picture_too_many_pixels": [(media, "MAX_PICTURE_PIXELS", 1)],
+    "picture_bomb": [(Image, "MAX_IMAGE_PIXELS", 1)],
 }
 # A TimelineJS sheet and a vis-timeline file, each read directly by the loader.
 TLJS_HEADERS = timelinejs.HEADERS
@@ -366,14 +417,8 @@ def problems_of(folder: Path, files: dict, name: str) -> list[Problem]:
 
 @pytest.mark.parametrize(("files", "name", "key"), CASES.values(), ids=CASES.keys())
 def test_each_problem_reads_in_english_and_in_french(tmp_path, monkeypatch, files, name, key):
-    limits = {
-        "problem_file_too_large": (reading, "MAX_FILE_BYTES", 10),
-        "picture_too_large": (media, "MAX_PICTURE_BYTES", 10),
-        "picture_too_many_pixels": (media, "MAX_PICTURE_PIXELS", 1),
-        "picture_bomb": (Image, "MAX_IMAGE_PIXELS", 1),
-    }
-    if key in limits:
-        monkeypatch.setattr(*limits[key])
+    for limit in LIMITS.get(key, []):
+        monkeypatch.setattr(*limit)
     found = [p for p in problems_of(tmp_path, files, name) if key in keys_of(p.what)]
     assert found, f"no problem says {key}"
     for problem in found:

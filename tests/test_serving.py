@@ -13,6 +13,7 @@ import pytest
 
 from app import create_app
 from core.load.store import CHECK_EVERY_S
+from guard.limits import MAX_BODY_BYTES
 from serving import AnswerCache, callback_key
 from tests.conftest import ROOT, TINY, callback_body
 
@@ -105,7 +106,14 @@ def tiny_app():
     return create_app(TINY / "events.csv")
 
 
-REDRAW = {"filter-kind": None, "filter-tag": [], "search": "", "lang": "en", "list-sort": "date"}
+REDRAW = {
+    "filter-kind": None,
+    "filter-tag": [],
+    "filter-years": [1900, 2100],
+    "search": "",
+    "lang": "en",
+    "list-sort": "date",
+}
 GZIP = {"Accept-Encoding": "gzip"}
 
 
@@ -150,8 +158,32 @@ def test_callbacks_not_listed_and_failures_are_never_kept(tiny_app):
     broken = callback_body(tiny_app, "timeline", {**REDRAW, "list-sort": ["not", "an", "order"]})
     for _ in range(2):
         response = client.post("/_dash-update-component", json=broken)
-        assert response.status_code == 500
+        assert response.status_code == 400  # guard/callbacks.py
         assert response.headers["X-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("length", ["-1", "abc", "٣", str(MAX_BODY_BYTES + 1)])
+def test_the_cache_reads_no_body_the_limits_would_refuse(length):
+    class Unread:
+        def read(self, *_args):
+            raise AssertionError("read")  # -1 read until the client gave up
+
+    reached = []
+
+    def app(environ, start_response):
+        reached.append(environ["wsgi.input"])
+        start_response("400 Bad Request", [])
+        return [b""]
+
+    cache = AnswerCache(app, [callback_key(["timeline.figure"])])
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/_dash-update-component",
+        "CONTENT_LENGTH": length,
+        "wsgi.input": Unread(),
+    }
+    cache(environ, lambda *_args: None)
+    assert len(reached) == 1 and isinstance(reached[0], Unread)
 
 
 def test_the_least_recently_used_answers_go_first_past_the_size_limit():

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from core.view.address import (
     LANES,
+    MAX_NOTICES,
     SORTS,
     Known,
     ViewState,
@@ -88,12 +89,23 @@ def test_the_default_view_is_an_empty_query():
         ("?kind=", ViewState(kinds=()), None),
         ("?view=presenter", ViewState(view="presenter"), None),
         ("?view=<b>", ViewState(), "unknown view '<b>' ignored"),
+        ("?q=" + "x" * 500, ViewState(query="x" * 200), "search cut to its first 200 characters"),
+        ("?q=" + "x" * 200, ViewState(query="x" * 200), None),
+        ("?x0=-1e300&x1=1e12", ViewState(x_range=(-1e6, 1e6)), None),
+        (
+            "?" + "&".join(f"p{n}" for n in range(500)),
+            ViewState(),
+            "unknown parameter 'p19' ignored",
+        ),
+        ("?build=1", ViewState(build=True), None),
+        ("?build=no", ViewState(), None),
+        ("?build=2", ViewState(), "unknown build value '2' ignored"),
+        ("?build=<b>" + "x" * 50, ViewState(), "unknown build value '<b>xxxxxxx' ignored"),
         ("?embed=1&kind=trial", ViewState(embed=True, kinds=("trial",)), None),
         ("?embed=0", ViewState(), None),
         ("?lanes=kind", ViewState(lanes="kind"), None),
         ("?lanes=group&lang=fr", ViewState(lanes="group", lang="fr"), None),
         ("?lanes=colour", ViewState(), "unknown lanes 'colour' ignored (kind, group or tag)"),
-        ("?q=" + "x" * 500, ViewState(query="x" * 200), None),
     ],
 )
 def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice):
@@ -101,6 +113,7 @@ def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice
     assert state == expected
     said = [n.text("en") for n in state.notices]
     assert (notice in said) if notice else said == []
+    assert len(state.notices) <= MAX_NOTICES
 
 
 @pytest.mark.parametrize(
@@ -116,6 +129,8 @@ def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice
         ("?x0=nan&x1=inf", "plage visible mal formée ignorée"),
         ("?utm_source=mail", "paramètre inconnu « utm_source » ignoré"),
         ("?view=<b>", "vue inconnue « <b> » ignorée"),
+        ("?q=" + "x" * 201, "recherche coupée à ses 200 premiers caractères"),
+        ("?build=2", "valeur inconnue « 2 » du paramètre build ignorée"),
     ],
 )
 def test_notices_read_in_french_on_the_french_page(search, notice):
@@ -134,6 +149,7 @@ def test_notices_read_in_french_on_the_french_page(search, notice):
         ({"xaxis.range[0]": "abc", "xaxis.range[1]": 2001}, None, None),
         ({"xaxis.range[0]": 2001, "xaxis.range[1]": 1990}, (1, 2), (1, 2)),
         ({"xaxis.range[0]": float("nan"), "xaxis.range[1]": 1990}, None, None),
+        ({"xaxis.range": [-3e7, 4e9]}, None, (-1e6, 1e6)),  # zoomed out and out
     ],
 )
 def test_the_visible_range_follows_pan_zoom_and_reset(relayout, current, expected):

@@ -97,3 +97,8 @@ def guess(data: bytes) -> Guess:
     other = next((m for m in clean[1:] if str(m) != text), None)
     unsure = Reading(str(other), _name(other)) if other is not None else None
     return Guess(Reading(text, _name(chosen)), unsure)
+
+
+def codec(name: str) -> str:
+    """The Python codec of an encoding named as `Reading.encoding` names it."""
+    return next((code for code, known in ENCODINGS.items() if known == name), name)

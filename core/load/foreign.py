@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.i18n import message
+from core.load import limits
 from core.load.formats import timelinejs, visjson
 from core.load.formats.converted import Converted
 from core.load.problems import WARNING, Problem, shorten
-from core.load.reading import MAX_FILE_BYTES, read_table
+from core.load.reading import read_table
 from core.load.schema import EVENT_COLUMNS, rows_of
 
 JSON_SUFFIX = ".json"
@@ -123,15 +124,17 @@ def read_vis_json(path: Path, problems: list[Problem]) -> Foreign | None:
     """A vis-timeline JSON file, or None (with a problem) when it is not JSON at all."""
     name = path.name
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = str(MAX_FILE_BYTES // 1024 // 1024)
-            size = str(path.stat().st_size // 1024 // 1024)
-            what = message("problem_file_too_large", limit=limit, size=size)
+        size = path.stat().st_size
+        if size > limits.MAX_JSON_BYTES:  # parsed whole: bounded tighter than a CSV
+            found, limit = limits.size_messages(size, limits.MAX_JSON_BYTES)
+            what = message(
+                "problem_file_too_large", limit=limit, size=found, split=limits.SPLIT_SAID
+            )
             problems.append(Problem(name, None, None, what))
             return None
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
-        problems.append(Problem(name, None, None, message("problem_file_missing", path=str(path))))
+        problems.append(Problem(name, None, None, message("problem_file_missing")))
         return None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
@@ -143,6 +146,11 @@ def read_vis_json(path: Path, problems: list[Problem]) -> Foreign | None:
         problems.append(
             Problem(name, None, None, message("vis_not_json", error=type(exc).__name__))
         )
+        return None
+    items = data.get("items") if isinstance(data, dict) else data
+    if isinstance(items, list) and len(items) > limits.MAX_ROWS:
+        what = message("problem_too_many_rows", limit=limits.MAX_ROWS, split=limits.SPLIT_SAID)
+        problems.append(Problem(name, None, None, what))
         return None
     return _foreign("vis", visjson.convert(data, name), name, problems)
 

@@ -2,60 +2,76 @@
 
 Lecturers save from Excel or LibreOffice: comma or semicolon separators (French Excel uses
 `;`), UTF-8 with or without a BOM, UTF-16 ("Unicode text"), the 8-bit code page of their
-system (Windows-1252, Windows-1250, Mac Roman...: see `core.load.encoding`), quoted cells
-with line breaks, trailing empty rows and columns, or an `.xlsx` workbook. All of it is
-detected here, never asked for. Anything that is not a table (binary data, a missing or unreadable
+system (Windows-1252, Windows-1250, Mac Roman...: see `core.load.encoding`, which guesses
+from the first `GUESS_BYTES` of the file), quoted cells with line breaks, trailing empty
+rows and columns, or an `.xlsx` workbook (core/load/workbook.py). All of it is detected
+here, never asked for. Anything that is not a table (binary data, a missing or unreadable
 file, a file too large to be a timeline) becomes one `Problem`, never an exception.
 
 Row i of the returned list is spreadsheet row i + 1: blank rows are kept as empty lists so
-that every later message names the row the lecturer sees.
+that every later message names the row the lecturer sees. Empty cells at the end of a row
+are left out. Reading stops at the first limit of core/load/limits.py that the file passes:
+rows are decoded and split one at a time, so memory holds the file's bytes and the rows
+kept, never a copy of the whole text.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import datetime as dt
 import io
-import warnings
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from core.i18n import Message, message
-from core.load.encoding import Guess, Reading
+from core.load import limits
+from core.load.encoding import Guess, Reading, codec
 from core.load.encoding import guess as guess_encoding
 from core.load.problems import WARNING, Problem, shorten
 
-MAX_FILE_BYTES = 200 * 1024 * 1024  # 100,000 rich rows are about 60 MB
 SEPARATORS = (",", ";", "\t")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls (and .doc)
 _BINARY_CONTROLS = {c for c in range(32) if chr(c) not in "\t\n\r"}
+_SNIFF_BYTES = 65536  # what the encoding and separator are guessed from
+_CHUNK_BYTES = 1 << 20
+GUESS_BYTES = 1 << 20  # what an 8-bit encoding is guessed from (and its doubts shown in)
 
-csv.field_size_limit(MAX_FILE_BYTES)  # long cells are reported by the loader, not by csv
+csv.field_size_limit(limits.MAX_CELL_CHARS_READ)
+
+
+class TooLarge(Exception):
+    """Reading stopped at a limit; `problem` says which."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
-    """The file's rows as lists of stripped-of-nothing text cells, or None if unreadable."""
+    """The file's rows as lists of text cells, or None if unreadable."""
     name = path.name
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limits.MAX_FILE_BYTES:
+            found, limit = limits.size_messages(size, limits.MAX_FILE_BYTES)
             problems.append(
                 Problem(
                     name,
                     None,
                     None,
                     message(
-                        "problem_file_too_large",
-                        limit=str(MAX_FILE_BYTES // 1024 // 1024),
-                        size=str(size // 1024 // 1024),
+                        "problem_file_too_large", limit=limit, size=found, split=limits.SPLIT_SAID
                     ),
                 )
             )
             return None
         data = path.read_bytes()
     except FileNotFoundError:
-        problems.append(Problem(name, None, None, message("problem_file_missing", path=str(path))))
+        # the file's name, never its place on the server: the page's banner shows it
+        problems.append(Problem(name, None, None, message("problem_file_missing")))
         return None
     except OSError as exc:  # a folder, no permission, a broken disk
         reason = exc.strerror or type(exc).__name__
@@ -65,39 +81,64 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
         return None
 
     if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in XLSX_SUFFIXES:
-        return _read_xlsx(data, name, problems)
+        from core.load.workbook import read_xlsx  # only workbooks need openpyxl
+
+        return read_xlsx(data, name, problems)
     if data.startswith(_OLE_MAGIC):
         problems.append(Problem(name, None, None, message("problem_old_xls")))
         return None
-    text = _decode(data, name, problems)
-    if text is None:
+    encoding = _encoding(data, name, problems)
+    if encoding is None:
         return None
-    if not text.strip():
+    try:
+        rows = read_csv(data, encoding, name)
+    except TooLarge as exc:
+        problems.append(exc.problem)
+        return None
+    if not any(rows):
         problems.append(Problem(name, None, None, message("problem_empty_file")))
         return None
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=guess_separator(text)))
+    return rows
 
 
-def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
-    """UTF-16 if it has a BOM; else UTF-8 (BOM or not); else the 8-bit encoding it most
-    likely is in (`core.load.encoding`), with a warning when that guess is unsure."""
+def _decodes(data: bytes, encoding: str) -> bool:
+    """Whether all of `data` decodes, checked a piece at a time (no copy of the text)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(data), _CHUNK_BYTES):
+            decoder.decode(view[start : start + _CHUNK_BYTES])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _encoding(data: bytes, name: str, problems: list[Problem]) -> str | None:
+    """The codec to read the file with: UTF-16 if it has a BOM; else UTF-8 (BOM or not);
+    else the 8-bit encoding it most likely is in (`core.load.encoding`, guessed from its
+    first `GUESS_BYTES`), with a warning when that guess is unsure; None for binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+        if _decodes(data, "utf-16"):
+            return "utf-16"
     elif b"\x00" not in data:
-        try:
-            guessed = Guess(Reading(data.decode("utf-8-sig"), "UTF-8"))
-        except UnicodeDecodeError:
-            guessed = guess_encoding(data)
-        text = guessed.chosen.text
+        guessed: Guess | None = None
+        if _decodes(data, "utf-8-sig"):
+            encoding = "utf-8-sig"
+        else:
+            guessed = guess_encoding(_sample(data))
+            encoding = next(
+                e
+                for e in (codec(guessed.chosen.encoding), "cp1252", "latin-1")
+                if _decodes(data, e)
+            )
         # Latin-1 decodes any byte, so binary data lands here: control characters give it away
-        controls = sum(1 for char in text[:65536] if ord(char) in _BINARY_CONTROLS)
-        if controls * 100 <= len(text[:65536]):
-            if guessed.unsure is not None:
+        head = data[:_SNIFF_BYTES].decode(encoding, errors="ignore")
+        controls = sum(1 for char in head if ord(char) in _BINARY_CONTROLS)
+        if controls * 100 <= len(head):
+            if guessed is not None and guessed.unsure is not None:
                 problems.append(_unsure(name, guessed.chosen, guessed.unsure))
-            return text
+            return encoding
     offset = data.find(b"\x00")
     found = (
         message("problem_binary_zero_byte", offset=str(offset))
@@ -106,6 +147,14 @@ def _decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
     )
     problems.append(Problem(name, None, None, message("problem_binary", found=found)))
     return None
+
+
+def _sample(data: bytes) -> bytes:
+    """The first `GUESS_BYTES` of the file, cut after a line (all of a smaller file)."""
+    if len(data) <= GUESS_BYTES:
+        return data
+    end = data.rfind(b"\n", 0, GUESS_BYTES)
+    return data[: end + 1 if end > 0 else GUESS_BYTES]
 
 
 def _unsure(name: str, chosen: Reading, other: Reading) -> Problem:
@@ -152,40 +201,119 @@ def guess_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _cell_text(value: object) -> str:
-    """A workbook cell as the text a person typed: 1984 not 1984.0, a date as 2013-04-24."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+class _Lines:
+    """The file's lines, decoded one at a time, refusing a row with more separators than
+    `MAX_ROW_SEPARATORS` before csv splits it (quoted separators count: it is an upper
+    bound, met only by a file that is not a timeline)."""
+
+    def __init__(self, data: bytes, encoding: str, separator: str, name: str):
+        self.text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        self.separator = separator
+        self.name = name
+        self.row = 1  # the spreadsheet row being read
+        self.pending = 0  # separators in the lines of that row so far
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.text:
+            self.pending += line.count(self.separator)
+            if self.pending > limits.MAX_ROW_SEPARATORS:
+                said = message(
+                    "problem_row_separators",
+                    limit=limits.MAX_COLUMNS,
+                    separators=limits.MAX_ROW_SEPARATORS,
+                )
+                raise TooLarge(Problem(self.name, self.row, None, said))
+            yield line
 
 
-def _read_xlsx(data: bytes, name: str, problems: list[Problem]) -> list[list[str]] | None:
-    """The first sheet of a workbook, one list per spreadsheet row (blank rows kept)."""
-    import openpyxl  # only workbooks need it; CSV users never pay for the import
-
+def read_csv(data: bytes, encoding: str, name: str) -> list[list[str]]:
+    """The rows of a CSV file in `encoding`; raises `TooLarge` at the first limit passed."""
+    head = data[:_SNIFF_BYTES].decode(encoding, errors="ignore")
+    lines = _Lines(data, encoding, guess_separator(head), name)
+    reader = csv.reader(lines, delimiter=lines.separator)
+    bound = Bounds(name)
+    rows: list[list[str]] = []
+    header, header_width = None, 0  # the first row with something in it, and its cells
     try:
-        with warnings.catch_warnings():  # "extension not supported" and the like: not ours to show
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                sheet = book.worksheets[0]
-                sheet.reset_dimensions()  # some writers store a wrong size; read what is there
-                # missing rows come back empty, so list index + 1 stays the spreadsheet row
-                rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            finally:
-                book.close()
-    except Exception as exc:  # noqa: BLE001 - openpyxl on a hostile file can raise anything
-        problems.append(
-            Problem(name, None, None, message("problem_not_xlsx", error=type(exc).__name__))
-        )
-        return None
-    if not rows:
-        problems.append(Problem(name, None, None, message("problem_empty_sheet")))
-        return None
+        for cells in reader:
+            row = len(rows) + 1
+            bound.row(row)
+            width = len(cells)
+            rows.append(bound.cells(row, _trimmed(cells)))
+            if header is None and rows[-1]:
+                header, header_width = rows[-1], width
+            lines.row, lines.pending = row + 1, 0
+    except csv.Error:  # the only one left: a cell over the field limit
+        raise TooLarge(
+            Problem(
+                name,
+                lines.row,
+                None,
+                message("problem_cell_unclosed", limit=limits.MAX_CELL_CHARS_READ),
+            )
+        ) from None
+    if header is not None:
+        # The header keeps the empty cells it had over the rows under it: a column with no
+        # header but values under it is one the loader names (and ignores).
+        widest = max(map(len, rows))
+        header += [""] * (min(header_width, widest) - len(header))
     return rows
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    """The cells without the empty ones at the end of the row."""
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    del cells[end:]
+    return cells
+
+
+class Bounds:
+    """Counts what is read of one file and raises `TooLarge` at the first limit passed:
+    rows, filled columns, cells in all, time."""
+
+    def __init__(self, name: str, seconds: float | None = None):
+        self.name = name
+        self.cells_read = 0
+        self.seconds = limits.MAX_READ_SECONDS if seconds is None else seconds
+        self.deadline = time.monotonic() + self.seconds
+
+    def stop(self, row: int | None, said: Message) -> TooLarge:
+        return TooLarge(Problem(self.name, row, None, said))
+
+    def row(self, row: int) -> None:
+        """Before keeping spreadsheet row `row`."""
+        if row > limits.MAX_ROWS:
+            raise self.stop(
+                row,
+                message("problem_too_many_rows", limit=limits.MAX_ROWS, split=limits.SPLIT_SAID),
+            )
+        self.in_time(row)
+
+    def in_time(self, row: int) -> None:
+        """While reading row `row`: raises once the time allowed is over."""
+        if time.monotonic() > self.deadline:
+            raise self.stop(
+                row,
+                message(
+                    "problem_read_too_slow", seconds=f"{self.seconds:g}", split=limits.SPLIT_SAID
+                ),
+            )
+
+    def cells(self, row: int, cells: list[str]) -> list[str]:
+        """Row `row`'s cells (trimmed), once checked against the column and cell limits."""
+        if len(cells) > limits.MAX_COLUMNS:
+            raise self.stop(row, too_many_columns(len(cells)))
+        self.cells_read += len(cells)
+        if self.cells_read > limits.MAX_CELLS:
+            raise self.stop(
+                row,
+                message("problem_cells_in_all", limit=limits.MAX_CELLS, split=limits.SPLIT_SAID),
+            )
+        return cells
+
+
+def too_many_columns(column: int) -> Message:
+    """A cell found in `column`, past `MAX_COLUMNS`."""
+    return message("problem_too_many_columns", limit=limits.MAX_COLUMNS, column=column)

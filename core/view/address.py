@@ -34,6 +34,9 @@ from core.load.model import LANGS
 from core.quiz.steps import is_question
 
 MAX_QUERY = 200
+MAX_NOTICES = 20  # said of one address (a page shows the first five)
+MAX_AXIS_YEARS = 1_000_000  # the chart's visible range is kept within +-this (zooming out)
+BUILD_ON, BUILD_OFF = ("1", "true", "yes"), ("0", "false", "no", "")
 SORTS = ("date", "title", "kind")  # the first is the default
 LANES = ("kind", "group", "tag")  # core.chart.lanes.LANE_BYS; absent: no lanes
 
@@ -101,6 +104,11 @@ def _number(value: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _on_axis(low: float, high: float) -> tuple[float, float]:
+    """A visible range kept within the axis's bounds (`MAX_AXIS_YEARS` either way)."""
+    return max(low, -MAX_AXIS_YEARS), min(high, MAX_AXIS_YEARS)
+
+
 def parse_query(search: str | None, known: Known) -> ViewState:
     """The view an address asks for, with a notice for each part that was ignored."""
     raw = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
@@ -138,6 +146,8 @@ def parse_query(search: str | None, known: Known) -> ViewState:
             state["years"] = (min(low, high), max(low, high))
     if "q" in params:
         state["query"] = params["q"][:MAX_QUERY]
+        if len(params["q"]) > MAX_QUERY:
+            notices.append(message("notice_cut_query", most=MAX_QUERY))
     if "event" in params and params["event"]:
         if params["event"] in known.events:
             state["event"] = params["event"]
@@ -153,7 +163,7 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         if x0 is None or x1 is None or x0 >= x1:
             notices.append(message("notice_bad_range"))
         else:
-            state["x_range"] = (x0, x1)
+            state["x_range"] = _on_axis(x0, x1)
     if "ids" in params:
         values = _list(params["ids"])
         usable = [v for v in values if v in known.events or is_question(v, known.events)]
@@ -163,9 +173,11 @@ def parse_query(search: str | None, known: Known) -> ViewState:
         ]
         state["ids"] = good or None
     if "build" in params:
-        state["build"] = params["build"] in ("1", "true", "yes")
+        state["build"] = params["build"] in BUILD_ON
+        if params["build"] not in BUILD_ON + BUILD_OFF:
+            notices.append(message("notice_unknown_build", value=params["build"][:10]))
     if "embed" in params:
-        state["embed"] = params["embed"] in ("1", "true", "yes")
+        state["embed"] = params["embed"] in BUILD_ON
     if params.get("lanes"):
         if params["lanes"] in LANES:
             state["lanes"] = params["lanes"]
@@ -176,7 +188,7 @@ def parse_query(search: str | None, known: Known) -> ViewState:
             state["view"] = params["view"]
         else:
             notices.append(message("notice_unknown_view", value=params["view"][:30]))
-    return ViewState(**state, notices=tuple(notices))
+    return ViewState(**state, notices=tuple(notices[:MAX_NOTICES]))
 
 
 def _compact(number: float) -> str:
@@ -244,4 +256,4 @@ def range_from_relayout(
         return current
     if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
         return current
-    return (low, high)
+    return _on_axis(low, high)

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 import pandas as pd
 
+from core.i18n import Message, message
 from core.load.model import Timeline
 from core.quiz.steps import deck_entries, events_of
 from core.view.address import ViewState, to_query
@@ -81,6 +82,14 @@ def deck_for(timeline: Timeline, state: ViewState) -> Deck:
         return Deck(deck_entries(state.ids, timeline))
     shown = apply_filters(timeline.events, filters_of(state), state.lang)
     return Deck(tuple(shown["id"]))
+
+
+def deck_notices(state: ViewState, deck: Deck, requested: str | None) -> tuple[Message, ...]:
+    """What of a lecture's address is ignored: the parts `parse_query` could not use, and
+    an event in the path that is not in the presentation (the first one is shown instead)."""
+    if requested is None or requested in deck.ids:
+        return state.notices
+    return (*state.notices, message("notice_not_in_presentation", value=requested[:30]))
 
 
 def deck_events(timeline: Timeline, deck: Deck) -> pd.DataFrame:

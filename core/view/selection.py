@@ -1,7 +1,9 @@
 """Which events a person asked to see: by kind, tag, year range and free-text search.
 
 Pure pandas on the columns the loader computed, so a filter over 100,000 events is a few
-vectorised comparisons, not a Python loop.
+vectorised comparisons, not a Python loop; the search looks for all its words in each
+event's text in one pass, so that a long search of many words costs what one word does
+(a pass per word took 9 s at 100,000 events for a search of one letter typed 100 times).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.load.text import fold
+from core.view.address import MAX_QUERY
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class Filters:
             kinds=tuple(kinds) if kinds is not None else None,
             tags=tuple(tags) if tags else None,  # no tag chosen: no tag filter
             years=year_pair if year_pair and len(year_pair) == 2 else None,
-            query=(query or "").strip(),
+            query=(query or "")[:MAX_QUERY].strip(),
         )
 
 
@@ -55,6 +58,21 @@ def apply_filters(events: pd.DataFrame, filters: Filters, lang: str = "en") -> p
     if filters.years is not None:
         first, last = filters.years
         mask &= (events["end"].to_numpy() > first) & (events["start"].to_numpy() < last + 1)
-    for term in fold(filters.query).split():
-        mask &= events[f"search_{lang}"].str.contains(term, regex=False).to_numpy(dtype=bool)
+    terms = search_terms(filters.query)
+    if terms:
+        rows = np.flatnonzero(mask)
+        texts = events[f"search_{lang}"].to_numpy(dtype=object)[rows]
+        found = (all(map(text.__contains__, terms)) for text in texts)
+        mask[rows] = np.fromiter(found, dtype=bool, count=len(rows))
     return events if mask.all() else events.loc[mask]
+
+
+def search_terms(query: str) -> tuple[str, ...]:
+    """The words an event's text must all contain: folded, each once, none inside another
+    (which the other already asks for), the longest (likely the rarest) first."""
+    words = sorted(set(fold(query).split()), key=len, reverse=True)
+    kept: list[str] = []
+    for word in words:
+        if not any(word in longer for longer in kept):
+            kept.append(word)
+    return tuple(kept)

@@ -16,6 +16,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
+from guard.headers import QuietRequestHandler
 from tests.conftest import BUILT_IN, ROOT
 from tests.support.chromium import CHROMIUM
 from tests.support.chromium import FLAGS as CHROMIUM_FLAGS
@@ -40,12 +41,15 @@ def browser_context_args(browser_context_args):
 
 
 class LiveServer:
-    """A Dash app on a free port of 127.0.0.1, in a background thread."""
+    """A Dash app on a free port of 127.0.0.1, in a background thread, served by Flask's
+    development server as `python app.py --debug` serves it. `options` go to create_app."""
 
-    def __init__(self, data_path):
+    def __init__(self, data_path, **options):
         self.path = data_path
-        self.app = create_app(data_path)
-        self.server = make_server("127.0.0.1", 0, self.app.server, threaded=True)
+        self.app = create_app(data_path, **options)
+        self.server = make_server(
+            "127.0.0.1", 0, self.app.server, threaded=True, request_handler=QuietRequestHandler
+        )
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -99,8 +103,10 @@ def open_app(page, query: str = "") -> None:
 
 
 def axe_violations(page) -> list[dict]:
-    """What axe-core finds wrong with the page as it is now: each rule broken, with where."""
-    page.add_script_tag(path=str(AXE))
+    """What axe-core finds wrong with the page as it is now: each rule broken, with where.
+    Evaluated through the browser's DevTools, which the page's Content-Security-Policy does
+    not stop; a <script> tag added to the page would be refused (guard/headers.py)."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate(
         "async () => { const r = await axe.run(document);"
         " return r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})); }"
