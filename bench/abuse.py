@@ -213,11 +213,11 @@ async def run(url: str, clients: int, abusers: int, seconds: float, think_s: flo
                 async with request as response:
                     data = await response.read()
                     if response.status != 200 or not data:
-                        errors[kind] += 1
+                        errors[kind, f"status {response.status}"] += 1
                     else:
                         latencies[kind].append(time.perf_counter() - started)
-            except (aiohttp.ClientError, TimeoutError):
-                errors[kind] += 1
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                errors[kind, type(exc).__name__] += 1
             await asyncio.sleep(rng.uniform(0.5 * think_s, 1.5 * think_s))
 
     async def abuser(number: int) -> None:
@@ -286,9 +286,11 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---:|---:|---:|")
     for kind, label in (("page", "page (GET /)"), ("filter", "filter, each different")):
         values = latencies[kind]
+        failed = {reason: n for (which, reason), n in errors.items() if which == kind}
+        reasons = ", ".join(f"{reason} × {n}" for reason, n in failed.items())
         print(
             f"| {label} | {len(values):,} | {percentile(values, 0.5)} "
-            f"| {percentile(values, 0.95)} | {errors[kind]} |"
+            f"| {percentile(values, 0.95)} | {sum(failed.values())}{f' ({reasons})' if reasons else ''} |"
         )
     print("\n| abuse | sent | answers |")
     print("|---|---:|---|")
