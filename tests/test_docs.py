@@ -56,7 +56,7 @@ def test_the_readme_gives_the_two_commands():
         f"({limits.MAX_PART_BYTES // limits.MB} MB for\none part of it, and no part more than "
         f"{limits.MAX_RATIO} times its packed size); reading stops after\n"
         f"{limits.MAX_READ_SECONDS:g} s",
-        f"| {MAX_BODY_BYTES // 1024 // 1024} MiB (the page's largest",
+        f"| {MAX_BODY_BYTES // 1024} KiB (the page's largest",
         f"| {MAX_ADDRESS_BYTES:,} bytes |",
         f"| {MAX_QUERY} characters (the box takes no more) |",
         f"(at most {MAX_QUERY} characters: a longer one is cut, with a notice)",
