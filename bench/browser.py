@@ -139,7 +139,9 @@ def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
             lambda r: posts.append(r) if r.method == "POST" and "_dash-update" in r.url else None,
         )
     page.goto(url)
-    page.wait_for_function("window.__bench && window.__bench.drawn !== null")
+    # a function, not an expression: Playwright would eval an expression, which the page's
+    # Content-Security-Policy refuses (guard/headers.py)
+    page.wait_for_function("() => window.__bench && window.__bench.drawn !== null")
     result.drawn_ms.append(page.evaluate("window.__bench.drawn"))
     result.painted_ms.append(page.evaluate("window.__bench.painted"))
     _settle(page)

@@ -96,7 +96,7 @@ def open_app(page, query: str = "") -> None:
     already drawn, and a test acting at once would race them."""
     page.goto(page.base + "/" + query)
     page.wait_for_selector("#timeline .scatterlayer .point")
-    page.wait_for_function("document.getElementById('event-count').textContent.length > 0")
+    page.wait_for_function("() => document.getElementById('event-count').textContent.length > 0")
     page.wait_for_load_state("networkidle")
     # the page is interactive once the server's first view has given way to Dash's
     page.wait_for_function("() => !document.getElementById('first-view')")
