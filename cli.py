@@ -156,6 +156,8 @@ def serve(args: argparse.Namespace) -> int:
         return OK
     from waitress import serve as waitress_serve
 
+    from guard.limits import MAX_BODY_BYTES
+
     address = f"http://{args.host}:{args.port}/"
     print(f"Serving on {address} (press Ctrl+C to stop)", flush=True)
     try:
@@ -165,6 +167,9 @@ def serve(args: argparse.Namespace) -> int:
             port=args.port,
             threads=SERVER_THREADS,
             ident="",  # no "Server: waitress" banner
+            # refused before waitress keeps it (it buffers a body before the app sees it),
+            # chunked bodies included, which carry no Content-Length for guard/limits.py
+            max_request_body_size=MAX_BODY_BYTES,
             _quiet=True,
         )
     except OSError as exc:  # the port is taken, or the address is not this machine's

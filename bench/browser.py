@@ -210,7 +210,7 @@ def measure_peer(url: str, runs: int, timeout_s: float = 240) -> BrowserResult:
                     page.add_init_script(WATCH_PEER)
                     # Not until "load": at 100,000 events its 12 MB page loads for minutes.
                     page.goto(url, wait_until="commit")
-                    page.wait_for_function("window.__peer && window.__peer.drawn !== null")
+                    page.wait_for_function("() => window.__peer && window.__peer.drawn !== null")
                     drawn = page.evaluate("window.__peer.drawn")
                     result.drawn_ms.append(drawn)
                     result.painted_ms.append(drawn)
@@ -268,7 +268,7 @@ def measure_lecture(
                     page.goto(url)
                     page.wait_for_selector("#present-graph .scatterlayer .point")
                     page.wait_for_function(
-                        "document.documentElement.getAttribute('data-present-deck') > 0"
+                        "() => document.documentElement.getAttribute('data-present-deck') > 0"
                     )
                     _settle(page)
                     for event_id, title in deck[1 : steps + 1]:

@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 
+from guard.limits import MAX_BODY_BYTES
 from tests.conftest import BUILT_IN, ROOT, TINY, read_csv, write_csv
 
 
@@ -204,6 +205,25 @@ def test_export_says_what_it_wrote(tmp_path):
     )
 
 
+def chunked_post_status(port: int, size: int) -> str:
+    """The status line a server answers to a body of `size` bytes sent in chunks; the
+    server may close the connection before it is all sent (that is the point)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(
+            b"POST /_dash-update-component HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        )
+        chunk = b"10000\r\n" + b"x" * 65536 + b"\r\n"
+        try:
+            for _ in range(size // 65536):
+                sock.sendall(chunk)
+            sock.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        answer = sock.makefile("rb").readline()
+    return answer.decode("latin-1").strip()
+
+
 def test_serve_uses_a_production_server_without_a_banner(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -226,10 +246,15 @@ def test_serve_uses_a_production_server_without_a_banner(tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, "the server did not answer within 60 s"
                 time.sleep(0.3)
+        # A body in chunks says no length up front: the server still stops it at the limit.
+        refused = chunked_post_status(port, MAX_BODY_BYTES + 2 * 65536)
     finally:
         server.terminate()
         out, err = server.communicate(timeout=30)
     assert status == 200
+    # by waitress itself, before it buffers the body (the app's own 413 says "Content
+    # Too Large", after waitress has kept up to 1 GB of it)
+    assert refused == "HTTP/1.1 413 Request Entity Too Large"
     assert "Server" not in headers  # no name or version for a visitor to look up
     assert f"Serving on http://127.0.0.1:{port}/" in out
     assert "development server" not in out + err

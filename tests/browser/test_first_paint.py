@@ -116,7 +116,7 @@ def test_the_interactive_chart_takes_its_place_without_moving_anything(
     with watched(page, live_server.url):
         page.add_init_script(AT_SWAP)
         page.goto(live_server.url + "/" + query)
-        page.wait_for_function("window.__atSwap")
+        page.wait_for_function("() => window.__atSwap")
         at_swap = page.evaluate("window.__atSwap")
         page.wait_for_timeout(200)
         # From the frame before the first view goes; before, the first view alone is on
@@ -144,7 +144,7 @@ def test_the_interactive_chart_takes_its_place_without_moving_anything(
 
 def test_the_ticks_follow_plotlys_choice_at_any_range(app_page):
     app_page.goto(app_page.base + "/")
-    app_page.wait_for_function("!document.getElementById('first-view')")
+    app_page.wait_for_function("() => !document.getElementById('first-view')")
     for first, last in [(1990, 1991), (1900, 2030), (-500, 2000), (1995.5, 2012.25)]:
         shown = app_page.evaluate(
             """async ([a, b]) => { const gd = document.querySelector('#timeline .js-plotly-plot');
@@ -175,11 +175,11 @@ def test_the_first_view_is_clean_for_axe(page, live_server, width):
 def test_a_second_visit_on_a_phone_opens_packed_for_it_and_nothing_moves(app_page):
     app_page.set_viewport_size({"width": 360, "height": 740})
     app_page.goto(app_page.base + "/")
-    app_page.wait_for_function("document.cookie.includes('chart_width=')")  # the first visit
+    app_page.wait_for_function("() => document.cookie.includes('chart_width=')")  # the first visit
     app_page.wait_for_load_state("networkidle")
     app_page.add_init_script(AT_SWAP)
     app_page.goto(app_page.base + "/")  # the second
-    app_page.wait_for_function("window.__atSwap")
+    app_page.wait_for_function("() => window.__atSwap")
     at_swap = app_page.evaluate("window.__atSwap")
     app_page.wait_for_load_state("networkidle")
     app_page.wait_for_timeout(300)

@@ -45,7 +45,7 @@ def test_a_step_is_drawn_without_the_server_and_moves_the_ring(app_page):
         app_page.keyboard.press("PageDown")
         expect_event(app_page, event_id)
         app_page.wait_for_function(
-            f"({RING})() !== null && ({RING})()[0] === ({MARK})({event_id!r})[0]"
+            f"() => ({RING})() !== null && ({RING})()[0] === ({MARK})({event_id!r})[0]"
         )
         assert app_page.evaluate(RING) == app_page.evaluate(MARK, event_id)
         expect(app_page.locator("#present-step")).to_have_text(
