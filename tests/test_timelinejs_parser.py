@@ -40,7 +40,7 @@ pytestmark = pytest.mark.timelinejs
 HARNESS = ROOT / "tests" / "timelinejs"
 SETUP = (
     "TimelineJS's parser runs under Node.js: install node and npm (Debian: apt-get install npm), "
-    f"then run `npm ci --no-audit --no-fund` in {HARNESS} (bash scripts/test.sh does both)"
+    f"then run `npm ci --no-audit --no-fund --ignore-scripts` in {HARNESS} (bash scripts/test.sh does both)"
 )
 GENERATED = 40  # random timelines, one seed each
 
