@@ -30,8 +30,9 @@ end comes after its start; each of these is an error here.
 
 Text cells are HTML in TimelineJS; they become plain text through `html_to_text`, and
 `to_csv` writes them back as HTML. Display Date and Group are decoded twice, as TimelineJS
-shows them (it strips their markup, then puts the text left in the page as HTML). One row's cells are checked in `timelinejs_cells`; the
-writing is in `timelinejs_write`; this module is the reading of a whole sheet.
+shows them (it strips their markup, then puts the text left in the page as HTML). One
+row's cells are checked in `timelinejs_cells`; the writing is in `timelinejs_write`; this
+module is the reading of a whole sheet.
 """
 
 from __future__ import annotations
