@@ -182,6 +182,13 @@ COLUMN_CASES = [
     ),
     ("group", {"Year": "1984", **H, "Group": "Surgery"}, {"group": "Surgery"}),
     ("group entity", {"Year": "1984", **H, "Group": "R &amp; D"}, {"group": "R & D"}),
+    # Display Date and Group are decoded twice, as TimelineJS shows them.
+    (
+        "display date escaped markup",
+        {"Year": "1984", "Display Date": "&lt;b&gt;c.&lt;/b&gt; 1984", **H},
+        {"display_date": "c. 1984"},
+    ),
+    ("group escaped twice", {"Year": "1984", **H, "Group": "R &amp;amp; D"}, {"group": "R & D"}),
     ("empty type is an event", {"Year": "1984", **H, "Type": ""}, {"date": "1984"}),
 ]
 

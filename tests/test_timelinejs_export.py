@@ -75,6 +75,7 @@ def test_a_cell_a_spreadsheet_would_run_is_written_as_text(tmp_path):
         ("c. 1987", "en", "1987", "c. 1987"),
         ("1980s", "fr", "1980", "années 1980"),
         ("44 BC", "en", "-44", ""),
+        ("-0044-02-29", "fr", "-45", "29 février 45 av. J.-C."),
     ],
 )
 def test_our_dates_become_parts_and_inexact_ones_a_display_date(

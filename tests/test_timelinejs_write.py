@@ -11,8 +11,28 @@ from hypothesis import strategies as st
 
 from core.load.formats.edtfparts import days_in_month, edtf
 from core.load.formats.timelinejs import HEADERS, convert, parse_csv, to_csv
+from core.load.formats.timelinejs_write import shows_exactly
 
 # --- writing -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "exact"),
+    [
+        ("1984-02-29", True),
+        ("0004-02-29", True),
+        ("-0043-03-15", True),
+        ("-0044-02-28", True),
+        ("-0044-02-29", False),  # TimelineJS shows 1 March 45 BCE
+        ("0000-02-29", False),
+        ("-0100/0000-02-29", False),
+        ("1984~", False),
+        ("198X", False),
+        ("[1984..1989]", False),
+    ],
+)
+def test_shows_exactly(date, exact):
+    assert shows_exactly(date) is exact
 
 
 def said(converted) -> list[tuple]:
@@ -135,6 +155,46 @@ WRITE_CASES = [
         "group formula",
         {"date": "1984", "title": "H", "group": "@team"},
         {"Year": "1984", "Headline": "H", "Group": "&#64;team"},
+    ),
+    (
+        # TimelineJS decodes Display Date and Group twice (it strips their markup, then shows
+        # the text left as HTML): escaped once, TimelineJS 3.9.11 showed a bold "c." here.
+        "display date escaped twice",
+        {"date": "1984~", "display_date": "<b>c.</b> 1984 & after", "title": "H"},
+        {
+            "Year": "1984",
+            "Display Date": "&amp;lt;b&amp;gt;c.&amp;lt;/b&amp;gt; 1984 &amp;amp; after",
+            "Headline": "H",
+        },
+    ),
+    (
+        # TimelineJS's BCE leap years are one year off: it showed 1 March 45 BCE here.
+        "29 February BCE",
+        {"date": "-0044-02-29", "title": "H"},
+        {
+            "Year": "-45",
+            "Month": "2",
+            "Day": "29",
+            "Display Date": "29 February 45 BCE",
+            "Headline": "H",
+        },
+    ),
+    (
+        "29 February BCE as an end",
+        {"date": "-0100", "end": "0000-02-29", "title": "H"},
+        {
+            "Year": "-101",
+            "End Year": "-1",
+            "End Month": "2",
+            "End Day": "29",
+            "Display Date": "101 BCE – 29 February 1 BCE",
+            "Headline": "H",
+        },
+    ),
+    (
+        "group escaped twice",
+        {"date": "1984", "title": "H", "group": "R&D <lab>"},
+        {"Year": "1984", "Headline": "H", "Group": "R&amp;amp;D &amp;lt;lab&amp;gt;"},
     ),
     (
         "media columns",

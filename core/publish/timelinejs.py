@@ -3,8 +3,10 @@
 `timeline export --format timelinejs --out sheet.csv` writes the events shown (the
 address's filters apply), the title and the eras as TimelineJS's template CSV, in one
 language, through `core.load.formats.timelinejs.to_csv`. A date TimelineJS cannot say
-(c. 1984, the 1980s, between 1984 and 1989) is written as its bounds, with the date as
-the app writes it in that language in Display Date, unless the event has its own.
+(c. 1984, the 1980s, between 1984 and 1989, 29 February 45 BCE) is written as its bounds,
+with the date as the app writes it in that language in Display Date, unless the event has
+its own. TimelineJS 3.9.11's own parser reads the result back in the tests
+(tests/test_timelinejs_parser.py).
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ from __future__ import annotations
 import pandas as pd
 
 from core.load.dates import format_when
-from core.load.formats.edtfparts import parse_shape
 from core.load.formats.timelinejs import to_csv
+from core.load.formats.timelinejs_write import shows_exactly
 from core.load.model import Timeline
 
 
 def _event(event: dict, lang: str) -> dict[str, str]:
     date = event["date"]
     display = event[f"display_date_{lang}"]
-    if not display and not parse_shape(date).exact:
+    if not display and not shows_exactly(date):
         display = format_when(date, lang)
     return {
         "date": date,

@@ -29,8 +29,10 @@ month or year, takes a Day without a Month as a day of January, and never checks
 end comes after its start; each of these is an error here.
 
 Text cells are HTML in TimelineJS; they become plain text through `html_to_text`, and
-`to_csv` writes them back as HTML. One row's cells are checked in `timelinejs_cells`; the
-writing is in `timelinejs_write`; this module is the reading of a whole sheet.
+`to_csv` writes them back as HTML. Display Date and Group are decoded twice, as TimelineJS
+shows them (it strips their markup, then puts the text left in the page as HTML). One
+row's cells are checked in `timelinejs_cells`; the writing is in `timelinejs_write`; this
+module is the reading of a whole sheet.
 """
 
 from __future__ import annotations
@@ -193,6 +195,16 @@ def convert(table: list[list[str]], file_name: str) -> Converted:
     return result
 
 
+def _stripped_text(cell: str) -> str:
+    """A Display Date or Group cell as TimelineJS shows it: it takes the cell's text
+    (decoding the HTML once), then puts that text in the page as HTML (decoding it again).
+
+    >>> _stripped_text("&lt;b&gt;Ides&lt;/b&gt;"), _stripped_text("R &amp;amp; D")
+    ('Ides', 'R & D')
+    """
+    return html_to_text(html_to_text(cell))
+
+
 def _read(row: SheetRow, kind: str, result: Converted) -> None:
     start = row.date("")
     end = row.date("End ")
@@ -245,8 +257,8 @@ def _read(row: SheetRow, kind: str, result: Converted) -> None:
                 "end_time": row["End Time"],
                 "title": headline,
                 "summary": text,
-                "display_date": html_to_text(row["Display Date"]),
-                "group": html_to_text(row["Group"]),
+                "display_date": _stripped_text(row["Display Date"]),
+                "group": _stripped_text(row["Group"]),
                 "image": image,
                 "image_credit": html_to_text(row["Media Credit"]),
                 "image_caption": html_to_text(row["Media Caption"]),

@@ -13,7 +13,10 @@ spelled out:
   the event has none;
 - text cells are HTML in TimelineJS: they are escaped, lines joined by <br>, paragraphs
   (blank lines) put in <p>, and a leading = + - @ is written as its entity, so that a
-  spreadsheet opening the file never runs it as a formula;
+  spreadsheet opening the file never runs it as a formula; Display Date and Group are
+  escaped twice, since TimelineJS decodes them twice (`_html_line`);
+- 29 February before year 1 is in TimelineJS's BCE calendar 1 March (`shows_exactly`): its
+  date in words goes to Display Date too;
 - an era whose end equals its start would lose its end in TimelineJS (it drops an end
   equal to the start, then refuses the era), so the end is written as the last day of the
   span, or for a one-day era its last minute (End Time 23:59).
@@ -30,7 +33,7 @@ from typing import Any
 from .edtfparts import Part, human, parse_shape
 from .timelinejs_cells import HEADERS, astronomical_to_tjs_year
 
-__all__ = ["to_csv"]
+__all__ = ["shows_exactly", "to_csv"]
 
 _FORMULA_START = "=+-@"
 
@@ -43,8 +46,14 @@ def _guard(cell: str) -> str:
 
 
 def _html_line(text: str) -> str:
-    """Plain text as one line of HTML (for Display Date and Group, which TimelineJS strips)."""
-    return _guard(html.escape(" ".join((text or "").split()), quote=False))
+    """Plain text as one line for Display Date and Group, escaped twice.
+
+    TimelineJS reads these two cells' text (its stripMarkup, which decodes the cell's
+    HTML once) and then puts that text in the page as HTML (which decodes it again): escaped
+    once, the text '<b>x</b>' would show as a bold x.
+    """
+    once = html.escape(" ".join((text or "").split()), quote=False)
+    return _guard(html.escape(once, quote=False))
 
 
 def _html_text(text: str) -> str:
@@ -72,6 +81,24 @@ def _date_cells(part: Part | None) -> list[str]:
     ]
 
 
+def _bce_leap_day(part: Part | None) -> bool:
+    """29 February before year 1, which TimelineJS cannot show (see `shows_exactly`)."""
+    return part is not None and part.year <= 0 and (part.month, part.day) == (2, 29)
+
+
+def shows_exactly(date: str) -> bool:
+    """Whether TimelineJS shows this EDTF date as it is, from its Year, Month and Day alone.
+
+    Not a date with more than plain bounds (1984~, [1984..1989], 198X), nor 29 February
+    before year 1: TimelineJS counts a BCE Year on JavaScript's calendar and labels it one
+    year off (Year -45 is JavaScript's year -45, a common year, labelled 45 BCE), so the 29
+    February of 45 BCE (EDTF -0044-02-29, a leap year) shows as 1 March. Such dates need
+    their words in Display Date.
+    """
+    shape = parse_shape(date)
+    return shape.exact and not (_bce_leap_day(shape.start) or _bce_leap_day(shape.end))
+
+
 _COLUMN = {h.replace(" ", "_").lower(): h for h in HEADERS}  # media_credit -> Media Credit
 
 
@@ -83,7 +110,7 @@ def _row(**cells: str) -> list[str]:
 
 def _event_row(event: dict[str, str]) -> list[str]:
     shape = parse_shape(event.get("date", ""))
-    start, end, exact = shape.start, shape.end, shape.exact
+    start, end, exact = shape.start, shape.end, shows_exactly(shape.text)
     end_text = (event.get("end") or "").strip()
     if end_text:
         if "/" in shape.text or shape.text.startswith("["):
@@ -92,7 +119,7 @@ def _event_row(event: dict[str, str]) -> list[str]:
             )
         end_shape = parse_shape(end_text)
         end = end_shape.end or end_shape.start
-        exact = exact and end_shape.exact and end_shape.end is None
+        exact = exact and end_shape.end is None and shows_exactly(end_text)
     display = event.get("display_date") or ""
     if not display and not exact:
         display = human(shape.text) + (f" – {human(end_text)}" if end_text else "")
