@@ -35,6 +35,7 @@ from lecture import handout_route, mode, slide_route
 from prerender import first_view
 from quiz import page as quiz_page
 from serving import (
+    INDEX,
     AnswerCache,
     LeanDash,
     cache_assets,
@@ -46,25 +47,6 @@ from serving import (
 )
 
 HERE = Path(__file__).parent
-# Dash's page, with a language on <html> (set again on each switch, see header.py) and
-# its scripts in a plain <div>: a second <footer> would be a second "contentinfo" landmark.
-INDEX = """<!DOCTYPE html>
-<html lang="en">
-    <head>
-        {%metas%}
-        <title>{%title%}</title>
-        {%favicon%}
-        {%css%}
-    </head>
-    <body>
-        {%app_entry%}
-        <div>
-            {%config%}
-            {%scripts%}
-            {%renderer%}
-        </div>
-    </body>
-</html>"""
 
 
 def create_app(data_path: str | Path = DEFAULT_DATA, remote_media: bool | None = None) -> Dash:

@@ -86,6 +86,28 @@ def inline_stylesheets(links: str, folder: Path) -> str:
     return _LOCAL_STYLESHEET.sub(inline, links)
 
 
+# Dash's page for the main page and the self-test, with a language on <html> (set again on
+# each switch, see header.py) and its scripts in a plain <div>: a second <footer> would be a
+# second "contentinfo" landmark.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
+
 class LeanDash(Dash):
     """Dash without the script tags of component bundles the app does not use, and with the
     page's first view drawn in (`first_view`, see prerender.py) when the app has one, its

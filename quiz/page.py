@@ -21,7 +21,7 @@ from core.load.model import LANGS, Timeline
 from core.quiz.address import QUIZ_PREFIX, parse_quiz, quiz_query
 from core.quiz.payload import payload
 from core.view.address import known_from, to_query
-from serving import LeanDash
+from serving import INDEX, LeanDash
 
 # What the other pages use and this one does not: their scripts, lecture mode's style and
 # the chart's 1.2 MB plotly.js bundle (this page draws no chart).
@@ -29,25 +29,6 @@ OTHER_ASSETS = (
     r"^(chart-width|select|event-list|filters-toggle|copy-link|present)\.js$"
     r"|^present\.css$|^plotly-basic.*\.js$"
 )
-# Dash's page with its scripts in a plain <div> (as the main page: one "contentinfo"
-# landmark), without the main page's preloaded chart code.
-INDEX = """<!DOCTYPE html>
-<html lang="en">
-    <head>
-        {%metas%}
-        <title>{%title%}</title>
-        {%favicon%}
-        {%css%}
-    </head>
-    <body>
-        {%app_entry%}
-        <div>
-            {%config%}
-            {%scripts%}
-            {%renderer%}
-        </div>
-    </body>
-</html>"""
 
 
 def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str | Path) -> Dash:
