@@ -51,11 +51,16 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dash import Dash
 from flask import Flask, request
 from flask_compress import Compress
+
+if TYPE_CHECKING:
+    from prerender import FirstView
 
 # Dash's own bundles carry a version fingerprint and are already cached for a year.
 ASSET_MAX_AGE = 365 * 24 * 3600
@@ -113,7 +118,7 @@ class LeanDash(Dash):
     page's first view drawn in (`first_view`, see prerender.py) when the app has one, its
     stylesheets then inlined (`inline_stylesheets`)."""
 
-    first_view: Callable[[str], str | None] | None = None  # the address's query -> HTML
+    first_view: Callable[[str], FirstView | None] | None = None  # the address's query -> page
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = _UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))
@@ -123,7 +128,14 @@ class LeanDash(Dash):
             kwargs["css"] = inline_stylesheets(kwargs.get("css", ""), folder)
             # Right before Dash's root: style.css hides the root while this is there.
             kwargs["app_entry"] = (
-                f'<div id="first-view" class="first-view">{drawn}</div>{kwargs["app_entry"]}'
+                f'<div id="first-view" class="first-view">{drawn.html}</div>{kwargs["app_entry"]}'
+            )
+            kwargs["title"] = escape(drawn.title)
+            # the address's language (en or fr, from core.view.address) from the first byte
+            return (
+                super()
+                .interpolate_index(**kwargs)
+                .replace('<html lang="en">', f'<html lang="{drawn.lang}">', 1)
             )
         return super().interpolate_index(**kwargs)
 

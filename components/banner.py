@@ -19,7 +19,7 @@ POLL_MS = 2000
 SHOWN_PROBLEMS = 20  # the rest is one --check away
 
 
-def layout(store: TimelineStore) -> html.Div:
+def layout(store: TimelineStore, lang: str = DEFAULT_LANG) -> html.Div:
     """The poll, the version the page was built on, and the banner: shown at once when
     the files on disk are broken as the page opens (no later change of version is
     coming to reveal it)."""
@@ -34,7 +34,7 @@ def layout(store: TimelineStore) -> html.Div:
                 className="data-problems",
                 role="alert",
                 hidden=not problems,
-                children=render(problems, store.path.name, DEFAULT_LANG),
+                children=render(problems, store.path.name, lang),
             ),
         ]
     )
