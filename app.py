@@ -36,6 +36,7 @@ from lecture import handout_route, mode, slide_route
 from prerender import first_view
 from quiz import page as quiz_page
 from serving import (
+    INDEX,
     AnswerCache,
     LeanDash,
     cache_assets,
@@ -47,25 +48,6 @@ from serving import (
 )
 
 HERE = Path(__file__).parent
-# Dash's page, with a language on <html> (set again on each switch, see header.py) and
-# its scripts in a plain <div>: a second <footer> would be a second "contentinfo" landmark.
-INDEX = """<!DOCTYPE html>
-<html lang="en">
-    <head>
-        {%metas%}
-        <title>{%title%}</title>
-        {%favicon%}
-        {%css%}
-    </head>
-    <body>
-        {%app_entry%}
-        <div>
-            {%config%}
-            {%scripts%}
-            {%renderer%}
-        </div>
-    </body>
-</html>"""
 
 
 def create_app(
@@ -127,39 +109,39 @@ def create_app(
     return app
 
 
-def page(store: TimelineStore, view: timeline.View | None = None) -> html.Div:
+def page(
+    store: TimelineStore, view: timeline.View | None = None, lang: str = DEFAULT_LANG
+) -> html.Div:
     """The whole page, on the timeline the store holds now, showing `view` (by default
-    every event, as the page opens)."""
+    every event, as the page opens), in `lang`."""
     view = view or timeline.first_view(store)
     return html.Div(
         className="app",
         children=[
-            html.A(
-                t(DEFAULT_LANG, "skip_link"), href="#main", id="skip-link", className="skip-link"
-            ),
+            html.A(t(lang, "skip_link"), href="#main", id="skip-link", className="skip-link"),
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="selected", data=None),
-            header.layout(store.current().front),
+            header.layout(store.current().front, lang),
             urlsync.layout(),
             html.Main(
                 id="main",
                 tabIndex="-1",
                 className="layout",
                 children=[
-                    filters.layout(store.current(), view.count),
+                    filters.layout(store.current(), view.count, lang),
                     html.Div(
                         className="content",
                         children=[
-                            banner.layout(store),
-                            timeline.layout(view),
-                            detail.layout(),
-                            event_list.layout(view.entries),
-                            share.layout(store.current().front),
+                            banner.layout(store, lang),
+                            timeline.layout(view, lang),
+                            detail.layout(lang),
+                            event_list.layout(view.entries, lang),
+                            share.layout(store.current().front, lang),
                         ],
                     ),
                 ],
             ),
-            footer.layout(store.changed(), store.current().front),
+            footer.layout(store.changed(), store.current().front, lang),
         ],
     )
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from html import escape
+from typing import NamedTuple
 
 from dash.development.base_component import Component
 
 from components import detail
 from components.timeline import View, plot_width, remembered_width, render
 from core.chart.svg import figure_svg
-from core.i18n import DEFAULT_LANG
 from core.load.store import TimelineStore
 from core.view.address import ViewState, known_from, parse_query
 from core.view.controls import controls_from_state
@@ -229,20 +229,26 @@ def address_view(
     return state, view, values
 
 
-def first_view(store: TimelineStore, query: str, page: Callable[..., Component]) -> str | None:
-    """The first view of the page at this address as HTML, or None where the page cannot be
-    drawn ahead yet: an address in another language than the page's own."""
+class FirstView(NamedTuple):
+    """The page at an address, drawn: its HTML, language and tab title."""
+
+    html: str
+    lang: str
+    title: str
+
+
+def first_view(store: TimelineStore, query: str, page: Callable[..., Component]) -> FirstView:
+    """The first view of the page at this address, in the address's language."""
     state, view, values = address_view(store, query)
-    if state.lang != DEFAULT_LANG:
-        return None
     fills = {"event-list": event_items(view.entries)}
     if remembered_width() is None:  # a first visit: a phone's chart too, shown on phones
         _, narrow, _ = address_view(store, query, PHONE_GRAPH_PX)
         fills["timeline"] = Writer.chart(view.figure, "first-chart-wide") + Writer.chart(
             narrow.figure, "first-chart-narrow"
         )
-    tree = page(store, view)
+    tree = page(store, view, state.lang)
     if state.event:
         panel = detail.render(store.current(), state.event, state.lang)
         fills["event-detail"] = Writer(values, {}).write(panel)
-    return Writer(values, fills).write(tree)
+    title = store.current().front.title(state.lang)
+    return FirstView(Writer(values, fills).write(tree), state.lang, title)

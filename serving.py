@@ -51,7 +51,9 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dash import Dash
 from flask import Flask, request
@@ -59,6 +61,9 @@ from flask_compress import Compress
 
 from guard.headers import QuietRequestHandler
 from guard.limits import MAX_BODY_BYTES
+
+if TYPE_CHECKING:
+    from prerender import FirstView
 
 # Dash's own bundles carry a version fingerprint and are already cached for a year.
 ASSET_MAX_AGE = 365 * 24 * 3600
@@ -89,13 +94,35 @@ def inline_stylesheets(links: str, folder: Path) -> str:
     return _LOCAL_STYLESHEET.sub(inline, links)
 
 
+# Dash's page for the main page and the self-test, with a language on <html> (set again on
+# each switch, see header.py) and its scripts in a plain <div>: a second <footer> would be a
+# second "contentinfo" landmark.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <div>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </div>
+    </body>
+</html>"""
+
+
 class LeanDash(Dash):
     """Dash without the script tags of component bundles the app does not use, with the
     page's first view drawn in (`first_view`, see prerender.py) when the app has one, its
     stylesheets then inlined (`inline_stylesheets`), and whose development server does not
     name its versions (guard/headers.py)."""
 
-    first_view: Callable[[str], str | None] | None = None  # the address's query -> HTML
+    first_view: Callable[[str], FirstView | None] | None = None  # the address's query -> page
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = _UNUSED_SCRIPTS.sub("", kwargs.get("scripts", ""))
@@ -105,7 +132,14 @@ class LeanDash(Dash):
             kwargs["css"] = inline_stylesheets(kwargs.get("css", ""), folder)
             # Right before Dash's root: style.css hides the root while this is there.
             kwargs["app_entry"] = (
-                f'<div id="first-view" class="first-view">{drawn}</div>{kwargs["app_entry"]}'
+                f'<div id="first-view" class="first-view">{drawn.html}</div>{kwargs["app_entry"]}'
+            )
+            kwargs["title"] = escape(drawn.title)
+            # the address's language (en or fr, from core.view.address) from the first byte
+            return (
+                super()
+                .interpolate_index(**kwargs)
+                .replace('<html lang="en">', f'<html lang="{drawn.lang}">', 1)
             )
         return super().interpolate_index(**kwargs)
 

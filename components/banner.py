@@ -22,7 +22,7 @@ SHOWN_PROBLEMS = 20  # the rest is one --check away
 VERSION_CHARS = 500  # TimelineStore.version: the files' times and sizes
 
 
-def layout(store: TimelineStore) -> html.Div:
+def layout(store: TimelineStore, lang: str = DEFAULT_LANG) -> html.Div:
     """The poll, the version the page was built on, and the banner: shown at once when
     the files on disk are broken as the page opens (no later change of version is
     coming to reveal it)."""
@@ -37,7 +37,7 @@ def layout(store: TimelineStore) -> html.Div:
                 className="data-problems",
                 role="alert",
                 hidden=not problems,
-                children=render(problems, store.path.name, DEFAULT_LANG),
+                children=render(problems, store.path.name, lang),
             ),
         ]
     )

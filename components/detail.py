@@ -126,12 +126,12 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
     ]
 
 
-def layout() -> html.Section:
+def layout(lang: str = DEFAULT_LANG) -> html.Section:
     return html.Section(
         id="event-detail",
         className="detail",
-        **{"aria-label": t(DEFAULT_LANG, "detail_heading")},
-        children=empty(DEFAULT_LANG),
+        **{"aria-label": t(lang, "detail_heading")},
+        children=empty(lang),
     )
 
 

@@ -96,7 +96,7 @@ def entries(
     }
 
 
-def layout(first: dict) -> html.Section:
+def layout(first: dict, lang: str = DEFAULT_LANG) -> html.Section:
     """The list's section, holding `first` (the `entries` the page opens on)."""
     return html.Section(
         className="event-list-section",
@@ -105,16 +105,16 @@ def layout(first: dict) -> html.Section:
             html.Div(
                 className="list-head",
                 children=[
-                    html.H2(t(DEFAULT_LANG, "events_heading"), id="events-heading"),
+                    html.H2(t(lang, "events_heading"), id="events-heading"),
                     html.Div(
                         className="sort-control",
                         role="group",
                         **{"aria-labelledby": "sort-label"},
                         children=[
-                            html.Span(t(DEFAULT_LANG, "sort_by"), id="sort-label"),
+                            html.Span(t(lang, "sort_by"), id="sort-label"),
                             dcc.RadioItems(
                                 id="list-sort",
-                                options=sort_options(DEFAULT_LANG),
+                                options=sort_options(lang),
                                 value=SORTS[0],
                                 inline=True,
                                 className="sort-options",

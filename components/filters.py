@@ -111,10 +111,9 @@ def lane_options(lang: str) -> list[dict]:
     return [{"label": t(lang, f"lanes_{by or 'none'}"), "value": by} for by in ("", *LANES)]
 
 
-def layout(timeline: Timeline, count: str) -> html.Aside:
+def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Aside:
     """The filters, set to show everything, above the `count` of events shown."""
     first, last = timeline.year_range
-    lang = DEFAULT_LANG
     return html.Aside(
         className="filters",
         id="filters-panel",

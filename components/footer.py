@@ -43,9 +43,8 @@ def about(front: FrontMatter, lang: str) -> str:
     return " ".join(parts)
 
 
-def layout(changed: str, front: FrontMatter) -> html.Footer:
+def layout(changed: str, front: FrontMatter, lang: str = DEFAULT_LANG) -> html.Footer:
     """`changed` is the ISO date the data last changed; `front` the timeline's front matter."""
-    lang = DEFAULT_LANG
     when = format_when(changed, lang)
     return html.Footer(
         id="footer",

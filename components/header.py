@@ -24,15 +24,15 @@ def subtitle(front: FrontMatter, lang: str) -> str:
     return front.subtitle(lang) or t(lang, "app_subtitle")
 
 
-def layout(front: FrontMatter) -> html.Header:
+def layout(front: FrontMatter, lang: str = DEFAULT_LANG) -> html.Header:
     return html.Header(
         className="site-header",
         children=[
             html.Div(
                 className="titles",
                 children=[
-                    html.H1(front.title(DEFAULT_LANG), id="app-title"),
-                    html.P(subtitle(front, DEFAULT_LANG), id="app-subtitle", className="subtitle"),
+                    html.H1(front.title(lang), id="app-title"),
+                    html.P(subtitle(front, lang), id="app-subtitle", className="subtitle"),
                 ],
             ),
             html.Div(
@@ -40,16 +40,14 @@ def layout(front: FrontMatter) -> html.Header:
                 role="group",
                 **{"aria-labelledby": "lang-label"},
                 children=[
-                    html.Span(
-                        t(DEFAULT_LANG, "language"), id="lang-label", className="visually-hidden"
-                    ),
+                    html.Span(t(lang, "language"), id="lang-label", className="visually-hidden"),
                     dcc.RadioItems(
                         id="lang",
                         options=[
                             {"label": html.Span("English", lang="en"), "value": "en"},
                             {"label": html.Span("Français", lang="fr"), "value": "fr"},
                         ],
-                        value=DEFAULT_LANG,
+                        value=lang,
                         inline=True,
                         className="lang-options",
                     ),
@@ -60,14 +58,14 @@ def layout(front: FrontMatter) -> html.Header:
                 children=[
                     # The self-test; assets/quiz.js gives it the page's current query string.
                     html.A(
-                        t(DEFAULT_LANG, "quiz_link"),
+                        t(lang, "quiz_link"),
                         id="quiz-link",
                         href="/quiz/",
                         className="quiz-link",
                     ),
                     # Lecture mode; assets/present.js gives it the page's current query string.
                     html.A(
-                        t(DEFAULT_LANG, "present_link"),
+                        t(lang, "present_link"),
                         id="present-link",
                         href="/present/",
                         className="present-link",
@@ -77,7 +75,7 @@ def layout(front: FrontMatter) -> html.Header:
             # Shown only in the embed view (assets/embed.js), where the header is just the
             # title and this: the whole timeline, same view, in a new tab.
             html.A(
-                t(DEFAULT_LANG, "embed_open"),
+                t(lang, "embed_open"),
                 id="embed-open",
                 href="/",
                 target="_blank",

@@ -14,6 +14,14 @@ from core.i18n import t
 from core.publish.pictures import Picture
 
 
+def _box(picture: Picture) -> dict | None:
+    """The picture's proportions for the stylesheet (style.css `.app .picture-img`), which
+    sizes its box before it arrives: nothing moves when it comes."""
+    if not (picture.width and picture.height):
+        return None
+    return {"--picture-w": str(picture.width), "--picture-h": str(picture.height)}
+
+
 def figure(picture: Picture | None, lang: str, class_name: str) -> html.Figure | None:
     """The figure for `picture` (None gives None), its classes starting with `class_name`."""
     if picture is None:
@@ -42,7 +50,9 @@ def figure(picture: Picture | None, lang: str, class_name: str) -> html.Figure |
     return html.Figure(
         className=f"{class_name} picture",
         children=[
-            html.Img(src=picture.src, alt=picture.alt, className="picture-img"),
+            html.Img(
+                src=picture.src, alt=picture.alt, className="picture-img", style=_box(picture)
+            ),
             html.Figcaption([n for n in notes if n]) if any(notes) else None,
         ],
     )

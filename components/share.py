@@ -24,8 +24,7 @@ from guard.schema import COUNT, OrNone
 BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}
 
 
-def layout(front: FrontMatter) -> html.Section:
-    lang = DEFAULT_LANG
+def layout(front: FrontMatter, lang: str = DEFAULT_LANG) -> html.Section:
     return html.Section(
         className="share",
         **{"aria-labelledby": "share-heading"},

@@ -175,7 +175,7 @@ def first_view(store: TimelineStore) -> View:
     )
 
 
-def layout(view: View) -> html.Section:
+def layout(view: View, lang: str = DEFAULT_LANG) -> html.Section:
     return html.Section(
         className="chart",
         **{"aria-labelledby": "chart-description"},
@@ -188,8 +188,8 @@ def layout(view: View) -> html.Section:
             html.Details(
                 className="chart-key",
                 children=[
-                    html.Summary(t(DEFAULT_LANG, "key_title"), id="key-title"),
-                    html.Ul([html.Li(t(DEFAULT_LANG, key), id=key) for key in KEY_ITEMS]),
+                    html.Summary(t(lang, "key_title"), id="key-title"),
+                    html.Ul([html.Li(t(lang, key), id=key) for key in KEY_ITEMS]),
                 ],
             ),
         ],

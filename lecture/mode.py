@@ -24,6 +24,7 @@ decks.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
@@ -84,7 +85,10 @@ def create(
         __name__,
         server=main.server,
         url_base_pathname=PRESENT_PREFIX,
-        title=t(DEFAULT_LANG, "present_title", title=get_timeline().front.title(DEFAULT_LANG)),
+        # Dash writes it into <title> as it is: a timeline's title is text, not markup
+        title=escape(
+            t(DEFAULT_LANG, "present_title", title=get_timeline().front.title(DEFAULT_LANG))
+        ),
         update_title=None,
         compress=False,  # the shared server compresses already (serving.compress)
         serve_locally=True,

@@ -24,7 +24,7 @@ from core.view.address import known_from, to_query
 from guard import expect
 from guard.limits import MAX_ADDRESS_CHARS
 from guard.schema import OrNone, Text
-from serving import LeanDash
+from serving import INDEX, LeanDash
 
 # What the other pages use and this one does not: their scripts, lecture mode's style and
 # the chart's 1.2 MB plotly.js bundle (this page draws no chart).
@@ -32,25 +32,6 @@ OTHER_ASSETS = (
     r"^(chart-width|select|event-list|filters-toggle|copy-link|present)\.js$"
     r"|^present\.css$|^plotly-basic.*\.js$"
 )
-# Dash's page with its scripts in a plain <div> (as the main page: one "contentinfo"
-# landmark), without the main page's preloaded chart code.
-INDEX = """<!DOCTYPE html>
-<html lang="en">
-    <head>
-        {%metas%}
-        <title>{%title%}</title>
-        {%favicon%}
-        {%css%}
-    </head>
-    <body>
-        {%app_entry%}
-        <div>
-            {%config%}
-            {%scripts%}
-            {%renderer%}
-        </div>
-    </body>
-</html>"""
 
 
 def create(main: Dash, get_timeline: Callable[[], Timeline], assets_folder: str | Path) -> Dash:

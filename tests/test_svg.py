@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -177,5 +178,29 @@ def test_the_first_view_follows_the_address():
     assert 0 < first.count("data-event-id=") == 2 * len(publications)  # wide and narrow
     assert 'id="fp-detail-title"' in first  # the chosen event's details are open
     assert "First paper" in first
-    # A language other than the page's own is not drawn ahead (yet).
-    assert 'id="first-view"' not in client.get("/?lang=fr").get_data(as_text=True)
+
+
+def test_an_address_in_french_gets_its_first_view_in_french():
+    client = create_app(TINY / "events.csv").server.test_client()
+    page = client.get("/?lang=fr&event=first-paper").get_data(as_text=True)
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr">')
+    first = page.split('<div id="first-view"', 1)[1].split('<div id="react-entry-point"', 1)[0]
+    for said in ("Aller au contenu principal", "Réinitialiser les filtres", "Événements"):
+        assert said in first
+    assert "Premier article" in first and "Le premier article." in first  # the data's French
+    assert "Reset filters" not in first and "First paper" not in first
+    english = client.get("/?event=first-paper").get_data(as_text=True)
+    assert english.startswith('<!DOCTYPE html>\n<html lang="en">') and "First paper" in english
+
+
+def test_a_timeline_title_is_text_in_every_tab_title(tmp_path):
+    shutil.copytree(TINY, tmp_path / "t")
+    (tmp_path / "t" / "timeline.csv").write_text(
+        "title_en,title_fr\n</title><script>alert(1)</script>,T & <b>\n", encoding="utf-8"
+    )
+    client = create_app(tmp_path / "t" / "events.csv").server.test_client()
+    for address in ("/", "/?lang=fr", "/present/"):
+        page = client.get(address).get_data(as_text=True)
+        title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+        assert "<" not in title, (address, title)
+        assert "<script>alert" not in page

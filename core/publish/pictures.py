@@ -13,6 +13,7 @@ for the handout, which must work as one file. Resized pictures are kept in memor
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import os
 import threading
@@ -42,6 +43,10 @@ class Picture:
     caption: str
     credit: str
     link: str | None = None
+    # the file's proportions, when known: the page keeps the room for the picture before
+    # it arrives, so nothing below it moves when it does
+    width: int | None = None
+    height: int | None = None
 
 
 def remote_from_env() -> bool:
@@ -66,10 +71,32 @@ def picture_for(
         "credit": event.get(f"image_credit_{lang}", ""),
     }
     if event["id"] in timeline.pictures:
-        return Picture(media_url(event["id"], size), **texts)
+        width, height = proportions(timeline.pictures[event["id"]]) or (None, None)
+        return Picture(media_url(event["id"], size), **texts, width=width, height=height)
     if is_web_address(value):
         return Picture(value, **texts) if remote else Picture(None, **texts, link=value)
     return None
+
+
+def proportions(path: Path) -> tuple[int, int] | None:
+    """A raster picture's width and height in pixels (read from its header, kept per file
+    and modification time), or None for an SVG or a file that cannot be read now."""
+    try:
+        return _proportions(path, path.stat().st_mtime_ns)
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _proportions(path: Path, _modified: int) -> tuple[int, int] | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:  # the header only: the pixels are not decoded
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return (width, height) if width > 0 and height > 0 else None
 
 
 class _Cache:

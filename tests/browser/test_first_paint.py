@@ -51,6 +51,8 @@ document.addEventListener('DOMContentLoaded', () => {
     + """)(),
       labels: texts(['#timeline', '.textpoint text']),
       ticks: texts(['#timeline', '.xtick text']),
+      said: [...document.querySelectorAll('#events-heading, #reset, #key-title, #skip-link')]
+        .map(e => e.textContent),
     };
   });
   watch.observe(document.body, {childList: true});
@@ -76,6 +78,10 @@ def first_view_of(page, url: str) -> dict:
         "labels": page.evaluate(TEXTS, ["#first-view", ".first-chart-labels text"]),
         "ticks": page.evaluate(TEXTS, ["#first-view", ".first-chart-ticks text"]),
         "chart": page.evaluate(BOX, "#first-view .first-graph"),
+        "said": page.evaluate(
+            """() => ['#fp-events-heading', '#fp-reset', '#fp-key-title', '#fp-skip-link']
+                .map(s => document.querySelector(s)).filter(Boolean).map(e => e.textContent)"""
+        ),
     }
 
 
@@ -103,8 +109,14 @@ def test_without_scripts_the_chart_its_labels_and_the_list_are_there(
 
 @pytest.mark.parametrize(
     ("query", "width"),
-    [("", 1280), ("", 360), ("?kind=trial,publication&event=vertos-2-2010", 1280)],
-    ids=["desktop", "phone", "address"],
+    [
+        ("", 1280),
+        ("", 360),
+        ("?kind=trial,publication&event=vertos-2-2010", 1280),
+        ("?lang=fr&event=vertos-2-2010", 1280),
+        ("?lang=fr", 360),
+    ],
+    ids=["desktop", "phone", "address", "french", "french-phone"],
 )
 def test_the_interactive_chart_takes_its_place_without_moving_anything(
     no_script_page, page, live_server, query, width
@@ -140,6 +152,8 @@ def test_the_interactive_chart_takes_its_place_without_moving_anything(
     )
     assert [t for t, _, _ in plotly_ticks] == [t for t, _, _ in first["ticks"]]
     assert shifts < 0.01  # Chromium's own measure of layout shift
+    # What takes the first view's place speaks the same language (no flash of another)
+    assert sorted(at_swap["said"]) == sorted(first["said"])
 
 
 def test_the_ticks_follow_plotlys_choice_at_any_range(app_page):

@@ -117,6 +117,27 @@ def test_the_pictures_show_with_their_alternative_text_and_remote_ones_stay_link
     # `watched` fails the test if anything was fetched from pictures.example.org
 
 
+@pytest.mark.parametrize("width", [1280, 360])
+def test_a_pictures_box_is_kept_before_it_arrives(page, pictured, width):
+    """The details' photograph (2400 x 1200) takes its room before its bytes come, so the
+    text under it does not jump when they do."""
+    page.set_viewport_size({"width": width, "height": 800})
+    held = []
+    page.route("**/media/pont-romain", lambda route: held.append(route))  # never answered
+    page.goto(pictured.url + "/?event=pont-romain", wait_until="domcontentloaded")
+    photo = page.locator("#event-detail img")
+    expect(photo).to_have_attribute("alt", PHOTO_ALT["en"])
+    page.wait_for_function("() => !document.getElementById('first-view')")
+    assert page.evaluate("img => img.complete && img.naturalWidth", photo.element_handle()) in (
+        0,
+        False,
+    )  # not arrived
+    box = photo.bounding_box()
+    assert box["width"] > 100 and box["width"] / box["height"] == pytest.approx(2.0, abs=0.05)
+    for route in held:
+        route.abort()
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
 def test_the_lecture_card_shows_the_picture_large_beside_the_text(bridges, size):
     bridges.set_viewport_size({"width": size[0], "height": size[1]})
