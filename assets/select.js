@@ -36,8 +36,10 @@ window.timelineSelect = (function () {
       var title = document.getElementById("detail-title");
       var item = document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]');
       if (title && item && item.getAttribute("aria-pressed") === "true") {
-        title.focus();
-      } else if (Date.now() < deadline) {
+        title.focus();  /* refused while the panel is not shown yet: tried again */
+        if (document.activeElement === title) { return; }
+      }
+      if (Date.now() < deadline) {
         setTimeout(attempt, 50);
       }
     })();
