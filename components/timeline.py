@@ -17,11 +17,12 @@ from http.cookies import CookieError, SimpleCookie
 from typing import NamedTuple
 
 from dash import Dash, Input, Output, State, dcc, html
+from dash.dependencies import ClientsideFunction
 from flask import has_request_context, request
 
 from components import event_list
 from core.chart.figure import FigureOptions, figure_dict
-from core.chart.lanes import lanes_figure, split_lanes
+from core.chart.lanes import lanes_figure, rows_for_height, split_lanes
 from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
@@ -65,6 +66,8 @@ class View(NamedTuple):
     count: str
     entries: dict  # the list, for assets/event-list.js
     description: str
+    lanes_button: str = ""  # "Show N more lanes" or "Fewer lanes"; "": no button
+    lanes_note: str = ""  # why lanes asked for are not drawn; "": none
 
 
 def plot_width(graph_width: int | None) -> int:
@@ -98,9 +101,12 @@ def width_key(environ: dict) -> int:
     return plot_width(width)
 
 
-def describe(shown, timeline, filters: Filters, lang: str, lanes: str = "") -> str:
+def describe(
+    shown, timeline, filters: Filters, lang: str, lanes: str = "", drawn: int | None = None
+) -> str:
     """The chart in words: how many events, over which years, how many of each kind, and
-    the lanes it draws them in, with how many events in each."""
+    the lanes it draws them in (the first `drawn`, the others folded; None: all), with
+    how many events in each."""
     first, last = filters.years or timeline.year_range
     if not shown.empty:
         first = max(first, int(shown["start"].min() // 1))
@@ -116,6 +122,7 @@ def describe(shown, timeline, filters: Filters, lang: str, lanes: str = "") -> s
         text = f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}"
     if lanes and not shown.empty:
         split = split_lanes(shown, lanes, timeline.vocabulary, lang)
+        split = split if drawn is None else split.fold(drawn)
         said = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in split.lanes)
         more = split.more_label(lang)
         text = f"{text} {t(lang, 'lanes_summary', lanes=said + (', ' + more if more else ''))}"
@@ -127,30 +134,63 @@ def in_range(events, low: float, high: float):
     return events[(events["fuzzy_end"] >= low) & (events["fuzzy_start"] <= high)]
 
 
+def lanes_button(meta: dict, lang: str, room_rows: int, every: bool) -> str:
+    """The text of the button under a chart in lanes (`meta`: its figure's): "Show N more
+    lanes" when some fold, "Fewer lanes" when every lane is drawn and they take more than
+    the `room_rows` the screen has; "" (no button) otherwise."""
+    folded = meta.get("lanes_folded", 0)
+    if folded:
+        return t(lang, "lanes_show_more_one" if folded == 1 else "lanes_show_more", count=folded)
+    return t(lang, "lanes_fewer") if every and meta.get("lanes_rows", 0) > room_rows else ""
+
+
 @lru_cache(maxsize=RENDER_CACHE)
 def render(
-    get_timeline, filters, lang, selected, width_px, x_range, sort, version, lanes=""
+    get_timeline,
+    filters,
+    lang,
+    selected,
+    width_px,
+    x_range,
+    sort,
+    version,
+    lanes="",
+    room_rows: int = rows_for_height(None),
+    every: bool = False,
 ) -> View:
     """Everything that shows the filtered events. Pure in its arguments, the data's version
     among them (live reload changes it), so cached: a class choosing the same filters is
-    served from memory."""
+    served from memory. Lanes take at most `room_rows` rows, the others folded, unless
+    `every` lane is asked for."""
     timeline = get_timeline()
     shown = apply_filters(timeline.events, filters, lang)
     options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
+    button = note = ""
+    lanes_drawn = None
     if lanes:
-        figure = lanes_figure(drawn, timeline.vocabulary, timeline.eras, options, lanes)
+        figure = lanes_figure(
+            drawn, timeline.vocabulary, timeline.eras, options, lanes, None if every else room_rows
+        )
+        meta = figure["layout"]["meta"]
+        button = lanes_button(meta, lang, room_rows, every)
+        if meta.get("lanes_not_drawn"):
+            note = t(lang, "lanes_not_drawn", max=f"{MAX_MARKS:,}", shown=f"{len(drawn):,}")
+        lanes_drawn = meta.get("lanes_total", 0) - meta.get("lanes_folded", 0)
     else:
         figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
     figure["layout"]["meta"]["view"] = view_key(filters, lang, selected, x_range)
     total = len(timeline.events)
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
     listed = sort_events(shown, sort, lang, timeline.vocabulary)
+    description = describe(shown, timeline, filters, lang, "" if note else lanes, lanes_drawn)
     return View(
         figure,
         count,
         event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes),
-        describe(shown, timeline, filters, lang, lanes),
+        f"{description} {note}" if note else description,
+        button,
+        note,
     )
 
 
@@ -179,9 +219,22 @@ def layout(view: View) -> html.Section:
         children=[
             html.P(view.description, id="chart-description", className="visually-hidden"),
             dcc.Store(id="chart-width"),
+            dcc.Store(id="chart-height"),  # the screen's, for lanes (assets/chart-width.js)
+            dcc.Store(id="lanes-all", data=False),  # every lane drawn (lanes_all=1)
             dcc.Graph(
                 id="timeline", figure=view.figure, config=GRAPH_CONFIG, className="timeline-graph"
             ),
+            # Lanes that do not fit the screen fold into "N more"; this draws them all, or
+            # folds them again (assets/lanes.js). A real button: Tab, Enter, Space.
+            html.Button(
+                view.lanes_button,
+                id="lanes-more",
+                type="button",
+                className="small-button lanes-more",
+                hidden=not view.lanes_button,
+                **{"aria-controls": "timeline", "aria-expanded": "false"},
+            ),
+            html.P(view.lanes_note, id="lanes-note", className="lanes-note", role="status"),
             html.Details(
                 className="chart-key",
                 children=[
@@ -199,6 +252,10 @@ def register(app: Dash, get_timeline) -> None:
         Output("event-count", "children"),
         Output("event-list-data", "data"),
         Output("chart-description", "children"),
+        Output("lanes-more", "children"),
+        Output("lanes-more", "hidden"),
+        Output("lanes-more", "aria-expanded"),
+        Output("lanes-note", "children"),
         Input("filter-kind", "value"),
         Input("filter-tag", "value"),
         Input("filter-years", "value"),
@@ -210,13 +267,20 @@ def register(app: Dash, get_timeline) -> None:
         Input("view-range", "data"),
         Input("data-version", "data"),  # new data on disk (components/banner.py)
         Input("filter-lanes", "value"),
+        Input("lanes-all", "data"),
+        Input("chart-height", "data"),
         prevent_initial_call=True,  # the page holds the first view (first_view)
     )
-    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version, lanes):
+    def redraw(
+        kinds, tags, years, query, lang, selected, width, sort, view_range, version, *lanes_in
+    ):
+        lanes, every, height = lanes_in
         filters = Filters.from_inputs(kinds, tags, years, query)
         x_range = tuple(view_range) if view_range else None
         sort = sort or "date"
-        return render(
+        if lanes not in LANES or (lanes == "group" and not get_timeline().has_groups):
+            lanes = ""
+        view = render(
             get_timeline,
             filters,
             lang,
@@ -225,8 +289,20 @@ def register(app: Dash, get_timeline) -> None:
             x_range,
             sort,
             version,
-            lanes if lanes in LANES else "",
+            lanes,
+            rows_for_height(height) if lanes else rows_for_height(None),
+            bool(lanes) and every is True,
         )
+        expanded = "true" if view.lanes_button and every is True else "false"
+        return *view[:4], view.lanes_button, not view.lanes_button, expanded, view.lanes_note
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="lanes", function_name="toggle"),
+        Output("lanes-all", "data", allow_duplicate=True),
+        Input("lanes-more", "n_clicks"),
+        State("lanes-all", "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output("key-title", "children"),

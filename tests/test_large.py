@@ -55,3 +55,24 @@ def test_above_max_labels_titles_go_to_hover_and_marks_stay_on_few_lanes(large):
     lanes = [y for t in marks(figure) for y in t["y"]]
     assert len(lanes) == len(events)
     assert max(lanes) < MAX_LANES
+
+
+def test_lanes_asked_for_above_max_marks_are_not_drawn_and_the_page_says_so(large):
+    from components.timeline import render
+    from core.view.selection import Filters
+
+    filters = Filters.from_inputs(large.kinds_present(), [], list(large.year_range), "")
+    view = render(lambda: large, filters, "en", None, 880, None, "date", "v1", "kind")
+    assert view.figure["layout"]["meta"]["lanes_not_drawn"] == "kind"
+    assert "lanes" not in view.figure["layout"]["meta"]
+    shown = f"{len(large.events):,}"
+    assert view.lanes_note == (
+        f"Lanes are drawn for up to {MAX_MARKS:,} events: narrow the filters or zoom in"
+        f" to see these {shown} in lanes."
+    )
+    assert view.lanes_note in view.description and "In lanes" not in view.description
+    assert view.lanes_button == ""
+    narrowed = render(
+        lambda: large, filters, "en", None, 880, (1990.0, 1991.0), "date", "v1", "kind"
+    )
+    assert narrowed.lanes_note == "" and narrowed.figure["layout"]["meta"]["lanes"] == "kind"
