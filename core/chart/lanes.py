@@ -14,7 +14,8 @@ How many lanes are drawn comes from the chart's real height, in rows (`rows_for_
 on the page, `rows_for_plot` on a projector): each lane takes a row for its label and
 its own packed rows, so a phone draws fewer and a tall screen more (`lanes_that_fit`).
 The lanes that do not fit fold into one "N more" lane (`LaneSplit.folded`), their events
-drawn together under it; asked for every lane (`room_rows=None`, the page's "Show N
+drawn together under it as marks (titles on hover, a click opens them), in the few rows
+marks need; asked for every lane (`room_rows=None`, the page's "Show N
 more lanes"), the chart grows as tall as its lanes need.
 """
 
@@ -27,6 +28,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core.chart.figure import LANE_PX, FigureOptions, figure_dict
+from core.chart.metrics import fit_text
 from core.chart.options import page_height
 from core.chart.overview import MAX_MARKS
 from core.chart.style import FONT
@@ -178,7 +180,7 @@ def lanes_figure(
 
     Each lane has a row for its label, then its own packed rows of events. As many lanes
     as fit `room_rows` rows are drawn (`lanes_that_fit`; None: every lane); the events of
-    the others are drawn together in a last lane, "N more: their names". The figure's
+    the others are drawn together, as marks, in a last lane, "N more: their names". The figure's
     `meta` says how many lanes there are and how many folded. Above MAX_MARKS events, the
     figure is the usual one (grouped marks have no lanes) and its `meta` says so.
     """
@@ -191,6 +193,7 @@ def lanes_figure(
     every = split_lanes(events, by, vocabulary, options.lang)
     first, last = base["layout"]["xaxis"]["range"]
     one = replace(options, x_range=(first, last))
+    marks_only = replace(one, room_px=0, focus=None)  # "N more": few rows, titles on hover
     parts = [figure_dict(events.iloc[list(lane.rows)], vocabulary, [], one) for lane in every.lanes]
     folds: dict[int, dict] = {}
 
@@ -198,7 +201,7 @@ def lanes_figure(
         """The events of the lanes from `drawn` on, packed together (kept once made)."""
         if drawn not in folds:
             rows = sorted({r for lane in every.lanes[drawn:] for r in lane.rows})
-            folds[drawn] = figure_dict(events.iloc[rows], vocabulary, [], one)
+            folds[drawn] = figure_dict(events.iloc[rows], vocabulary, [], marks_only)
         return folds[drawn]
 
     split = every
@@ -209,7 +212,8 @@ def lanes_figure(
     drawn = parts[: len(split.lanes)]
     if split.folded:  # their events still drawn, together, under "N more: their names"
         names = ", ".join(lane.label for lane in split.folded)
-        labels.append(f"{split.more_label(options.lang)}: {names}")
+        more = t(options.lang, "lanes_more_named", more=split.more_label(options.lang), names=names)
+        labels.append(fit_text(more, options.plot_width_px, 15, 700) or more)
         drawn.append(fold_part(len(split.lanes)))
     data: list[dict] = []
     annotations = [a for a in base["layout"]["annotations"] if a.get("yref") != "y"]
