@@ -67,7 +67,6 @@ class View(NamedTuple):
     entries: dict  # the list, for assets/event-list.js
     description: str
     lanes_button: str = ""  # "Show N more lanes" or "Fewer lanes"; "": no button
-    lanes_note: str = ""  # why lanes asked for are not drawn; "": none
 
 
 def plot_width(graph_width: int | None) -> int:
@@ -166,7 +165,7 @@ def render(
     shown = apply_filters(timeline.events, filters, lang)
     options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
-    button = note = ""
+    button = ""
     lanes_drawn = None
     if lanes:
         figure = lanes_figure(
@@ -174,8 +173,6 @@ def render(
         )
         meta = figure["layout"]["meta"]
         button = lanes_button(meta, lang, room_rows, every)
-        if meta.get("lanes_not_drawn"):
-            note = t(lang, "lanes_not_drawn", max=f"{MAX_MARKS:,}", shown=f"{len(drawn):,}")
         lanes_drawn = meta.get("lanes_total", 0) - meta.get("lanes_folded", 0)
     else:
         figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
@@ -183,14 +180,13 @@ def render(
     total = len(timeline.events)
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
     listed = sort_events(shown, sort, lang, timeline.vocabulary)
-    description = describe(shown, timeline, filters, lang, "" if note else lanes, lanes_drawn)
+    description = describe(shown, timeline, filters, lang, lanes, lanes_drawn)
     return View(
         figure,
         count,
         event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes),
-        f"{description} {note}" if note else description,
+        description,
         button,
-        note,
     )
 
 
@@ -234,7 +230,6 @@ def layout(view: View) -> html.Section:
                 hidden=not view.lanes_button,
                 **{"aria-controls": "timeline", "aria-expanded": "false"},
             ),
-            html.P(view.lanes_note, id="lanes-note", className="lanes-note", role="status"),
             html.Details(
                 className="chart-key",
                 children=[
@@ -255,7 +250,6 @@ def register(app: Dash, get_timeline) -> None:
         Output("lanes-more", "children"),
         Output("lanes-more", "hidden"),
         Output("lanes-more", "aria-expanded"),
-        Output("lanes-note", "children"),
         Input("filter-kind", "value"),
         Input("filter-tag", "value"),
         Input("filter-years", "value"),
@@ -294,7 +288,7 @@ def register(app: Dash, get_timeline) -> None:
             bool(lanes) and every is True,
         )
         expanded = "true" if view.lanes_button and every is True else "false"
-        return *view[:4], view.lanes_button, not view.lanes_button, expanded, view.lanes_note
+        return *view[:4], view.lanes_button, not view.lanes_button, expanded
 
     app.clientside_callback(
         ClientsideFunction(namespace="lanes", function_name="toggle"),

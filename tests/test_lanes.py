@@ -291,7 +291,6 @@ def test_lanes_by_group_are_offered_only_for_data_with_groups():
         ({"lanes_folded": 0, "lanes_rows": 40}, True, "Fewer lanes"),  # taller than the screen
         ({"lanes_folded": 0, "lanes_rows": 20}, True, ""),  # all fit: nothing to fold
         ({"lanes_folded": 0, "lanes_rows": 20}, False, ""),
-        ({"lanes_not_drawn": "kind"}, False, ""),
     ],
 )
 def test_the_button_under_the_chart_shows_or_folds_the_lanes(meta, every, text):
@@ -300,7 +299,7 @@ def test_the_button_under_the_chart_shows_or_folds_the_lanes(meta, every, text):
     assert lanes_button(meta, "en", 21, every) == text
 
 
-def test_the_page_shows_folded_lanes_when_asked_and_says_why_lanes_are_not_drawn():
+def test_the_page_shows_folded_lanes_when_asked():
     from components.timeline import render
     from core.load.loader import load_timeline
     from core.view.selection import Filters
@@ -310,7 +309,7 @@ def test_the_page_shows_folded_lanes_when_asked_and_says_why_lanes_are_not_drawn
     filters = Filters.from_inputs(timeline.kinds_present(), [], list(timeline.year_range), "")
     args = (lambda: timeline, filters, "fr", None, 880, None, "date", "v1", "tag")
     folded = render(*args, 8)
-    assert folded.lanes_button.startswith("Afficher ") and folded.lanes_note == ""
+    assert folded.lanes_button.startswith("Afficher ")
     count = folded.figure["layout"]["meta"]["lanes_folded"]
     assert f"{count} de plus" in folded.description
     every = render(*args, 8, True)

@@ -57,22 +57,26 @@ def test_above_max_labels_titles_go_to_hover_and_marks_stay_on_few_lanes(large):
     assert max(lanes) < MAX_LANES
 
 
-def test_lanes_asked_for_above_max_marks_are_not_drawn_and_the_page_says_so(large):
-    from components.timeline import render
-    from core.view.selection import Filters
+@pytest.mark.parametrize("by", ["kind", "tag"])
+def test_above_max_marks_each_lane_is_grouped_with_its_label(large, by):
+    from core.chart.lanes import lanes_figure, split_lanes
 
-    filters = Filters.from_inputs(large.kinds_present(), [], list(large.year_range), "")
-    view = render(lambda: large, filters, "en", None, 880, None, "date", "v1", "kind")
-    assert view.figure["layout"]["meta"]["lanes_not_drawn"] == "kind"
-    assert "lanes" not in view.figure["layout"]["meta"]
-    shown = f"{len(large.events):,}"
-    assert view.lanes_note == (
-        f"Lanes are drawn for up to {MAX_MARKS:,} events: narrow the filters or zoom in"
-        f" to see these {shown} in lanes."
-    )
-    assert view.lanes_note in view.description and "In lanes" not in view.description
-    assert view.lanes_button == ""
-    narrowed = render(
-        lambda: large, filters, "en", None, 880, (1990.0, 1991.0), "date", "v1", "kind"
-    )
-    assert narrowed.lanes_note == "" and narrowed.figure["layout"]["meta"]["lanes"] == "kind"
+    split = split_lanes(large.events, by, large.vocabulary, "en")
+    figure = lanes_figure(large.events, large.vocabulary, large.eras, FigureOptions(), by)
+    labels = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+    assert labels == [f"<b>{lane.label}</b>" for lane in split.lanes]
+    traces = marks(figure)
+    assert all(row[0] is None for t in traces for row in t["customdata"])  # groups, not events
+    kinds = len(large.kinds_present())
+    points = sum(len(t["x"]) for t in traces)
+    assert points <= len(split.lanes) * kinds * (880 // BIN_PX)  # bounded by the width
+    counted = sum(int(row[2].split(": ")[1].split()[0]) for t in traces for row in t["customdata"])
+    assert counted == sum(len(lane.rows) for lane in split.lanes)  # every event, in each lane
+    label_rows = {a["y"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"}
+    assert not label_rows & {y for t in traces for y in t["y"]}  # a label's row is its own
+    for room in (10, 30):
+        meta = lanes_figure(large.events, large.vocabulary, [], FigureOptions(), by, room)[
+            "layout"
+        ]["meta"]
+        drawn = meta["lanes_total"] - meta["lanes_folded"]
+        assert meta["lanes_rows"] <= room or drawn == 1  # the first lane is always drawn

@@ -28,9 +28,10 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from core.chart.figure import LANE_PX, FigureOptions, figure_dict
+from core.chart.marks import Parts, kinds_in_order
 from core.chart.metrics import fit_text
 from core.chart.options import page_height
-from core.chart.overview import MAX_MARKS
+from core.chart.overview import MAX_MARKS, add_groups
 from core.chart.style import FONT
 from core.i18n import t
 from core.load.model import Era, Vocabulary
@@ -163,6 +164,20 @@ def _lane_label(text: str, row: int) -> dict:
     }
 
 
+def _grouped(
+    events: pd.DataFrame, vocabulary: Vocabulary, _eras: list[Era], options: FigureOptions
+) -> dict:
+    """One lane's events grouped by kind and slice of time, a row per kind it has."""
+    fig = Parts()
+    present = set(events["kind"].unique())
+    kinds = [k for k in kinds_in_order(events, vocabulary) if k in present]
+    first, last = options.x_range
+    rows = add_groups(
+        fig, events, vocabulary, kinds, first, last, options.plot_width_px, options.lang
+    )
+    return {"data": fig.data, "layout": {"yaxis": {"range": [rows - 0.4, -0.8]}}}
+
+
 def _rows(part: dict) -> int:
     """The packed rows of one lane's figure."""
     return int(round(part["layout"]["yaxis"]["range"][0] + 0.4))
@@ -180,28 +195,27 @@ def lanes_figure(
 
     Each lane has a row for its label, then its own packed rows of events. As many lanes
     as fit `room_rows` rows are drawn (`lanes_that_fit`; None: every lane); the events of
-    the others are drawn together, as marks, in a last lane, "N more: their names". The figure's
-    `meta` says how many lanes there are and how many folded. Above MAX_MARKS events, the
-    figure is the usual one (grouped marks have no lanes) and its `meta` says so.
+    the others are drawn together, as marks, in a last lane, "N more: their names". The
+    figure's `meta` says how many lanes there are and how many folded. Above MAX_MARKS
+    events, each lane's events are grouped as the whole chart's would be
+    (core/chart/overview.py), so the marks stay bounded by the width, not by the data.
     """
     base = figure_dict(events, vocabulary, eras, options)
     if events.empty:
-        return base
-    if len(events) > MAX_MARKS:
-        base["layout"]["meta"] = {**base["layout"].get("meta", {}), "lanes_not_drawn": by}
         return base
     every = split_lanes(events, by, vocabulary, options.lang)
     first, last = base["layout"]["xaxis"]["range"]
     one = replace(options, x_range=(first, last))
     marks_only = replace(one, room_px=0, focus=None)  # "N more": few rows, titles on hover
-    parts = [figure_dict(events.iloc[list(lane.rows)], vocabulary, [], one) for lane in every.lanes]
+    draw = _grouped if len(events) > MAX_MARKS else figure_dict
+    parts = [draw(events.iloc[list(lane.rows)], vocabulary, [], one) for lane in every.lanes]
     folds: dict[int, dict] = {}
 
     def fold_part(drawn: int) -> dict:
         """The events of the lanes from `drawn` on, packed together (kept once made)."""
         if drawn not in folds:
             rows = sorted({r for lane in every.lanes[drawn:] for r in lane.rows})
-            folds[drawn] = figure_dict(events.iloc[rows], vocabulary, [], marks_only)
+            folds[drawn] = draw(events.iloc[rows], vocabulary, [], marks_only)
         return folds[drawn]
 
     split = every
