@@ -1,17 +1,31 @@
 """Lanes that do not fit the screen fold into "N more", in a real Chromium: a button under
 the chart shows them all (and folds them again), by mouse or keyboard, kept in the
 address; a phone folds more than a tall screen; Reset clears lanes; lanes by group are
-offered only for data that has groups."""
+offered only for data that has groups; above MAX_MARKS events, each lane grouped."""
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from core.chart.lanes import split_lanes
-from tests.browser.conftest import axe_violations, open_app
+from core.chart.overview import MAX_MARKS
+from core.load.loader import load_timeline
+from tests.browser.conftest import LiveServer, axe_violations, open_app, watched
 from tests.browser.test_lanes import TIMELINE, click_event, no_overlap, wait_for_lanes
 
 TAGS = split_lanes(TIMELINE.events, "tag", TIMELINE.vocabulary, "en")
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    from tests.support.synth import write_timeline
+
+    path = write_timeline(MAX_MARKS * 2, tmp_path_factory.mktemp("large-lanes"))
+    server = LiveServer(path)
+    server.timeline = load_timeline(path)
+    yield server
+    server.stop()
 
 
 def meta(page) -> dict:
@@ -136,3 +150,17 @@ def test_no_lanes_by_group_on_data_without_groups(app_page):
     )
     expect(app_page.get_by_role("radio", name="None")).to_be_checked()
     assert "lanes" not in meta(app_page)
+
+
+def test_above_max_marks_each_lane_is_drawn_grouped(page, large):
+    kinds = split_lanes(large.timeline.events, "kind", large.timeline.vocabulary, "fr")
+    with watched(page, large.url):
+        open_app(page, "?lanes=kind&lang=fr")
+        wait_for_lanes(page, "kind")
+        page.wait_for_function(
+            "() => document.querySelector('#timeline .js-plotly-plot').layout.meta.lanes_rows"
+        )
+        assert lane_labels(page) == [lane.label for lane in kinds.lanes]  # all fit: a row each
+        no_overlap(page)
+        expect(page.locator("#lanes-more")).to_be_hidden()
+        assert axe_violations(page) == []
