@@ -123,8 +123,11 @@ def describe(
         split = split_lanes(shown, lanes, timeline.vocabulary, lang)
         split = split if drawn is None else split.fold(drawn)
         said = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in split.lanes)
-        more = split.more_label(lang)
-        text = f"{text} {t(lang, 'lanes_summary', lanes=said + (', ' + more if more else ''))}"
+        if split.folded:  # named, with their counts: folded on the chart, not in words
+            names = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in split.folded)
+            more = t(lang, "lanes_more_named", more=split.more_label(lang), names=names)
+            said = f"{said}; {more}"
+        text = f"{text} {t(lang, 'lanes_summary', lanes=said)}"
     return text
 
 

@@ -311,7 +311,9 @@ def test_the_page_shows_folded_lanes_when_asked():
     folded = render(*args, 8)
     assert folded.lanes_button.startswith("Afficher ")
     count = folded.figure["layout"]["meta"]["lanes_folded"]
-    assert f"{count} de plus" in folded.description
+    folded_lanes = split_lanes(timeline.events, "tag", timeline.vocabulary, "fr").lanes[-count:]
+    named = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in folded_lanes)
+    assert f"; {count} de plus : {named}." in folded.description  # folded, still said
     every = render(*args, 8, True)
     assert every.figure["layout"]["meta"]["lanes_folded"] == 0
     assert every.lanes_button == "Moins de couloirs"
