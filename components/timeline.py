@@ -17,10 +17,9 @@ from http.cookies import CookieError, SimpleCookie
 from typing import NamedTuple
 
 from dash import Dash, Input, Output, State, dcc, html
-from dash.dependencies import ClientsideFunction
 from flask import has_request_context, request
 
-from components import event_list
+from components import event_list, lanes_more
 from core.chart.figure import FigureOptions, figure_dict
 from core.chart.lanes import lanes_figure, rows_for_height, split_lanes
 from core.chart.overview import MAX_MARKS
@@ -136,16 +135,6 @@ def in_range(events, low: float, high: float):
     return events[(events["fuzzy_end"] >= low) & (events["fuzzy_start"] <= high)]
 
 
-def lanes_button(meta: dict, lang: str, room_rows: int, every: bool) -> str:
-    """The text of the button under a chart in lanes (`meta`: its figure's): "Show N more
-    lanes" when some fold, "Fewer lanes" when every lane is drawn and they take more than
-    the `room_rows` the screen has; "" (no button) otherwise."""
-    folded = meta.get("lanes_folded", 0)
-    if folded:
-        return t(lang, "lanes_show_more_one" if folded == 1 else "lanes_show_more", count=folded)
-    return t(lang, "lanes_fewer") if every and meta.get("lanes_rows", 0) > room_rows else ""
-
-
 @lru_cache(maxsize=RENDER_CACHE)
 def render(
     get_timeline,
@@ -175,7 +164,7 @@ def render(
             drawn, timeline.vocabulary, timeline.eras, options, lanes, None if every else room_rows
         )
         meta = figure["layout"]["meta"]
-        button = lanes_button(meta, lang, room_rows, every)
+        button = lanes_more.button_text(meta, lang, room_rows, every)
         lanes_drawn = meta.get("lanes_total", 0) - meta.get("lanes_folded", 0)
     else:
         figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
@@ -219,20 +208,10 @@ def layout(view: View) -> html.Section:
             html.P(view.description, id="chart-description", className="visually-hidden"),
             dcc.Store(id="chart-width"),
             dcc.Store(id="chart-height"),  # the screen's, for lanes (assets/chart-width.js)
-            dcc.Store(id="lanes-all", data=False),  # every lane drawn (lanes_all=1)
             dcc.Graph(
                 id="timeline", figure=view.figure, config=GRAPH_CONFIG, className="timeline-graph"
             ),
-            # Lanes that do not fit the screen fold into "N more"; this draws them all, or
-            # folds them again (assets/lanes.js). A real button: Tab, Enter, Space.
-            html.Button(
-                view.lanes_button,
-                id="lanes-more",
-                type="button",
-                className="small-button lanes-more",
-                hidden=not view.lanes_button,
-                **{"aria-controls": "timeline", "aria-expanded": "false"},
-            ),
+            *lanes_more.layout(view.lanes_button),  # "Show N more lanes", "Fewer lanes"
             html.Details(
                 className="chart-key",
                 children=[
@@ -293,13 +272,7 @@ def register(app: Dash, get_timeline) -> None:
         expanded = "true" if view.lanes_button and every is True else "false"
         return *view[:4], view.lanes_button, not view.lanes_button, expanded
 
-    app.clientside_callback(
-        ClientsideFunction(namespace="lanes", function_name="toggle"),
-        Output("lanes-all", "data", allow_duplicate=True),
-        Input("lanes-more", "n_clicks"),
-        State("lanes-all", "data"),
-        prevent_initial_call=True,
-    )
+    lanes_more.register(app)
 
     @app.callback(
         Output("key-title", "children"),

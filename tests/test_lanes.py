@@ -294,9 +294,9 @@ def test_lanes_by_group_are_offered_only_for_data_with_groups():
     ],
 )
 def test_the_button_under_the_chart_shows_or_folds_the_lanes(meta, every, text):
-    from components.timeline import lanes_button
+    from components.lanes_more import button_text
 
-    assert lanes_button(meta, "en", 21, every) == text
+    assert button_text(meta, "en", 21, every) == text
 
 
 def test_the_page_shows_folded_lanes_when_asked():
