@@ -110,8 +110,8 @@ def test_a_phone_folds_more_lanes_than_a_tall_screen(app_page):
     drawn = {}
     for width, height in ((360, 640), (1280, 1600)):
         app_page.set_viewport_size({"width": width, "height": height})
-        open_app(app_page, "?lanes=kind")
-        wait_for_lanes(app_page, "kind")
+        open_app(app_page, "?lanes=tag")
+        wait_for_lanes(app_page, "tag")
         app_page.wait_for_function(
             "h => { const m = document.querySelector('#timeline .js-plotly-plot').layout.meta;"
             " return m.lanes_rows !== undefined && m.view !== undefined; }",
@@ -123,6 +123,8 @@ def test_a_phone_folds_more_lanes_than_a_tall_screen(app_page):
         chart = app_page.locator("#timeline").bounding_box()
         assert now["lanes_folded"] == 0 or chart["height"] <= height  # folded: fits the screen
         no_overlap(app_page)
+        # nothing wider than the screen (the list's "lane: ..." wraps on a phone)
+        assert app_page.evaluate("() => document.documentElement.scrollWidth") <= width
     assert drawn[360] < drawn[1280]
 
 
