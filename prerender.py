@@ -218,6 +218,8 @@ def address_view(
         state.x_range,
         state.sort,
         store.version,
+        state.lanes,
+        every=state.lanes_all,
     )
     values = {
         "lang": controls.lang,

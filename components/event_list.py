@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 from dash import Dash, Input, Output, dcc, html
 
-from core.chart.lanes import MAX_LANES, split_lanes
+from core.chart.lanes import split_lanes
 from core.chart.style import GLYPHS, kind_style
 from core.i18n import DEFAULT_LANG, t
 from core.load.dates import when_text
@@ -57,7 +57,7 @@ def entries(
         colour, symbol = kind_style(kind, vocabulary)
         kinds[kind] = (GLYPHS[symbol], colour, vocabulary.kind_label(kind, lang) or "—")
     more = len(events) - len(shown)
-    split = split_lanes(shown, lanes, vocabulary, lang, MAX_LANES) if lanes else None
+    split = split_lanes(shown, lanes, vocabulary, lang) if lanes else None
 
     def lane(row: int) -> str | None:
         if split is None:

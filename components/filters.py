@@ -106,9 +106,11 @@ def fit_values(
     return new_kinds, new_tags, new_years
 
 
-def lane_options(lang: str) -> list[dict]:
-    """Draw the chart without lanes, or in lanes by kind, group or topic (`lanes=` in the address)."""
-    return [{"label": t(lang, f"lanes_{by or 'none'}"), "value": by} for by in ("", *LANES)]
+def lane_options(lang: str, groups: bool = True) -> list[dict]:
+    """Draw the chart without lanes, or in lanes by kind, group or topic (`lanes=` in the
+    address); by group only if the data has `groups`."""
+    ways = [by for by in ("", *LANES) if groups or by != "group"]
+    return [{"label": t(lang, f"lanes_{by or 'none'}"), "value": by} for by in ways]
 
 
 def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Aside:
@@ -191,7 +193,7 @@ def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Asi
                             html.Legend(t(lang, "lanes"), id="lanes-legend"),
                             dcc.RadioItems(
                                 id="filter-lanes",
-                                options=lane_options(lang),
+                                options=lane_options(lang, timeline.has_groups),
                                 value="",
                                 className="lane-options",
                             ),
@@ -266,7 +268,7 @@ def register(app: Dash, get_timeline) -> None:
             t(lang, "tags"),
             tag_options(timeline, lang),
             t(lang, "lanes"),
-            lane_options(lang),
+            lane_options(lang, timeline.has_groups),
             t(lang, "years"),
             t(lang, "reset"),
             t(lang, "show_filters"),
@@ -281,8 +283,11 @@ def register(app: Dash, get_timeline) -> None:
         Output("filter-tag", "value"),
         Output("filter-years", "value"),
         Output("search", "value"),
+        Output("filter-lanes", "value"),
+        Output("lanes-all", "data", allow_duplicate=True),
         Input("reset", "n_clicks"),
         Input("data-version", "data"),
+        State("filter-lanes", "value"),
         State("filter-kind", "options"),
         State("filter-kind", "value"),
         State("filter-tag", "value"),
@@ -291,12 +296,14 @@ def register(app: Dash, get_timeline) -> None:
         State("filter-years", "max"),
         prevent_initial_call=True,
     )
-    def fit(_clicks, _version, old_kinds, kinds, tags, years, old_first, old_last):
-        """Reset brings everything back; new data keeps what still makes sense."""
+    def fit(_clicks, _version, lanes, old_kinds, kinds, tags, years, old_first, old_last):
+        """Reset brings everything back (no lanes); new data keeps what still makes sense
+        (lanes by group only while some event has a group)."""
         timeline = get_timeline()
         first, last = timeline.year_range
         shape = (not has_kinds(timeline), first, last, year_marks(first, last))
         if ctx.triggered_id == "reset":
-            return *shape, timeline.kinds_present(), [], [first, last], ""
+            return *shape, timeline.kinds_present(), [], [first, last], "", "", False
         values = fit_values(timeline, old_kinds, kinds, tags, years, (old_first, old_last))
-        return *shape, *values, no_update
+        lost = lanes == "group" and not timeline.has_groups
+        return *shape, *values, no_update, "" if lost else no_update, no_update

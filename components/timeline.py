@@ -19,9 +19,9 @@ from typing import NamedTuple
 from dash import Dash, Input, Output, State, dcc, html
 from flask import has_request_context, request
 
-from components import event_list
+from components import event_list, lanes_more
 from core.chart.figure import FigureOptions, figure_dict
-from core.chart.lanes import lanes_figure, split_lanes
+from core.chart.lanes import lanes_figure, rows_for_height, split_lanes
 from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
@@ -29,7 +29,7 @@ from core.view.address import LANES
 from core.view.selection import Filters, apply_filters
 from core.view.sorting import sort_events
 from guard import expect
-from guard.schema import Number, OrNone
+from guard.schema import Choice, Number, OrNone
 
 # The redraw depends on nothing but its inputs (the data's version among them), so its
 # finished answers may be kept and served again (serving.callback_key).
@@ -68,6 +68,7 @@ class View(NamedTuple):
     count: str
     entries: dict  # the list, for assets/event-list.js
     description: str
+    lanes_button: str = ""  # "Show N more lanes" or "Fewer lanes"; "": no button
 
 
 def plot_width(graph_width: int | None) -> int:
@@ -80,13 +81,15 @@ def plot_width(graph_width: int | None) -> int:
     return max(200, width // WIDTH_STEP * WIDTH_STEP)
 
 
-def view_key(filters: Filters, lang: str, selected: str | None, x_range) -> str:
+def view_key(filters: Filters, lang: str, selected: str | None, x_range, lanes: str = "") -> str:
     """A short name for what a chart shows (whatever order the kinds were ticked in), in
     its figure's `meta`: the page's first picture waits for the interactive chart to show
     the same before giving way to it (prerender.py, assets/first-view.js)."""
     kinds = None if filters.kinds is None else sorted(filters.kinds)
     tags = None if filters.tags is None else sorted(filters.tags)
     wanted = (kinds, tags, filters.years, filters.query, lang, selected or None, x_range)
+    if lanes:  # drawn in lanes: another picture (without, the name stays what it was)
+        wanted = (*wanted, lanes)
     return hashlib.sha1(repr(wanted).encode()).hexdigest()[:12]
 
 
@@ -101,9 +104,12 @@ def width_key(environ: dict) -> int:
     return plot_width(width)
 
 
-def describe(shown, timeline, filters: Filters, lang: str, lanes: str = "") -> str:
+def describe(
+    shown, timeline, filters: Filters, lang: str, lanes: str = "", drawn: int | None = None
+) -> str:
     """The chart in words: how many events, over which years, how many of each kind, and
-    the lanes it draws them in, with how many events in each."""
+    the lanes it draws them in (the first `drawn`, the others folded; None: all), with
+    how many events in each."""
     first, last = filters.years or timeline.year_range
     if not shown.empty:
         first = max(first, int(shown["start"].min() // 1))
@@ -119,9 +125,13 @@ def describe(shown, timeline, filters: Filters, lang: str, lanes: str = "") -> s
         text = f"{text} {t(lang, 'by_kind', kinds=', '.join(kinds))}"
     if lanes and not shown.empty:
         split = split_lanes(shown, lanes, timeline.vocabulary, lang)
+        split = split if drawn is None else split.fold(drawn)
         said = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in split.lanes)
-        more = split.more_label(lang)
-        text = f"{text} {t(lang, 'lanes_summary', lanes=said + (', ' + more if more else ''))}"
+        if split.folded:  # named, with their counts: folded on the chart, not in words
+            names = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in split.folded)
+            more = t(lang, "lanes_more_named", more=split.more_label(lang), names=names)
+            said = f"{said}; {more}"
+        text = f"{text} {t(lang, 'lanes_summary', lanes=said)}"
     return text
 
 
@@ -132,28 +142,48 @@ def in_range(events, low: float, high: float):
 
 @lru_cache(maxsize=RENDER_CACHE)
 def render(
-    get_timeline, filters, lang, selected, width_px, x_range, sort, version, lanes=""
+    get_timeline,
+    filters,
+    lang,
+    selected,
+    width_px,
+    x_range,
+    sort,
+    version,
+    lanes="",
+    room_rows: int = rows_for_height(None),
+    every: bool = False,
 ) -> View:
     """Everything that shows the filtered events. Pure in its arguments, the data's version
     among them (live reload changes it), so cached: a class choosing the same filters is
-    served from memory."""
+    served from memory. Lanes take at most `room_rows` rows, the others folded, unless
+    `every` lane is asked for."""
     timeline = get_timeline()
     shown = apply_filters(timeline.events, filters, lang)
     options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
+    button = ""
+    lanes_drawn = None
     if lanes:
-        figure = lanes_figure(drawn, timeline.vocabulary, timeline.eras, options, lanes)
+        figure = lanes_figure(
+            drawn, timeline.vocabulary, timeline.eras, options, lanes, None if every else room_rows
+        )
+        meta = figure["layout"]["meta"]
+        button = lanes_more.button_text(meta, lang, room_rows, every)
+        lanes_drawn = meta.get("lanes_total", 0) - meta.get("lanes_folded", 0)
     else:
         figure = figure_dict(drawn, timeline.vocabulary, timeline.eras, options)
-    figure["layout"]["meta"]["view"] = view_key(filters, lang, selected, x_range)
+    figure["layout"]["meta"]["view"] = view_key(filters, lang, selected, x_range, lanes)
     total = len(timeline.events)
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
     listed = sort_events(shown, sort, lang, timeline.vocabulary)
+    description = describe(shown, timeline, filters, lang, lanes, lanes_drawn)
     return View(
         figure,
         count,
         event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes),
-        describe(shown, timeline, filters, lang, lanes),
+        description,
+        button,
     )
 
 
@@ -182,9 +212,11 @@ def layout(view: View, lang: str = DEFAULT_LANG) -> html.Section:
         children=[
             html.P(view.description, id="chart-description", className="visually-hidden"),
             dcc.Store(id="chart-width"),
+            dcc.Store(id="chart-height"),  # the screen's, for lanes (assets/chart-width.js)
             dcc.Graph(
                 id="timeline", figure=view.figure, config=GRAPH_CONFIG, className="timeline-graph"
             ),
+            *lanes_more.layout(view.lanes_button),  # "Show N more lanes", "Fewer lanes"
             html.Details(
                 className="chart-key",
                 children=[
@@ -197,13 +229,23 @@ def layout(view: View, lang: str = DEFAULT_LANG) -> html.Section:
 
 
 def register(app: Dash, get_timeline) -> None:
-    expect(app, {("chart-width", "data"): OrNone(Number(0, MAX_SCREEN_PX))})
+    expect(
+        app,
+        {
+            ("chart-width", "data"): OrNone(Number(0, MAX_SCREEN_PX)),
+            ("chart-height", "data"): OrNone(Number(0, MAX_SCREEN_PX)),
+            ("lanes-all", "data"): OrNone(Choice(True, False)),
+        },
+    )
 
     @app.callback(
         Output("timeline", "figure"),
         Output("event-count", "children"),
         Output("event-list-data", "data"),
         Output("chart-description", "children"),
+        Output("lanes-more", "children"),
+        Output("lanes-more", "hidden"),
+        Output("lanes-more", "aria-expanded"),
         Input("filter-kind", "value"),
         Input("filter-tag", "value"),
         Input("filter-years", "value"),
@@ -215,13 +257,20 @@ def register(app: Dash, get_timeline) -> None:
         Input("view-range", "data"),
         Input("data-version", "data"),  # new data on disk (components/banner.py)
         Input("filter-lanes", "value"),
+        Input("lanes-all", "data"),
+        Input("chart-height", "data"),
         prevent_initial_call=True,  # the page holds the first view (first_view)
     )
-    def redraw(kinds, tags, years, query, lang, selected, width, sort, view_range, version, lanes):
+    def redraw(
+        kinds, tags, years, query, lang, selected, width, sort, view_range, version, *lanes_in
+    ):
+        lanes, every, height = lanes_in
         filters = Filters.from_inputs(kinds, tags, years, query)
         x_range = tuple(view_range) if view_range else None
         sort = sort or "date"
-        return render(
+        if lanes not in LANES or (lanes == "group" and not get_timeline().has_groups):
+            lanes = ""
+        view = render(
             get_timeline,
             filters,
             lang,
@@ -230,8 +279,14 @@ def register(app: Dash, get_timeline) -> None:
             x_range,
             sort,
             version,
-            lanes if lanes in LANES else "",
+            lanes,
+            rows_for_height(height) if lanes else rows_for_height(None),
+            bool(lanes) and every is True,
         )
+        expanded = "true" if view.lanes_button and every is True else "false"
+        return *view[:4], view.lanes_button, not view.lanes_button, expanded
+
+    lanes_more.register(app)
 
     @app.callback(
         Output("key-title", "children"),

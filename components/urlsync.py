@@ -54,6 +54,7 @@ CONTROLS = (
     ("selected", "data"),
     ("list-sort", "value"),
     ("filter-lanes", "value"),
+    ("lanes-all", "data"),  # every lane drawn, none folded ("Show N more lanes")
     ("view-range", "data"),
 )
 

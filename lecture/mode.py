@@ -56,7 +56,7 @@ from serving import LeanDash
 
 MAX_SCREEN_PX = 20_000
 # The main page's scripts act on elements this page does not have: leave them out.
-MAIN_PAGE_SCRIPTS = r"^(chart-width|select|event-list|filters-toggle|copy-link|embed)\.js$"
+MAIN_PAGE_SCRIPTS = r"^(chart-width|lanes|select|event-list|filters-toggle|copy-link|embed)\.js$"
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,

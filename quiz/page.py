@@ -29,7 +29,7 @@ from serving import INDEX, LeanDash
 # What the other pages use and this one does not: their scripts, lecture mode's style and
 # the chart's 1.2 MB plotly.js bundle (this page draws no chart).
 OTHER_ASSETS = (
-    r"^(chart-width|select|event-list|filters-toggle|copy-link|present)\.js$"
+    r"^(chart-width|lanes|select|event-list|filters-toggle|copy-link|present)\.js$"
     r"|^present\.css$|^plotly-basic.*\.js$"
 )
 

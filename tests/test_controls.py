@@ -29,20 +29,20 @@ def test_controls_show_the_state_and_give_it_back(state):
 
 
 def test_untouched_controls_are_the_empty_address():
-    controls = Controls("en", ALL_KINDS[::-1], [], [1984, 2018], " ", None, "date", "", None)
+    controls = Controls("en", ALL_KINDS[::-1], [], [1984, 2018], " ", None, "date", "", None, None)
     assert to_query(state_from_controls(controls, ViewState(), ALL_KINDS, KNOWN.years)) == ""
 
 
 def test_a_presentation_in_the_address_is_kept_when_a_filter_changes():
     base = parse_query("?ids=first-case,sham-trial&build=1", KNOWN)
-    controls = Controls("fr", ["trial"], [], None, "", None, None, None, None)
+    controls = Controls("fr", ["trial"], [], None, "", None, None, None, None, None)
     query = to_query(state_from_controls(controls, base, ALL_KINDS, KNOWN.years))
     assert query == "?lang=fr&kind=trial&ids=first-case%2Csham-trial&build=1"
 
 
 def test_the_embed_view_stays_embedded_when_a_control_changes():
     base = parse_query("?embed=1&kind=trial", KNOWN)
-    controls = Controls("fr", ["trial"], [], None, "", "sham-trial", None, None, None)
+    controls = Controls("fr", ["trial"], [], None, "", "sham-trial", None, None, None, None)
     query = to_query(state_from_controls(controls, base, ALL_KINDS, KNOWN.years))
     assert query == "?lang=fr&kind=trial&event=sham-trial&embed=1"
 
@@ -53,7 +53,18 @@ def test_the_controls_are_in_the_order_the_address_sync_sets_them():
     from components.urlsync import CONTROLS
 
     names = [f.name for f in fields(Controls)]
-    expected = ["lang", "kinds", "tags", "years", "query", "event", "sort", "lanes", "x_range"]
+    expected = [
+        "lang",
+        "kinds",
+        "tags",
+        "years",
+        "query",
+        "event",
+        "sort",
+        "lanes",
+        "lanes_all",
+        "x_range",
+    ]
     assert names == expected
     assert [c for c, _ in CONTROLS] == [
         "lang",
@@ -64,5 +75,6 @@ def test_the_controls_are_in_the_order_the_address_sync_sets_them():
         "selected",
         "list-sort",
         "filter-lanes",
+        "lanes-all",
         "view-range",
     ]

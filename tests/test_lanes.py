@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from core.chart.lanes import NO_LANE, split_lanes
 from core.load.model import Term, Vocabulary
@@ -41,13 +45,81 @@ def test_an_event_with_two_topics_is_in_both_lanes_as_the_same_row():
     assert split.lanes[-1].label == "Autres"
 
 
-def test_lanes_past_the_limit_fold_into_n_more():
+def test_lanes_past_those_drawn_fold_into_n_more_and_unfold_again():
     events = pd.DataFrame({"kind": list("abcde"), "tags": [()] * 5, "group": list("abcde")})
-    split = split_lanes(events, "group", Vocabulary(), "en", max_lanes=3)
+    every = split_lanes(events, "group", Vocabulary(), "en")
+    assert every.folded == () and every.more_label("en") is None
+    split = every.fold(2)
     assert [lane.key for lane in split.lanes] == ["a", "b"]
     assert [lane.key for lane in split.folded] == ["c", "d", "e"]
     assert split.more_label("en") == "3 more"
-    assert split.lanes_of(4) == ("e",)
+    assert split.more_label("fr") == "3 de plus"
+    assert split.lanes_of(4) == ("e",)  # a folded event still says its own lane
+    assert split.fold(5) == every
+    assert every.fold(0).lanes == every.lanes[:1]  # one lane is always drawn
+
+
+@pytest.mark.parametrize(
+    ("height_px", "rows"),
+    [
+        (640, 16),  # a phone held upright (360x640)
+        (800, 21),  # a 1280x800 laptop
+        (1080, 31),  # a projector or a tall screen
+        (None, 21),  # not said yet: a laptop's
+        (0, 21),
+        ("800", 21),  # anything but a number
+        (200, 2),  # too short for any: still a lane and its label
+        (10**9, 661),  # bounded
+    ],
+)
+def test_the_rows_lanes_may_take_come_from_the_screens_height(height_px, rows):
+    from core.chart.lanes import rows_for_height
+
+    assert rows_for_height(height_px) == rows
+
+
+@pytest.mark.parametrize(
+    ("plot_px", "pitch_px", "rows"),
+    [(880, 40, 21), (440, 40, 10), (40, 40, 2)],
+)
+def test_the_rows_on_a_projector_come_from_its_plot_and_the_label_size(plot_px, pitch_px, rows):
+    from core.chart.lanes import rows_for_plot
+
+    assert rows_for_plot(plot_px, pitch_px) == rows
+
+
+@pytest.mark.parametrize(
+    ("heights", "room", "fold", "drawn"),
+    [
+        ([2, 3, 2], 7, 99, 3),  # all fit: none folds
+        ([2, 3, 2], 20, 99, 3),
+        ([2, 2, 2, 2, 2], 7, 2, 2),  # 2 + 2 + a 2-row "N more" = 6; a third lane would not fit
+        ([2, 2, 2, 2, 2], 8, 2, 3),  # 2 + 2 + 2 + 2
+        ([2, 2, 2, 2, 2], 8, 4, 2),  # a tall "N more" leaves room for fewer lanes
+        ([5, 5, 5], 4, 3, 1),  # nothing fits: the first lane is drawn all the same
+        ([1, 1, 1, 1], 1, 1, 1),
+    ],
+)
+def test_as_many_lanes_are_drawn_as_fit_with_their_n_more(heights, room, fold, drawn):
+    from core.chart.lanes import lanes_that_fit
+
+    assert lanes_that_fit(heights, room, lambda k: fold) == drawn
+
+
+@given(
+    st.lists(st.integers(1, 12), min_size=1, max_size=12),
+    st.integers(1, 80),
+    st.integers(1, 12),
+)
+def test_what_is_drawn_fits_unless_only_one_lane_is_left(heights, room, fold):
+    from core.chart.lanes import lanes_that_fit
+
+    drawn = lanes_that_fit(heights, room, lambda k: fold)
+    assert 1 <= drawn <= len(heights)
+    used = sum(heights[:drawn]) + (fold if drawn < len(heights) else 0)
+    assert used <= room or drawn == 1
+    if drawn < len(heights):  # one more lane would not have fitted
+        assert sum(heights[: drawn + 1]) + fold > room or drawn + 1 == len(heights)
 
 
 def test_an_unknown_way_to_split_is_refused():
@@ -87,7 +159,10 @@ def test_the_lanes_figure_draws_every_event_below_its_lane_label(by):
 
 
 def test_the_handout_and_lecture_mode_draw_lanes_when_the_address_asks():
-    from core.chart.projector import projected_figure
+    from core.chart.labels import lane_pitch_px
+    from core.chart.lanes import rows_for_plot
+    from core.chart.options import margins
+    from core.chart.projector import projected_figure, projected_label_px
     from core.load.loader import load_timeline
     from core.publish.offline import selection, timeline_figure
     from tests.conftest import BUILT_IN
@@ -101,8 +176,20 @@ def test_the_handout_and_lecture_mode_draw_lanes_when_the_address_asks():
     )
     slide = projected_figure(events, timeline, "en", None, None, (1232, 560), lanes="tag")
     assert slide.layout.meta["lanes"] == "tag"
-    lane_labels = [a.text for a in slide.layout.annotations if a.yref == "y"]
-    assert len(lane_labels) == len(split_lanes(events, "tag", timeline.vocabulary, "en").lanes)
+    labels = [a.text for a in slide.layout.annotations if a.yref == "y"]
+    total = len(split_lanes(events, "tag", timeline.vocabulary, "en").lanes)
+    folded = slide.layout.meta["lanes_folded"]
+    assert slide.layout.meta["lanes_total"] == total
+    # as many lanes as the screen's height holds at the projector's label size, then "N more"
+    assert len(labels) == total - folded + (1 if folded else 0)
+    label_px = projected_label_px(1232, 560)
+    edges = margins(label_px)
+    room = rows_for_plot(560 - edges["t"] - edges["b"], lane_pitch_px(label_px, label_px))
+    assert slide.layout.meta["lanes_rows"] <= room or len(labels) <= 2
+    tall = projected_figure(events, timeline, "en", None, None, (1232, 2000), lanes="tag")
+    assert tall.layout.meta["lanes_folded"] < folded or folded == 0
+    every = timeline_figure(timeline, state.with_(lanes="tag"), events, 1000)
+    assert every.layout.meta["lanes_folded"] == 0  # paper does not unfold: every lane
 
 
 def test_the_text_summary_and_the_list_say_each_events_lane():
@@ -126,6 +213,10 @@ def test_the_text_summary_and_the_list_say_each_events_lane():
     assert entries(events, "en", None, timeline.vocabulary)["items"][0]["lane"] is None
 
 
+def lane_labels(figure: dict) -> list[str]:
+    return [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+
+
 def test_folded_lanes_are_drawn_together_under_n_more():
     from core.chart.figure import FigureOptions
     from core.chart.lanes import lanes_figure
@@ -134,8 +225,97 @@ def test_folded_lanes_are_drawn_together_under_n_more():
 
     timeline = load_timeline(BUILT_IN)
     events = timeline.events
-    figure = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind", max_lanes=3)
-    labels = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
-    assert len(labels) == 3 and labels[-1].startswith("<b>6 more: ")
+    every = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind")
+    total = every["layout"]["meta"]["lanes_total"]
+    assert len(lane_labels(every)) == total and every["layout"]["meta"]["lanes_folded"] == 0
+    room = every["layout"]["meta"]["lanes_rows"] - 3
+    figure = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind", room)
+    meta = figure["layout"]["meta"]
+    labels = lane_labels(figure)
+    assert meta["lanes_folded"] >= 2 and len(labels) == total - meta["lanes_folded"] + 1
+    assert labels[-1].startswith(f"<b>{meta['lanes_folded']} more: ")
+    assert meta["lanes_rows"] <= room
     marks = [i for ids in ids_by_row(figure).values() for i in ids]
     assert sorted(marks) == sorted(events["id"])
+
+
+@pytest.mark.parametrize("width_px", [328, 880, 1800])
+def test_a_taller_screen_draws_more_lanes_and_every_lane_has_its_label(width_px):
+    from core.chart.figure import FigureOptions
+    from core.chart.lanes import lanes_figure, rows_for_height
+    from core.load.loader import load_timeline
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    options = FigureOptions(plot_width_px=width_px)
+    drawn = []
+    for height in (400, 640, 800, 1080, 2000):
+        rows = rows_for_height(height)
+        figure = lanes_figure(timeline.events, timeline.vocabulary, [], options, "tag", rows)
+        meta = figure["layout"]["meta"]
+        drawn.append(meta["lanes_total"] - meta["lanes_folded"])
+        assert meta["lanes_rows"] <= rows or drawn[-1] == 1
+    assert drawn == sorted(drawn) and drawn[0] < drawn[-1]
+    every = lanes_figure(timeline.events, timeline.vocabulary, [], options, "tag")
+    split = split_lanes(timeline.events, "tag", timeline.vocabulary, "en")
+    assert lane_labels(every) == [f"<b>{lane.label}</b>" for lane in split.lanes]
+    assert every["layout"]["height"] > 800  # the chart grows for its lanes
+
+
+def test_lanes_by_group_are_offered_only_for_data_with_groups():
+    from components.filters import lane_options
+    from core.load.loader import load_timeline
+    from core.view.address import known_from
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    assert not timeline.has_groups
+    assert [o["value"] for o in lane_options("en", timeline.has_groups)] == ["", "kind", "tag"]
+    assert known_from(timeline).lanes == {"kind", "tag"}
+    grouped = replace(timeline, events=timeline.events.assign(group="Clinic"))
+    assert grouped.has_groups
+    assert [o["value"] for o in lane_options("fr", grouped.has_groups)] == [
+        "",
+        "kind",
+        "group",
+        "tag",
+    ]
+    assert known_from(grouped).lanes == {"kind", "group", "tag"}
+
+
+@pytest.mark.parametrize(
+    ("meta", "every", "text"),
+    [
+        ({"lanes_folded": 3, "lanes_rows": 20}, False, "Show 3 more lanes"),
+        ({"lanes_folded": 1, "lanes_rows": 20}, False, "Show 1 more lane"),
+        ({"lanes_folded": 0, "lanes_rows": 40}, True, "Fewer lanes"),  # taller than the screen
+        ({"lanes_folded": 0, "lanes_rows": 20}, True, ""),  # all fit: nothing to fold
+        ({"lanes_folded": 0, "lanes_rows": 20}, False, ""),
+    ],
+)
+def test_the_button_under_the_chart_shows_or_folds_the_lanes(meta, every, text):
+    from components.lanes_more import button_text
+
+    assert button_text(meta, "en", 21, every) == text
+
+
+def test_the_page_shows_folded_lanes_when_asked():
+    from components.timeline import render
+    from core.load.loader import load_timeline
+    from core.view.selection import Filters
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    filters = Filters.from_inputs(timeline.kinds_present(), [], list(timeline.year_range), "")
+    args = (lambda: timeline, filters, "fr", None, 880, None, "date", "v1", "tag")
+    folded = render(*args, 8)
+    assert folded.lanes_button.startswith("Afficher ")
+    count = folded.figure["layout"]["meta"]["lanes_folded"]
+    folded_lanes = split_lanes(timeline.events, "tag", timeline.vocabulary, "fr").lanes[-count:]
+    named = ", ".join(f"{lane.label} ({len(lane.rows)})" for lane in folded_lanes)
+    assert f"; {count} de plus : {named}." in folded.description  # folded, still said
+    every = render(*args, 8, True)
+    assert every.figure["layout"]["meta"]["lanes_folded"] == 0
+    assert every.lanes_button == "Moins de couloirs"
+    assert "de plus" not in every.description
+    assert every.figure["layout"]["height"] > folded.figure["layout"]["height"]

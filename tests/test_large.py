@@ -55,3 +55,28 @@ def test_above_max_labels_titles_go_to_hover_and_marks_stay_on_few_lanes(large):
     lanes = [y for t in marks(figure) for y in t["y"]]
     assert len(lanes) == len(events)
     assert max(lanes) < MAX_LANES
+
+
+@pytest.mark.parametrize("by", ["kind", "tag"])
+def test_above_max_marks_each_lane_is_grouped_with_its_label(large, by):
+    from core.chart.lanes import lanes_figure, split_lanes
+
+    split = split_lanes(large.events, by, large.vocabulary, "en")
+    figure = lanes_figure(large.events, large.vocabulary, large.eras, FigureOptions(), by)
+    labels = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+    assert labels == [f"<b>{lane.label}</b>" for lane in split.lanes]
+    traces = marks(figure)
+    assert all(row[0] is None for t in traces for row in t["customdata"])  # groups, not events
+    kinds = len(large.kinds_present())
+    points = sum(len(t["x"]) for t in traces)
+    assert points <= len(split.lanes) * kinds * (880 // BIN_PX)  # bounded by the width
+    counted = sum(int(row[2].split(": ")[1].split()[0]) for t in traces for row in t["customdata"])
+    assert counted == sum(len(lane.rows) for lane in split.lanes)  # every event, in each lane
+    label_rows = {a["y"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"}
+    assert not label_rows & {y for t in traces for y in t["y"]}  # a label's row is its own
+    for room in (10, 30):
+        meta = lanes_figure(large.events, large.vocabulary, [], FigureOptions(), by, room)[
+            "layout"
+        ]["meta"]
+        drawn = meta["lanes_total"] - meta["lanes_folded"]
+        assert meta["lanes_rows"] <= room or drawn == 1  # the first lane is always drawn

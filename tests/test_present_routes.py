@@ -46,7 +46,7 @@ def test_lecture_mode_shows_what_of_its_address_was_ignored(client):
 def test_the_presentation_leaves_out_the_main_page_scripts(client):
     scripts = re.findall(r'src="([^"]+)"', client.get("/present/").get_data(as_text=True))
     assert any("assets/present.js" in s for s in scripts)
-    main_only = r"assets/(chart-width|select|event-list|filters-toggle|copy-link)\.js"
+    main_only = r"assets/(chart-width|lanes|select|event-list|filters-toggle|copy-link)\.js"
     assert not any(re.search(main_only, s) for s in scripts)
     # nor the bundles the main page leaves out (serving.LeanDash)
     assert not any(re.search(r"dash_table|polyfill", s) for s in scripts)

@@ -11,6 +11,7 @@ import pytest
 
 from app import create_app
 from core.chart.figure import FigureOptions, figure_dict
+from core.chart.lanes import lanes_figure
 from core.chart.svg import figure_svg, tick_step, ticks
 from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN, TINY, read_csv, write_csv
@@ -204,3 +205,22 @@ def test_a_timeline_title_is_text_in_every_tab_title(tmp_path):
         title = page.split("<title>", 1)[1].split("</title>", 1)[0]
         assert "<" not in title, (address, title)
         assert "<script>alert" not in page
+
+
+def test_each_lane_is_named_in_bold_at_its_row():
+    timeline = load_timeline(BUILT_IN)
+    options = FigureOptions(lang="en", plot_width_px=880)
+    figure = lanes_figure(timeline.events, timeline.vocabulary, timeline.eras, options, "kind")
+    names = [a for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
+    assert len(names) >= 2
+    root = parsed(figure)
+    axes = figure["layout"]
+    top, height = axes["margin"]["t"], axes["height"] - axes["margin"]["t"] - axes["margin"]["b"]
+    low, high = axes["yaxis"]["range"]
+    for name in names:
+        said = name["text"].removeprefix("<b>").removesuffix("</b>")
+        node = next(n for n in root.iter(f"{SVG}text") if "".join(n.itertext()) == said)
+        assert node.get("font-weight") == "bold"  # not "<b>" written out
+        row_y = top + (high - name["y"]) / (high - low) * height
+        baseline = float(next(node.iter(f"{SVG}tspan")).get("y"))
+        assert 0 < baseline - row_y < name["font"]["size"]  # on its row, not at the bottom

@@ -1,5 +1,7 @@
 """The address is the state: round trips, and odd addresses that open the default view."""
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,7 +44,8 @@ def states(draw):
         build=draw(st.booleans()),
         view=draw(st.sampled_from(["", "presenter"])),
         embed=draw(st.booleans()),
-        lanes=draw(st.sampled_from(("", *LANES))),
+        lanes=(lanes := draw(st.sampled_from(("", *LANES)))),
+        lanes_all=bool(lanes) and draw(st.booleans()),
     )
 
 
@@ -106,6 +109,9 @@ def test_the_default_view_is_an_empty_query():
         ("?lanes=kind", ViewState(lanes="kind"), None),
         ("?lanes=group&lang=fr", ViewState(lanes="group", lang="fr"), None),
         ("?lanes=colour", ViewState(), "unknown lanes 'colour' ignored (kind, group or tag)"),
+        ("?lanes=tag&lanes_all=1", ViewState(lanes="tag", lanes_all=True), None),
+        ("?lanes=tag&lanes_all=0", ViewState(lanes="tag"), None),
+        ("?lanes_all=1", ViewState(), None),  # without lanes, nothing to unfold
     ],
 )
 def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice):
@@ -114,6 +120,18 @@ def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice
     said = [n.text("en") for n in state.notices]
     assert (notice in said) if notice else said == []
     assert len(state.notices) <= MAX_NOTICES
+
+
+UNGROUPED = replace(KNOWN, lanes=frozenset({"kind", "tag"}))  # no event has a group
+
+
+def test_lanes_by_group_on_data_without_groups_fall_back_with_a_notice():
+    state = parse_query("?lanes=group&lanes_all=1&kind=trial", UNGROUPED)
+    assert state == ViewState(kinds=("trial",))
+    assert [n.text("en") for n in state.notices] == [
+        "no groups in this data: lanes by group ignored"
+    ]
+    assert parse_query("?lanes=group", KNOWN).lanes == "group"
 
 
 @pytest.mark.parametrize(
@@ -126,6 +144,7 @@ def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice
         ("?event=<script>", "événement inconnu « <script> » ignoré"),
         ("?sort=random", "ordre de tri inconnu « random » ignoré"),
         ("?lanes=x", "couloirs inconnus « x » ignorés (kind, group ou tag)"),
+        ("?lanes=group", "groupes absents de ces données : couloirs par groupe ignorés"),
         ("?x0=nan&x1=inf", "plage visible mal formée ignorée"),
         ("?utm_source=mail", "paramètre inconnu « utm_source » ignoré"),
         ("?view=<b>", "vue inconnue « <b> » ignorée"),
@@ -134,7 +153,7 @@ def test_odd_addresses_open_what_they_can_with_a_notice(search, expected, notice
     ],
 )
 def test_notices_read_in_french_on_the_french_page(search, notice):
-    (said,) = parse_query(search, KNOWN).notices
+    (said,) = parse_query(search, UNGROUPED).notices
     assert said.text("fr").replace("\u00a0", " ") == notice
 
 

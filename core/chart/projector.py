@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure, margins, x_bounds
 from core.chart.labels import label_room_px, lane_pitch_px, place_labels
-from core.chart.lanes import lanes_figure
+from core.chart.lanes import lanes_figure, rows_for_plot
 from core.load.model import Timeline
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080  # slide images, and the presenter's PNG and SVG
@@ -88,7 +88,9 @@ def projected_figure(
 
     `focus`: label only these events (lecture mode), else every one that fits (a slide).
     `shown`: draw only these (build mode), where the whole of `events` puts them.
-    `lanes`: in lanes by kind, group or tag, when the address asks for them.
+    `lanes`: in lanes by kind, group or tag, when the address asks for them; as many as
+    fit the screen's height, the others folded into "N more" (nothing unfolds on a screen
+    a lecture is shown on).
     """
     width, height = size
     label_px = projected_label_px(width, height)
@@ -113,8 +115,9 @@ def projected_figure(
         shown=frozenset(shown) if shown is not None else None,
         plot_height_px=plot[1],
     )
-    if lanes:
-        drawn = lanes_figure(events, timeline.vocabulary, timeline.eras, options, lanes)
+    if lanes:  # as many as fit the screen, the others folded into "N more"
+        rows = rows_for_plot(plot[1], lane_pitch_px(label_px, label_px))
+        drawn = lanes_figure(events, timeline.vocabulary, timeline.eras, options, lanes, rows)
         figure = go.Figure(drawn)
     else:
         figure = build_figure(events, timeline.vocabulary, timeline.eras, options)

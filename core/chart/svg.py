@@ -28,6 +28,7 @@ TICK_LEN = 5  # Plotly's default tick length (px)
 TICK_LABEL_DY = 24  # from the plot's bottom to a 15 px tick label's baseline, as Plotly draws it
 ANNOTATION_LINE = 1.3  # Plotly's line spacing, in ems
 ERA_LABEL_DY = 6  # from the plot's top up to the last line's baseline of a 14 px era label
+MIDDLE_DY = 0.35  # from a line's middle to its baseline, in font sizes
 NOTE_DY = 15  # from the top of a 14 px annotation's box to its first baseline
 TEXT_DY = 3.75  # Plotly's vertical shift of a 15 px text point, centred on its y
 ROUND_TO = (2, 5, 10)  # Plotly's tick step: the first of these above rough / 10^n, times 10^n
@@ -307,20 +308,29 @@ def _annotations(annotations: list[dict], axes: _Axes) -> Iterator[str]:
     for note in annotations:
         font = note.get("font", {})
         size = font.get("size", 15)
-        rows = lines(note.get("text", ""))
+        said = str(note.get("text", ""))
+        bold = said.startswith("<b>") and said.endswith("</b>")  # a lane's name
+        rows = lines(said[3:-4] if bold else said)
         spacing = round(size * ANNOTATION_LINE, 2)
         x = f"{note['x'] * 100:g}%" if note.get("xref") == "paper" else axes.x(note["x"])
         anchor = {"left": "start", "right": "end"}.get(note.get("xanchor", "center"), "middle")
-        y = axes.paper_y(note["y"]) - note.get("yshift", 0)
+        on_axis = note.get("yref") == "y"  # at a row of the chart (a lane's name)
+        y = (axes.y(note["y"]) if on_axis else axes.paper_y(note["y"])) - note.get("yshift", 0)
         if note.get("yanchor") == "top":
             first = y + NOTE_DY
+        elif on_axis:  # centred on the row, as Plotly does by default
+            first = round(y + size * MIDDLE_DY - spacing * (len(rows) - 1) / 2, 2)
         else:  # "bottom": the last line sits just above the point
             first = y - ERA_LABEL_DY - spacing * (len(rows) - 1)
+        pad = ""  # inside Plotly's pad of 2 px, at the edge of the plot
+        if note.get("xref") == "paper" and anchor != "middle":
+            pad = f' dx="{2 if anchor == "start" else -2}"'
         spans = "".join(
-            f'<tspan x="{x}" y="{first + spacing * i:g}">{row}</tspan>'
+            f'<tspan x="{x}"{pad} y="{first + spacing * i:g}">{row}</tspan>'
             for i, row in enumerate(rows)
         )
+        weight = ' font-weight="bold"' if bold else ""
         yield (
-            f'<text text-anchor="{anchor}" font-size="{size}" '
+            f'<text text-anchor="{anchor}" font-size="{size}"{weight} '
             f'fill="{attr(font.get("color", "#444"))}">{spans}</text>'
         )

@@ -147,6 +147,14 @@ class Timeline:
         known = [k for k in self.vocabulary.kinds if k in used]
         return tuple(known + [k for k in used if k not in self.vocabulary.kinds])
 
+    @cached_property
+    def has_groups(self) -> bool:
+        """Whether some event has a group (a TimelineJS or vis-timeline lane): lanes by
+        group are offered only then."""
+        if "group" not in self.events:
+            return False
+        return bool((self.events["group"].fillna("").astype(str) != "").any())
+
     def tags_present(self) -> list[str]:
         """Tags used by some event, in vocabulary order, then any others by name."""
         return list(self._tags_present)

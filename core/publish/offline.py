@@ -47,7 +47,7 @@ def selection(timeline: Timeline, query: str) -> tuple[ViewState, object]:
 
 def timeline_figure(timeline: Timeline, state: ViewState, events, width: int) -> go.Figure:
     options = FigureOptions(lang=state.lang, plot_width_px=width - 32, x_range=x_extent(events))
-    if state.lanes:  # lanes=kind|group|tag in the address
+    if state.lanes:  # lanes=kind|group|tag in the address; every one (paper does not unfold)
         return go.Figure(
             lanes_figure(events, timeline.vocabulary, timeline.eras, options, state.lanes)
         )

@@ -21,6 +21,7 @@ Parameters (all optional; absent means the default view):
     view=presenter     presentation: the presenter's view (notes, next event, clock)
     embed=1            the chart and the details only, for an <iframe> in a course page
     lanes=kind         the chart's events in lanes by kind, group (from the data) or tag
+    lanes_all=1        every lane drawn, none folded into "N more" (with lanes=)
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Known:
     tags: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
     years: tuple[int, int] = (0, 1)
+    lanes: frozenset[str] = frozenset(LANES)  # "group" only if some event has a group
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class ViewState:
     view: str = ""
     embed: bool = False
     lanes: str = ""
+    lanes_all: bool = False
     notices: tuple[Message, ...] = field(default=(), compare=False)  # what was ignored
 
     def with_(self, **changes) -> ViewState:
@@ -88,6 +91,7 @@ PARAMS = (
     "view",
     "embed",
     "lanes",
+    "lanes_all",
 )
 VIEWS = ("presenter",)
 
@@ -179,10 +183,14 @@ def parse_query(search: str | None, known: Known) -> ViewState:
     if "embed" in params:
         state["embed"] = params["embed"] in BUILD_ON
     if params.get("lanes"):
-        if params["lanes"] in LANES:
+        if params["lanes"] in known.lanes:
             state["lanes"] = params["lanes"]
+        elif params["lanes"] in LANES:
+            notices.append(message("notice_no_groups"))
         else:
             notices.append(message("notice_unknown_lanes", value=params["lanes"][:10]))
+    if "lanes_all" in params and state.get("lanes"):  # without lanes, it means nothing
+        state["lanes_all"] = params["lanes_all"] in ("1", "true", "yes")
     if params.get("view"):
         if params["view"] in VIEWS:
             state["view"] = params["view"]
@@ -224,6 +232,8 @@ def to_query(state: ViewState) -> str:
         params.append(("embed", "1"))
     if state.lanes:
         params.append(("lanes", state.lanes))
+        if state.lanes_all:
+            params.append(("lanes_all", "1"))
     return "?" + urlencode(params) if params else ""
 
 
@@ -234,6 +244,7 @@ def known_from(timeline) -> Known:
         tags=frozenset(timeline.tags_present()),
         events=frozenset(timeline.events["id"]),
         years=timeline.year_range,
+        lanes=frozenset(LANES if timeline.has_groups else (by for by in LANES if by != "group")),
     )
 
 

@@ -23,6 +23,7 @@ class Controls:
     event: str | None
     sort: str | None
     lanes: str | None
+    lanes_all: bool | None
     x_range: list[float] | None
 
 
@@ -33,6 +34,7 @@ def state_from_controls(
     kinds = controls.kinds if controls.kinds is not None else all_kinds
     years = tuple(int(y) for y in controls.years) if controls.years else year_range
     x_range = controls.x_range
+    lanes = controls.lanes if controls.lanes in LANES else ""
     return base.with_(
         lang=controls.lang,
         kinds=None if set(kinds) == set(all_kinds) else tuple(k for k in all_kinds if k in kinds),
@@ -41,7 +43,8 @@ def state_from_controls(
         query=(controls.query or "").strip(),
         event=controls.event or None,
         sort=controls.sort if controls.sort in SORTS else SORTS[0],
-        lanes=controls.lanes if controls.lanes in LANES else "",
+        lanes=lanes,
+        lanes_all=bool(lanes and controls.lanes_all is True),
         x_range=(float(x_range[0]), float(x_range[1])) if x_range else None,
     )
 
@@ -59,5 +62,6 @@ def controls_from_state(
         event=state.event,
         sort=state.sort,
         lanes=state.lanes,
+        lanes_all=state.lanes_all,
         x_range=list(state.x_range) if state.x_range else None,
     )

@@ -115,8 +115,9 @@ def test_without_scripts_the_chart_its_labels_and_the_list_are_there(
         ("?kind=trial,publication&event=vertos-2-2010", 1280),
         ("?lang=fr&event=vertos-2-2010", 1280),
         ("?lang=fr", 360),
+        ("?lanes=kind", 1280),
     ],
-    ids=["desktop", "phone", "address", "french", "french-phone"],
+    ids=["desktop", "phone", "address", "french", "french-phone", "lanes"],
 )
 def test_the_interactive_chart_takes_its_place_without_moving_anything(
     no_script_page, page, live_server, query, width
