@@ -17,11 +17,13 @@ from core.i18n import t
 
 def button_text(meta: dict, lang: str, room_rows: int, every: bool) -> str:
     """The button's text for a chart in lanes (`meta`: its figure's): "Show N more lanes"
-    when some fold, "Fewer lanes" when every lane is drawn and they take more than the
+    when some fold, "Name the events in every lane" when some are drawn as marks alone, "Fewer lanes" when every lane is drawn and they take more than the
     `room_rows` the screen has; "" (no button) otherwise."""
     folded = meta.get("lanes_folded", 0)
     if folded:
         return t(lang, "lanes_show_more_one" if folded == 1 else "lanes_show_more", count=folded)
+    if meta.get("lanes_unlabelled", 0):
+        return t(lang, "lanes_show_labels")
     return t(lang, "lanes_fewer") if every and meta.get("lanes_rows", 0) > room_rows else ""
 
 

@@ -228,7 +228,7 @@ def test_folded_lanes_are_drawn_together_under_n_more():
     every = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind")
     total = every["layout"]["meta"]["lanes_total"]
     assert len(lane_labels(every)) == total and every["layout"]["meta"]["lanes_folded"] == 0
-    room = every["layout"]["meta"]["lanes_rows"] - 3
+    room = 2 * total - 1  # not even a row of marks under each lane's name
     figure = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind", room)
     meta = figure["layout"]["meta"]
     labels = lane_labels(figure)
@@ -237,6 +237,54 @@ def test_folded_lanes_are_drawn_together_under_n_more():
     assert meta["lanes_rows"] <= room
     marks = [i for ids in ids_by_row(figure).values() for i in ids]
     assert sorted(marks) == sorted(events["id"])
+
+
+def event_labels(figure: dict) -> list[str]:
+    return [
+        text
+        for trace in figure["data"]
+        if trace.get("mode") and "text" in trace["mode"]
+        for text in trace.get("text") or []
+        if text
+    ]
+
+
+def test_short_of_room_the_last_lanes_lose_their_labels_before_any_lane_folds():
+    from core.chart.figure import FigureOptions
+    from core.chart.lanes import lanes_figure
+    from core.load.loader import load_timeline
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    events = timeline.events
+    every = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind")
+    total = every["layout"]["meta"]["lanes_total"]
+    room = every["layout"]["meta"]["lanes_rows"] - 3
+    figure = lanes_figure(events, timeline.vocabulary, [], FigureOptions(), "kind", room)
+    meta = figure["layout"]["meta"]
+    assert meta["lanes_folded"] == 0 and meta["lanes_unlabelled"] >= 1
+    assert len(lane_labels(figure)) == total  # every lane, named
+    assert meta["lanes_rows"] <= room
+    assert 0 < len(event_labels(figure)) < len(event_labels(every))
+    marks = [i for ids in ids_by_row(figure).values() for i in ids]
+    assert sorted(marks) == sorted(events["id"])  # each event still drawn, once
+
+
+@pytest.mark.parametrize(
+    ("labelled", "bare", "room", "expected"),
+    [
+        ([3, 3, 3], [2, 2, 2], 9, [True, True, True]),
+        ([3, 3, 3], [2, 2, 2], 8, [True, True, False]),
+        ([3, 3, 3], [2, 2, 2], 7, [True, False, False]),
+        ([3, 3, 3], [2, 2, 2], 6, [False, False, False]),
+        ([3, 3, 3], [2, 2, 2], 5, None),
+        ([5, 2, 2], [2, 2, 2], 7, [False, True, True]),  # a long lane gives way, not the rest
+    ],
+)
+def test_which_lanes_keep_their_labels(labelled, bare, room, expected):
+    from core.chart.lanes import labelled_that_fit
+
+    assert labelled_that_fit(labelled, bare, room) == expected
 
 
 @pytest.mark.parametrize("width_px", [328, 880, 1800])

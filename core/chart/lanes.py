@@ -13,9 +13,11 @@ lane's label at the left on a row of its own, so no label of an event can overla
 How many lanes are drawn comes from the chart's real height, in rows (`rows_for_height`
 on the page, `rows_for_plot` on a projector): each lane takes a row for its label and
 its own packed rows, so a phone draws fewer and a tall screen more (`lanes_that_fit`).
-The lanes that do not fit fold into one "N more" lane (`LaneSplit.folded`), their events
-drawn together under it as marks (titles on hover, a click opens them), in the few rows
-marks need; asked for every lane (`room_rows=None`, the page's "Show N
+When the lanes with their events' labels do not fit, the later lanes are drawn as marks
+alone, in the few rows marks need (titles on hover, a click opens them:
+`labelled_that_fit`); when even that does not fit, the lanes that do not fit fold into
+one "N more" lane (`LaneSplit.folded`), their events drawn together under it as marks;
+asked for every lane (`room_rows=None`, the page's "Show N
 more lanes"), the chart grows as tall as its lanes need.
 """
 
@@ -144,6 +146,23 @@ def lanes_that_fit(heights: Sequence[int], room_rows: int, fold_rows: Callable[[
     return max(drawn, 1)
 
 
+def labelled_that_fit(
+    labelled: Sequence[int], bare: Sequence[int], room_rows: int
+) -> list[bool] | None:
+    """Which lanes keep their events' labels when not all fit in `room_rows` rows, lane `i`
+    taking `labelled[i]` rows with them and `bare[i]` as marks alone (titles on hover):
+    from the first, each keeps them while the lanes after it still fit as marks. None when
+    even every lane as marks does not fit (then lanes fold, `lanes_that_fit`)."""
+    if sum(bare) > room_rows:
+        return None
+    keep, used = [], 0
+    for i, (full, mark) in enumerate(zip(labelled, bare, strict=True)):
+        rest = sum(bare[i + 1 :])
+        keep.append(used + full + rest <= room_rows)
+        used += full if keep[-1] else mark
+    return keep
+
+
 def _moved(trace: dict, offset: int) -> dict:
     """A trace of one lane's figure, moved down by `offset` rows."""
     if "y" not in trace:
@@ -219,9 +238,28 @@ def lanes_figure(
         return folds[drawn]
 
     split = every
-    if room_rows is not None:
-        heights = [1 + _rows(part) for part in parts]
-        split = every.fold(lanes_that_fit(heights, room_rows, lambda k: 1 + _rows(fold_part(k))))
+    unlabelled = 0
+    if room_rows is not None and sum(1 + _rows(part) for part in parts) > room_rows:
+        bare = [
+            draw(events.iloc[list(lane.rows)], vocabulary, [], marks_only) for lane in every.lanes
+        ]
+        labelled = labelled_that_fit(
+            [1 + _rows(part) for part in parts], [1 + _rows(part) for part in bare], room_rows
+        )
+        if labelled is None:  # not even every lane as marks: the last ones fold
+            full = [1 + _rows(part) for part in parts]
+            marks = [1 + _rows(part) for part in bare]
+            shown = lanes_that_fit(marks, room_rows, lambda k: 1 + _rows(fold_part(k)))
+            split = every.fold(shown)
+            room_left = room_rows - 1 - _rows(fold_part(len(split.lanes)))
+            labelled = labelled_that_fit(
+                full[: len(split.lanes)], marks[: len(split.lanes)], room_left
+            )
+            labelled = labelled or [False] * len(split.lanes)
+        parts = [
+            part if keep else mark for part, mark, keep in zip(parts, bare, labelled, strict=False)
+        ]
+        unlabelled = labelled.count(False)
     labels = [lane.label for lane in split.lanes]
     drawn = parts[: len(split.lanes)]
     if split.folded:  # their events still drawn, together, under "N more: their names"
@@ -240,6 +278,7 @@ def lanes_figure(
         "lanes": by,
         "lanes_total": len(every.lanes),
         "lanes_folded": len(split.folded),
+        "lanes_unlabelled": unlabelled,  # lanes drawn as marks, their titles on hover
         "lanes_rows": row,  # the rows drawn: lane labels and events
     }
     layout = {
