@@ -244,3 +244,24 @@ def test_empty_cells_past_the_column_limit_are_not_counted(tmp_path):
     problems: list = []
     assert read_table(path, problems) == [["date", "title"], ["1984", "x"]]
     assert problems == []
+
+
+def test_a_vis_timeline_file_past_its_limits_is_one_message(tmp_path, monkeypatch):
+    """JSON is parsed whole: a tighter size limit than a CSV's, and the row limit too."""
+    from core.load.foreign import read_vis_json
+
+    path = tmp_path / "items.json"
+    items = [{"id": i, "start": "2000-01-01", "content": f"item {i}"} for i in range(30)]
+    path.write_text(json.dumps(items), encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_JSON_BYTES", 100)
+    problems: list = []
+    assert read_vis_json(path, problems) is None
+    assert [str(p.what) for p in problems] == [
+        f"expected a file of at most 100 bytes; found {path.stat().st_size:,} bytes: "
+        + limits.SPLIT
+    ]
+    monkeypatch.setattr(limits, "MAX_JSON_BYTES", 10 * limits.MB)
+    monkeypatch.setattr(limits, "MAX_ROWS", 20)
+    problems = []
+    assert read_vis_json(path, problems) is None
+    assert "expected at most 20 rows" in str(problems[0].what)
