@@ -54,7 +54,8 @@ def test_the_readme_gives_the_two_commands():
         f"{limits.MAX_COLUMNS} columns with\nsomething in them and {limits.MAX_CELLS:,} cells",
         f"unpack to up to {limits.MAX_UNPACKED_BYTES // limits.MB} MB "
         f"({limits.MAX_PART_BYTES // limits.MB} MB for\none part of it, and no part more than "
-        f"{limits.MAX_RATIO} times its packed size); reading stops after\n"
+        f"{limits.MAX_RATIO} times its packed size), a vis-timeline JSON file\n"
+        f"up to {limits.MAX_JSON_BYTES // limits.MB} MB (it is read whole); reading stops after "
         f"{limits.MAX_READ_SECONDS:g} s",
         f"| {MAX_BODY_BYTES // 1024} KiB (the page's largest",
         f"| {MAX_ADDRESS_BYTES:,} bytes |",
