@@ -126,10 +126,7 @@ def read_vis_json(path: Path, problems: list[Problem]) -> Foreign | None:
     try:
         size = path.stat().st_size
         if size > limits.MAX_JSON_BYTES:  # parsed whole: bounded tighter than a CSV
-            found, limit = limits.size_messages(size, limits.MAX_JSON_BYTES)
-            what = message(
-                "problem_file_too_large", limit=limit, size=found, split=limits.SPLIT_SAID
-            )
+            what = limits.file_too_large(size, limits.MAX_JSON_BYTES)
             problems.append(Problem(name, None, None, what))
             return None
         data = json.loads(path.read_bytes().decode("utf-8-sig"))

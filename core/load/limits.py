@@ -54,6 +54,12 @@ def size_messages(found: int, limit: int) -> tuple[Message, Message]:
     return _tenths(found_tenths), limit_said
 
 
+def file_too_large(size: int, limit: int) -> Message:
+    """ "expected a file of at most X; found Y: split it ..." for a file of `size` bytes."""
+    found, most = size_messages(size, limit)
+    return message("problem_file_too_large", limit=most, size=found, split=SPLIT_SAID)
+
+
 def _tenths(tenths: int) -> Message:
     return message("size_mb_tenths", whole=tenths // 10, tenth=str(tenths % 10))
 

@@ -56,17 +56,8 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
     try:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
-            found, limit = limits.size_messages(size, limits.MAX_FILE_BYTES)
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    None,
-                    message(
-                        "problem_file_too_large", limit=limit, size=found, split=limits.SPLIT_SAID
-                    ),
-                )
-            )
+            what = limits.file_too_large(size, limits.MAX_FILE_BYTES)
+            problems.append(Problem(name, None, None, what))
             return None
         data = path.read_bytes()
     except FileNotFoundError:
