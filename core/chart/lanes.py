@@ -178,6 +178,7 @@ def _lane_label(text: str, row: int) -> dict:
         "x": 0,
         "y": row,
         "xanchor": "left",
+        "align": "left",
         "showarrow": False,
         "font": {"size": 15, "family": FONT, "color": "#1a1a1a"},
     }

@@ -10,6 +10,7 @@ from core.chart.lanes import split_lanes
 from core.load.loader import load_timeline
 from tests.browser.conftest import LiveServer, open_app, watched
 from tests.browser.conftest import axe_violations as _axe
+from tests.browser.test_present import IDS, open_present
 from tests.conftest import BUILT_IN
 from tests.test_foreign import sheet_text
 
@@ -121,3 +122,16 @@ def test_lanes_by_group_from_a_sheet(page, grouped_server):
         click_event(page, "place-royale-1612")
         expect(page.locator("#detail-title")).to_have_text("Place Royale")
         assert _axe(page) == []
+
+
+def test_lecture_mode_names_its_lanes_in_one_column(app_page):
+    app_page.set_viewport_size({"width": 1280, "height": 720})
+    open_present(app_page, IDS[0] + "?lanes=kind")
+    app_page.wait_for_load_state("networkidle")  # drawn again for its real size
+    names = app_page.eval_on_selector_all(
+        "#present-graph .annotation-text",
+        "nodes => nodes.filter(n => getComputedStyle(n).fontWeight >= 700 ||"
+        " n.querySelector('b, [style*=bold]')).map(n => n.getBoundingClientRect().left)",
+    )
+    assert len(names) >= 3
+    assert max(names) - min(names) <= 1  # left-aligned, whatever each name's length
