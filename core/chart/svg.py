@@ -275,7 +275,7 @@ def _markers(trace: dict, axes: _Axes) -> Iterator[str]:
     )
     for x, y, size, symbol, event_id in zip(xs, ys, sizes, symbols, ids, strict=True):
         fill = "none" if str(symbol).endswith("-open") else colour
-        identity = f' data-event-id="{attr(event_id)}"' if event_id is not None else ""
+        identity = f' data-event-id="{attr(event_id)}"' if event_id else ""
         yield (
             f'<svg x="{axes.x(x)}" y="{axes.y(y)}" overflow="visible">'
             f'<path d="{_symbol(str(symbol), size / 2)}" fill="{fill}"{identity}/></svg>'

@@ -1,9 +1,10 @@
 """Which events a person asked to see: by kind, tag, year range and free-text search.
 
 Pure pandas on the columns the loader computed, so a filter over 100,000 events is a few
-vectorised comparisons, not a Python loop; the search looks for all its words in each
-event's text in one pass, so that a long search of many words costs what one word does
-(a pass per word took 9 s at 100,000 events for a search of one letter typed 100 times).
+vectorised comparisons, not a Python loop. The search looks for each of its words (each
+once, `search_terms`) among the events the words before it left, the longest word first:
+the first pass leaves few, so a search of many words costs little more than one (a pass
+per word over every event took 9 s at 100,000 events for one letter typed 100 times).
 """
 
 from __future__ import annotations
@@ -60,10 +61,13 @@ def apply_filters(events: pd.DataFrame, filters: Filters, lang: str = "en") -> p
         mask &= (events["end"].to_numpy() > first) & (events["start"].to_numpy() < last + 1)
     terms = search_terms(filters.query)
     if terms:
+        texts = events[f"search_{lang}"].to_numpy(dtype=object)
         rows = np.flatnonzero(mask)
-        texts = events[f"search_{lang}"].to_numpy(dtype=object)[rows]
-        found = (all(map(text.__contains__, terms)) for text in texts)
-        mask[rows] = np.fromiter(found, dtype=bool, count=len(rows))
+        for term in terms:  # `term in text` in a generator: faster than any NumPy string op
+            found = (term in text for text in texts[rows])
+            rows = rows[np.fromiter(found, dtype=bool, count=len(rows))]
+        mask[:] = False
+        mask[rows] = True
     return events if mask.all() else events.loc[mask]
 
 
