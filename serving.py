@@ -79,6 +79,61 @@ _LOCAL_STYLESHEET = re.compile(
 _RELATIVE_URL = re.compile(r'url\("(?![a-z]+:|/)([^"]+)"\)')
 
 
+_SCRIPT_SOURCE = re.compile(r'<script src="([^"]+)"></script>\n?')
+DASH_START = '<script id="_dash-renderer" type="application/javascript">var renderer = new DashRenderer();</script>'
+# Starts Dash's scripts once the browser has shown the page's first frame (the first
+# view): fetched and compiled while that frame was rastered, 2 MB of script took the
+# same two cores and held it back by 100-200 ms (`scripts_after_first_paint`). Their tags
+# wait in a <template> (inert: not fetched, not run); they are added in their order
+# (async = false), then Dash's renderer starts, as on Dash's own page. Where the browser
+# says nothing of its paints, at the next frame; where it paints nothing (a page opened in
+# the background), after a second at most.
+_AFTER_FIRST_PAINT = """(function () {
+  var waiting = document.getElementById("dash-scripts").content.querySelectorAll("script[src]");
+  var sources = Array.prototype.map.call(waiting, function (s) { return s.getAttribute("src"); });
+  var started = false;
+  function start() {
+    if (started) { return; }
+    started = true;
+    sources.forEach(function (source, index) {
+      var script = document.createElement("script");
+      script.src = source;
+      script.async = false;
+      if (index === sources.length - 1) {
+        script.onload = function () { window.renderer = new DashRenderer(); };
+      }
+      document.body.appendChild(script);
+    });
+  }
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (types.indexOf("paint") >= 0) {
+    new PerformanceObserver(function (list) {
+      if (list.getEntries().some(function (e) { return e.name === "first-contentful-paint"; })) {
+        start();
+      }
+    }).observe({type: "paint", buffered: true});
+  } else {
+    requestAnimationFrame(function () { setTimeout(start, 0); });
+  }
+  setTimeout(start, 1000);
+})();"""
+
+
+def scripts_after_first_paint(scripts: str, renderer: str) -> tuple[str, str] | None:
+    """Dash's `scripts` and `renderer` for a page whose first view is in its HTML: the
+    inline scripts as they were (they only name clientside functions), and in place of
+    the script tags and the renderer, one script that loads them after the first paint.
+    None when the renderer is not Dash's plain one (renderer hooks): left as it is."""
+    if renderer.strip() != DASH_START:
+        return None
+    tags = "".join(
+        f'<script src="{source}"></script>' for source in _SCRIPT_SOURCE.findall(scripts)
+    )
+    inline = _SCRIPT_SOURCE.sub("", scripts)
+    waiting = f'<template id="dash-scripts">{tags}</template>'
+    return f"{waiting}\n{inline}", f'<script id="_dash-renderer">{_AFTER_FIRST_PAINT}</script>'
+
+
 def inline_stylesheets(links: str, folder: Path) -> str:
     """The page's own stylesheets (`<link>`s to /assets/) as `<style>` elements: a first
     view needs no request but the page's to be painted (each stylesheet was a request the
@@ -135,6 +190,9 @@ class LeanDash(Dash):
                 f'<div id="first-view" class="first-view">{drawn.html}</div>{kwargs["app_entry"]}'
             )
             kwargs["title"] = escape(drawn.title)
+            late = scripts_after_first_paint(kwargs["scripts"], kwargs.get("renderer", ""))
+            if late:
+                kwargs["scripts"], kwargs["renderer"] = late
             # the address's language (en or fr, from core.view.address) from the first byte
             return (
                 super()

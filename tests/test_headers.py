@@ -87,9 +87,7 @@ def test_a_page_allows_exactly_the_inline_scripts_it_holds(app, path):
     executed = re.findall(
         r"<script>(.*?)</script>", re.sub(r"<!--.*?-->", "", page, flags=re.S), re.S
     )
-    executed += re.findall(
-        r'<script id="_dash-renderer" type="application/javascript">(.*?)</script>', page, re.S
-    )
+    executed += re.findall(r'<script id="_dash-renderer"[^>]*>(.*?)</script>', page, re.S)
     executed += re.findall(r'<script type="text/javascript">(.*?)</script>', page, re.S)
     assert executed, "every page here runs an inline script"
     script_src = dict(

@@ -14,13 +14,14 @@ import pytest
 from app import create_app
 from core.load.store import CHECK_EVERY_S
 from guard.limits import MAX_BODY_BYTES
-from serving import AnswerCache, callback_key
+from serving import DASH_START, AnswerCache, callback_key, scripts_after_first_paint
 from tests.conftest import ROOT, TINY, callback_body
 
 ASSETS = ROOT / "assets"
 
 
 def script_sources(client) -> list[str]:
+    """The page's scripts, in order (they wait in a <template> until the first paint)."""
     return re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
 
 
@@ -33,6 +34,29 @@ def test_the_page_lists_the_small_plotly_and_no_datatable_nor_polyfill(client):
     # what Dash's lazy-loaded chart needs of the polyfill, before Dash's own scripts
     runtime = next(i for i, src in enumerate(sources) if "regenerator-runtime" in src)
     assert runtime < next(i for i, src in enumerate(sources) if "dash_renderer" in src)
+
+
+def test_dashs_scripts_wait_in_a_template_for_the_first_paint(client):
+    page = client.get("/").get_data(as_text=True)
+    waiting = page.split('<template id="dash-scripts">', 1)[1].split("</template>", 1)[0]
+    outside = page.replace(waiting, "")
+    assert not re.findall(r"<script src=", outside)  # nothing fetched before the first paint
+    assert re.findall(r'<script src="([^"]+)"', waiting) == script_sources(client)
+    starter = re.search(r'<script id="_dash-renderer">(.*?)</script>', page, re.S).group(1)
+    assert "first-contentful-paint" in starter and "new DashRenderer()" in starter
+
+
+def test_only_dashs_plain_renderer_is_started_late():
+    tags = (
+        '<script src="/a.js"></script>\n<script>var x = 1;</script>\n<script src="/b.js"></script>'
+    )
+    scripts, starter = scripts_after_first_paint(tags, DASH_START)
+    assert scripts.startswith(
+        '<template id="dash-scripts"><script src="/a.js"></script><script src="/b.js"></script>'
+    )
+    assert "<script>var x = 1;</script>" in scripts  # inline scripts run as before
+    hooked = DASH_START.replace("new DashRenderer()", "new DashRenderer(hooks)")
+    assert scripts_after_first_paint(tags, hooked) is None
 
 
 def test_the_page_asks_early_for_the_charts_and_the_sliders_code_and_its_fonts(client):

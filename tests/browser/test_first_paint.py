@@ -202,3 +202,21 @@ def test_a_second_visit_on_a_phone_opens_packed_for_it_and_nothing_moves(app_pag
     # the two agree at the swap), 900 px tall rather than the 660 px of a wider screen.
     assert app_page.evaluate(BOX, "#timeline") == pytest.approx(at_swap["chart"], abs=1)
     assert at_swap["chart"][3] > 700
+
+
+def test_dashs_scripts_are_fetched_once_the_first_view_is_on_screen(page, live_server):
+    """Fetched and compiled while the first frame was rastered, Dash's 2 MB of script held
+    that frame back by 100-200 ms on two cores (bench/README.md); now they wait for it."""
+    page.goto(live_server.url + "/")
+    page.wait_for_selector("#timeline .js-plotly-plot .scatterlayer .point")  # Dash ran
+    shown = page.evaluate(
+        """() => performance.getEntriesByType('paint')
+            .filter(e => e.name === 'first-contentful-paint').map(e => e.startTime)[0]"""
+    )
+    fetched = page.evaluate(
+        """() => performance.getEntriesByType('resource')
+            .filter(r => /dash_renderer|plotly-basic|react-dom/.test(r.name))
+            .map(r => r.startTime)"""
+    )
+    assert shown is not None and len(fetched) == 3
+    assert min(fetched) >= shown
