@@ -35,7 +35,10 @@ window.timelineSelect = (function () {
       }
       var title = document.getElementById("detail-title");
       var item = document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]');
-      if (title && item && item.getAttribute("aria-pressed") === "true") {
+      /* the details and the list come in separate answers: the title must be this
+         event's, not the one before it, which the new details replace (and focus with it) */
+      if (title && title.getAttribute("data-shows") === id &&
+          item && item.getAttribute("aria-pressed") === "true") {
         title.focus();  /* refused while the panel is not shown yet: tried again */
         if (document.activeElement === title) { return; }
       }

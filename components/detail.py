@@ -104,7 +104,14 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
         html.Div(
             className="detail-head",
             children=[
-                html.H2(event[f"title_{lang}"], id="detail-title", tabIndex="-1"),
+                # data-shows: which event, so that focus waits for this title, not the
+                # one before it (assets/select.js)
+                html.H2(
+                    event[f"title_{lang}"],
+                    id="detail-title",
+                    tabIndex="-1",
+                    **{"data-shows": event_id},
+                ),
                 html.Button(
                     "×",
                     id="detail-close",
