@@ -31,6 +31,12 @@ so a repeated request costs a dictionary lookup (0.1 ms in-process) instead of e
 compressing a 1,000-event figure again (1.1-1.6 ms with orjson and zstd or gzip level 1;
 about 6 ms before those).
 
+A page with its first view drawn in (prerender.py) keeps Dash's script tags in a
+`<template>` until the browser reports its first contentful paint, then adds them in
+order and starts Dash (`scripts_after_first_paint`): fetched and compiled at once, they
+took the two cores from the first frame's layout and raster, and it was shown 100-130 ms
+later (bench/README.md).
+
 Dash asks for the chart's code (dcc's `async-graph.js`) only once it has drawn the layout;
 `preload_chart` names it in the page's head, so it loads with the other scripts: the first
 drawing of the chart came 60-90 ms sooner (30 events, medians of 7 runs, twice). The same
