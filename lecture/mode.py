@@ -27,7 +27,7 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.dependencies import ClientsideFunction
 from dash.exceptions import PreventUpdate
 
@@ -360,7 +360,11 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
             {"lang": lang, "title": document_title(timeline, current, lang)},
             steps := _steps(timeline, deck, state, size, remote),
             steps is not None,
-            notice(deck_notices(state, deck, requested), lang, "dismiss-present-notice"),
+            # a new size of the chart (present.js) is not a new address: a notice the
+            # person has dismissed stays dismissed
+            no_update
+            if set(ctx.triggered_prop_ids or ()) == {"present-size.data"}
+            else notice(deck_notices(state, deck, requested), lang, "dismiss-present-notice"),
         )
 
     app.clientside_callback(

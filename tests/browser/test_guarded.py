@@ -73,6 +73,24 @@ def test_lecture_mode_says_what_of_its_address_it_ignored(app_page):
     expect(notice).to_be_empty()
 
 
+def test_a_dismissed_notice_stays_dismissed_when_the_window_changes_size(app_page):
+    """A new size redraws the chart on the server; it is not a new address to tell about."""
+    open_present(app_page, "ghost?build=2")
+    notice = app_page.locator("#present-notice")
+    expect(notice).to_contain_text("ignored")
+    app_page.wait_for_load_state("networkidle")
+    notice.get_by_role("button").click()
+    expect(notice).to_be_empty()
+    with app_page.expect_response(
+        lambda r: (
+            "_dash-update-component" in r.url and "present-size" in (r.request.post_data or "")
+        )
+    ):
+        app_page.set_viewport_size({"width": 1000, "height": 700})
+    app_page.wait_for_load_state("networkidle")
+    expect(notice).to_be_empty()
+
+
 def test_the_handout_runs_under_its_policy(app_page):
     response = app_page.goto(app_page.base + "/handout?kind=trial")
     assert "sha256-" in script_src(response)
