@@ -86,6 +86,7 @@ _RELATIVE_URL = re.compile(r'url\("(?![a-z]+:|/)([^"]+)"\)')
 
 
 _SCRIPT_SOURCE = re.compile(r'<script src="([^"]+)"></script>\n?')
+_SCRIPT_PRELOAD = re.compile(r'<link rel="preload" href="[^"]+" as="script">(?:\n\s*)?')
 DASH_START = '<script id="_dash-renderer" type="application/javascript">var renderer = new DashRenderer();</script>'
 # Starts Dash's scripts once the browser has shown the page's first frame (the first
 # view): fetched and compiled while that frame was rastered, 2 MB of script took the
@@ -95,12 +96,16 @@ DASH_START = '<script id="_dash-renderer" type="application/javascript">var rend
 # says nothing of its paints, at the next frame; where it paints nothing (a page opened in
 # the background), after a second at most.
 _AFTER_FIRST_PAINT = """(function () {
-  var waiting = document.getElementById("dash-scripts").content.querySelectorAll("script[src]");
+  var template = document.getElementById("dash-scripts").content;
+  var waiting = template.querySelectorAll("script[src]");
   var sources = Array.prototype.map.call(waiting, function (s) { return s.getAttribute("src"); });
   var started = false;
   function start() {
     if (started) { return; }
     started = true;
+    Array.prototype.forEach.call(template.querySelectorAll("link"), function (link) {
+      document.head.appendChild(link.cloneNode());  /* Dash's lazy chunks, asked for now */
+    });
     sources.forEach(function (source, index) {
       var script = document.createElement("script");
       script.src = source;
@@ -125,18 +130,22 @@ _AFTER_FIRST_PAINT = """(function () {
 })();"""
 
 
-def scripts_after_first_paint(scripts: str, renderer: str) -> tuple[str, str] | None:
+def scripts_after_first_paint(
+    scripts: str, renderer: str, preloads: Iterable[str] = ()
+) -> tuple[str, str] | None:
     """Dash's `scripts` and `renderer` for a page whose first view is in its HTML: the
     inline scripts as they were (they only name clientside functions), and in place of
-    the script tags and the renderer, one script that loads them after the first paint.
-    None when the renderer is not Dash's plain one (renderer hooks): left as it is."""
+    the script tags and the renderer, one script that loads them after the first paint,
+    asking first for what the `preloads` (`<link rel="preload">` tags) name. None when
+    the renderer is not Dash's plain one (renderer hooks): left as it is."""
     if renderer.strip() != DASH_START:
         return None
     tags = "".join(
         f'<script src="{source}"></script>' for source in _SCRIPT_SOURCE.findall(scripts)
     )
+    links = "".join(link.strip() for link in preloads)
     inline = _SCRIPT_SOURCE.sub("", scripts)
-    waiting = f'<template id="dash-scripts">{tags}</template>'
+    waiting = f'<template id="dash-scripts">{links}{tags}</template>'
     return f"{waiting}\n{inline}", f'<script id="_dash-renderer">{_AFTER_FIRST_PAINT}</script>'
 
 
@@ -196,15 +205,18 @@ class LeanDash(Dash):
                 f'<div id="first-view" class="first-view">{drawn.html}</div>{kwargs["app_entry"]}'
             )
             kwargs["title"] = escape(drawn.title)
-            late = scripts_after_first_paint(kwargs["scripts"], kwargs.get("renderer", ""))
+            page = super().interpolate_index(**kwargs)
+            # the script preloads in the head (preload_chart) wait with the scripts
+            preloads = _SCRIPT_PRELOAD.findall(page)
+            late = scripts_after_first_paint(
+                kwargs["scripts"], kwargs.get("renderer", ""), preloads
+            )
             if late:
                 kwargs["scripts"], kwargs["renderer"] = late
+                head, body = super().interpolate_index(**kwargs).split("<body>", 1)
+                page = f"{_SCRIPT_PRELOAD.sub('', head)}<body>{body}"
             # the address's language (en or fr, from core.view.address) from the first byte
-            return (
-                super()
-                .interpolate_index(**kwargs)
-                .replace('<html lang="en">', f'<html lang="{drawn.lang}">', 1)
-            )
+            return page.replace('<html lang="en">', f'<html lang="{drawn.lang}">', 1)
         return super().interpolate_index(**kwargs)
 
     def run(self, *args, **kwargs) -> None:
