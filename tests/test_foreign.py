@@ -81,6 +81,26 @@ def test_each_column_lands_in_its_field(tmp_path):
     assert timeline.warnings == [] or all(p.severity == WARNING for p in timeline.warnings)
 
 
+def test_a_pictures_alt_text_is_read_and_its_absence_named_by_the_sheets_column(tmp_path):
+    with_alt = only(
+        load_sheet(
+            tmp_path,
+            {
+                "Year": "1984",
+                "Headline": "H",
+                "Media": "https://example.org/a.jpg",
+                "Alt Text": "A <needle>",
+            },
+        )
+    )
+    assert with_alt["image_alt_en"] == with_alt["image_alt_fr"] == "A <needle>"  # plain text
+    timeline = load_sheet(
+        tmp_path, {"Year": "1984", "Headline": "H", "Media": "https://example.org/a.jpg"}
+    )
+    (warning,) = [p for p in timeline.warnings if "alternative text" in p.message]
+    assert (warning.row, warning.column) == (2, "Alt Text")
+
+
 def test_script_and_javascript_links_never_reach_the_page(tmp_path):
     event = only(
         load_sheet(

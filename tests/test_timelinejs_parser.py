@@ -6,7 +6,8 @@ package-lock.json). For the built-in timeline, in English and French, and for se
 timelines (BCE and small years, year-only and month-only dates, periods, qualified dates,
 display dates, groups, eras, a title or none, pictures, accents, quotes, commas, newlines,
 formulas and markup in text), TimelineJS must report no error or warning and show every
-event's date, headline, text, display date, group and picture (address, credit, caption),
+event's date, headline, text, display date, group and picture (address, credit, caption,
+alternative text),
 the title and every era as the app has them.
 
 The reader needs node and `npm ci` in tests/timelinejs; `bash scripts/test.sh` does both.
@@ -112,6 +113,7 @@ def theirs(slide: dict) -> dict:
         "media": media.get("url", ""),
         "credit": html_to_text(media.get("credit", "")),
         "caption": html_to_text(media.get("caption", "")),
+        "alt": media.get("alt", ""),  # given to the picture as it is, not as HTML
     }
 
 
@@ -131,6 +133,7 @@ def ours(event: dict, lang: str) -> dict:
         "group": event["group"],
         "media": event["image"],
         "credit": event[f"image_credit_{lang}"],
+        "alt": " ".join(event[f"image_alt_{lang}"].split()),
         "caption": event[f"image_caption_{lang}"],
     }
 
@@ -240,7 +243,11 @@ def write_random_timeline(folder: Path, seed: int) -> Path:
                 )
                 if picture
                 else "",
-                "image_alt_en": "A picture" if picture else "",
+                "image_alt_en": rng.choice(
+                    ["A picture", phrase(rng), "=1+1, not a formula", 'A "quoted", <b>word</b>']
+                )
+                if picture
+                else "",
                 "image_credit_en": phrase(rng) if picture else "",
                 "image_caption_en": paragraphs(rng) if picture else "",
             }

@@ -205,6 +205,7 @@ WRITE_CASES = [
             "image_credit": "Me & you",
             "image_caption": "A <cap>",
             "image_thumbnail": "t.png",
+            "image_alt": "A <needle>\nin bone",
         },
         {
             "Year": "1984",
@@ -213,6 +214,7 @@ WRITE_CASES = [
             "Media Credit": "Me &amp; you",
             "Media Caption": "A &lt;cap&gt;",
             "Media Thumbnail": "t.png",
+            "Alt Text": "A <needle> in bone",  # as it is: TimelineJS sets it, not as HTML
         },
     ),
     (
@@ -417,6 +419,7 @@ def _event(draw: st.DrawFn) -> dict[str, str]:
         "image_credit": draw(_OPTIONAL_LINE),
         "image_caption": draw(_TEXT),
         "image_thumbnail": draw(_IMAGE),
+        "image_alt": draw(_OPTIONAL_LINE),
     }
 
 

@@ -31,7 +31,7 @@ COLUMN_NAMES = {
         "title": "Headline",
         "summary": "Text",
         "image": "Media",
-        "image_alt": "Media",
+        "image_alt": "Alt Text",
         "image_credit": "Media Credit",
         "image_caption": "Media Caption",
         "display_date": "Display Date",
@@ -80,6 +80,7 @@ def _events(converted: Converted) -> list[tuple[int, dict[str, str]]]:
             "image": event["image"],
             "image_credit": event["image_credit"],
             "image_caption": event["image_caption"],
+            "image_alt": event.get("image_alt", ""),
         }
         rows.append((number, row))
     return rows

@@ -32,6 +32,7 @@ def _event(event: dict, lang: str) -> dict[str, str]:
         "image": event["image"],
         "image_credit": event[f"image_credit_{lang}"],
         "image_caption": event[f"image_caption_{lang}"],
+        "image_alt": event[f"image_alt_{lang}"],
         "group": event.get("group", ""),
     }
 

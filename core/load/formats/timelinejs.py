@@ -263,6 +263,8 @@ def _read(row: SheetRow, kind: str, result: Converted) -> None:
                 "image_credit": html_to_text(row["Media Credit"]),
                 "image_caption": html_to_text(row["Media Caption"]),
                 "image_thumbnail": thumbnail,
+                # plain text: TimelineJS gives it to the picture as it is, not as HTML
+                "image_alt": " ".join(row["Alt Text"].split()),
             },
         )
     )

@@ -50,6 +50,7 @@ HEADERS: list[str] = [
     "Media Credit",
     "Media Caption",
     "Media Thumbnail",
+    "Alt Text",  # the picture's alternative text (TimelineJS 3's media.alt)
     "Type",
     "Group",
     "Background",

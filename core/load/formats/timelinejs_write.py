@@ -1,6 +1,6 @@
 """The app's events written as a TimelineJS template CSV that TimelineJS reads back.
 
-`to_csv` writes the 18 template columns (`HEADERS`), a title row (Type 'title'), one row per
+`to_csv` writes the template's 18 columns and Alt Text (`HEADERS`), a title row (Type 'title'), one row per
 event and one per era (Type 'era'), such that TimelineJS 3 reads every row without error
 and `timelinejs.convert` reads back every field it maps. What TimelineJS cannot say is
 spelled out:
@@ -54,6 +54,14 @@ def _html_line(text: str) -> str:
     """
     once = html.escape(" ".join((text or "").split()), quote=False)
     return _guard(html.escape(once, quote=False))
+
+
+def _plain_line(text: str) -> str:
+    """Plain text for Alt Text, which TimelineJS gives the picture as it is (not as HTML):
+    one line; a leading = + - @ gets a space before it, which a spreadsheet takes as text
+    and TimelineJS trims."""
+    line = " ".join(text.split())
+    return f" {line}" if line and line[0] in _FORMULA_START else line
 
 
 def _html_text(text: str) -> str:
@@ -141,6 +149,7 @@ def _event_row(event: dict[str, str]) -> list[str]:
         media_credit=_html_text(event.get("image_credit") or ""),
         media_caption=_html_text(event.get("image_caption") or ""),
         media_thumbnail=event.get("image_thumbnail") or "",
+        alt_text=_plain_line(event.get("image_alt") or ""),
         group=_html_line(event.get("group") or ""),
     )
 
