@@ -216,6 +216,7 @@ def test_event_has_every_key() -> None:
         "image_credit",
         "image_caption",
         "image_thumbnail",
+        "image_alt",
     }
 
 
