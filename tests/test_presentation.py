@@ -168,3 +168,24 @@ def test_what_a_lecture_address_asks_and_cannot_have_gets_a_notice(search, reque
 
     state = parse_query(search, Known(events=frozenset(DECK.ids)))
     assert tuple(str(n) for n in deck_notices(state, DECK, requested)) == expected
+
+
+def test_a_question_the_dates_cannot_answer_is_left_out_with_a_notice():
+    """The two NEJM trials of 6 August 2009 tie: "which came first?" has no answer."""
+    from core.load.loader import load_timeline
+    from core.view.address import known_from, parse_query
+    from core.view.deck import deck_for
+    from tests.conftest import BUILT_IN
+
+    timeline = load_timeline(BUILT_IN)
+    tie = "quiz:first:buchbinder-nejm-2009~invest-nejm-2009"
+    fine = "quiz:first:kyphon-fda-1998~vertos-2-2010"
+    state = parse_query(f"?ids=galibert-amiens-1984,{tie},{fine}", known_from(timeline))
+    deck = deck_for(timeline, state)
+    assert tie not in deck.ids and fine in deck.ids
+    said = [str(n) for n in deck_notices(state, deck, None)]
+    assert said == [
+        f"question '{tie}' left out: its events' dates overlap or tie, so it has no single answer"
+    ]
+    french = [n.text("fr") for n in deck_notices(state, deck, None)]
+    assert len(french) == 1 and tie in french[0] and "écartée" in french[0]

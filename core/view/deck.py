@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.i18n import Message, message
 from core.load.model import Timeline
-from core.quiz.steps import deck_entries, events_of
+from core.quiz.steps import deck_entries, events_of, parse_step
 from core.view.address import ViewState, to_query
 from core.view.selection import Filters, apply_filters
 
@@ -85,11 +85,18 @@ def deck_for(timeline: Timeline, state: ViewState) -> Deck:
 
 
 def deck_notices(state: ViewState, deck: Deck, requested: str | None) -> tuple[Message, ...]:
-    """What of a lecture's address is ignored: the parts `parse_query` could not use, and
-    an event in the path that is not in the presentation (the first one is shown instead)."""
-    if requested is None or requested in deck.ids:
-        return state.notices
-    return (*state.notices, message("notice_not_in_presentation", value=requested[:30]))
+    """What of a lecture's address is ignored: the parts `parse_query` could not use, a
+    question in `ids` the dates cannot answer (its events overlap or tie: left out of the
+    deck, core/quiz/steps.py), and an event in the path that is not in the presentation
+    (the first one is shown instead)."""
+    notices = list(state.notices)
+    for entry in state.ids or ():
+        step = parse_step(entry)
+        if step is not None and step.token not in deck.ids:
+            notices.append(message("notice_question_no_answer", value=entry[:60]))
+    if requested is not None and requested not in deck.ids:
+        notices.append(message("notice_not_in_presentation", value=requested[:30]))
+    return tuple(notices)
 
 
 def deck_events(timeline: Timeline, deck: Deck) -> pd.DataFrame:
