@@ -38,8 +38,9 @@ took the two cores from the first frame's layout and raster, and it was shown 10
 later (bench/README.md).
 
 Dash asks for the chart's code (dcc's `async-graph.js`) only once it has drawn the layout;
-`preload_chart` names it in the page's head, so it loads with the other scripts: the first
-drawing of the chart came 60-90 ms sooner (30 events, medians of 7 runs, twice). The same
+`preload_chart` names it in the page's head (on a page with a first view, in the template
+with the scripts), so it loads with the other scripts: the first drawing of the chart came
+60-90 ms sooner (30 events, medians of 7 runs, twice). The same
 for the years' slider (`async-slider.js`), which Dash asked for after the page's
 components had arrived.
 
@@ -205,15 +206,16 @@ class LeanDash(Dash):
                 f'<div id="first-view" class="first-view">{drawn.html}</div>{kwargs["app_entry"]}'
             )
             kwargs["title"] = escape(drawn.title)
-            page = super().interpolate_index(**kwargs)
-            # the script preloads in the head (preload_chart) wait with the scripts
-            preloads = _SCRIPT_PRELOAD.findall(page)
+            # the script preloads of the page's head (preload_chart) wait with the scripts
+            preloads = _SCRIPT_PRELOAD.findall(self.index_string)
             late = scripts_after_first_paint(
                 kwargs["scripts"], kwargs.get("renderer", ""), preloads
             )
             if late:
                 kwargs["scripts"], kwargs["renderer"] = late
-                head, body = super().interpolate_index(**kwargs).split("<body>", 1)
+            page = super().interpolate_index(**kwargs)
+            if late:
+                head, body = page.split("<body>", 1)
                 page = f"{_SCRIPT_PRELOAD.sub('', head)}<body>{body}"
             # the address's language (en or fr, from core.view.address) from the first byte
             return page.replace('<html lang="en">', f'<html lang="{drawn.lang}">', 1)
