@@ -232,15 +232,20 @@
         var step = steps && steps[event];
         if (!step) { return [no, no, no, no, no, no, no, no, no, no, no]; }
         var moved = no;
-        if (figure && figure.data && step.ring) {
-          /* the marks stay; the ring and the labels (the event told and its neighbours) move */
-          var labels = (step.labels || []).slice();
-          var data = figure.data.filter(function (trace) { return trace.name !== "labels"; })
-            .map(function (trace) {
-              return trace.name === "selected"
-                ? Object.assign({}, trace, {x: [step.ring[0]], y: [step.ring[1]]}) : trace;
-            });
-          moved = Object.assign({}, figure, {data: data.concat(labels)});
+        if (figure && figure.layout && step.ring) {
+          /* The traces stay as they are (the same objects, so Plotly sees them unchanged);
+           * the ring (a shape) and the labels (annotations, in fixed slots: the event told
+           * and its neighbours) move, and Plotly redraws only those. */
+          var layout = figure.layout;
+          var shapes = (layout.shapes || []).map(function (shape) {
+            return shape.name === "ring" ? step.ring : shape;
+          });
+          var annotations = (layout.annotations || []).filter(function (note) {
+            return note.name !== "label";
+          }).concat(step.labels || []);
+          moved = Object.assign({}, figure, {
+            layout: Object.assign({}, layout, {shapes: shapes, annotations: annotations})
+          });
         }
         announce(event);
         return [moved, step.card, step.presenter, step.step].concat(step.links, [step.document]);

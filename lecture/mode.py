@@ -14,11 +14,12 @@ A step is made in the browser: with the first view of a talk, the server sends e
 step's card, presenter panel, links and ring (`present-steps`, for decks of up to
 `BROWSER_STEPS` events), and a clientside callback shows the step the address names,
 moving the ring and the labels of the event told and its neighbours (the marks never
-move, core/chart/projector.py) on the chart it already has; the server is not asked (about 100 ms a step
-with a round trip and a whole new figure; a few milliseconds without). In build mode the
-chart itself changes at each step (only the events reached are drawn), and a talk with
-questions hides its chart on them, so the server draws each step, as it does for longer
-decks.
+move, core/chart/projector.py) on the chart it already has; the server is not asked
+(about 100 ms a step with a round trip and a whole new figure; a few milliseconds
+without). The labels and the ring are layout items of the chart, not traces, so that
+Plotly redraws them alone. In build mode the chart itself changes at each step (only the
+events reached are drawn), and a talk with questions hides its chart on them, so the
+server draws each step, as it does for longer decks.
 """
 
 from __future__ import annotations
@@ -187,6 +188,7 @@ def _figure(timeline: Timeline, deck, current: str | None, state: ViewState, siz
         focus=focus,
         shown=shown,
         lanes=state.lanes,
+        stepping=True,
     )
     figure.update_layout(uirevision=to_query(state.with_(view="")))
     return figure
@@ -219,14 +221,11 @@ def _export_links(state: ViewState, file_stem: str) -> list:
     ]
 
 
-def _ring(figure, current: str | None) -> list | None:
-    """Where the ring round `current` stands on `figure`: [x, lane]."""
-    for trace in figure.data:
-        if trace.customdata is not None and trace.mode == "markers":
-            for x, y, row in zip(trace.x, trace.y, trace.customdata, strict=True):
-                if row[0] == current:
-                    return [x, y]
-    return None
+def _ring(figure) -> dict | None:
+    """The ring round the event told on `figure` (a shape), or None."""
+    return next(
+        (shape.to_plotly_json() for shape in figure.layout.shapes if shape.name == "ring"), None
+    )
 
 
 def _links(deck, current: str | None, state: ViewState) -> list[str]:
@@ -245,8 +244,9 @@ def _step_text(deck, current: str | None, lang: str) -> str:
 
 
 def _labels(figure) -> list[dict]:
-    """The label traces of `figure`: what changes from one step to the next."""
-    return [trace.to_plotly_json() for trace in figure.data if trace.name == "labels"]
+    """The label annotations of `figure`, in their slots: what changes from one step to
+    the next, with the ring."""
+    return [note.to_plotly_json() for note in figure.layout.annotations if note.name == "label"]
 
 
 def _steps(timeline: Timeline, deck, state: ViewState, size, remote: bool) -> dict | None:
@@ -270,7 +270,7 @@ def _steps(timeline: Timeline, deck, state: ViewState, size, remote: bool) -> di
             "step": _step_text(deck, current, lang),
             "links": _links(deck, current, state),
             "document": {"lang": lang, "title": document_title(timeline, current, lang)},
-            "ring": _ring(figure, current),
+            "ring": _ring(figure),
             "labels": _labels(figure),
         }
     return steps

@@ -52,8 +52,18 @@ def lecture(current: str, size, build: bool = False) -> dict:
         size,
         focus=[i for i in (current, previous, following) if i],
         shown=deck.shown_in_build(current) if build else None,
+        stepping=True,  # as lecture mode draws it
     )
     return figure.to_plotly_json()
+
+
+def label_slots(figure: dict) -> list[dict]:
+    return [note for note in figure["layout"]["annotations"] if note.get("name") == "label"]
+
+
+def ring_of(figure: dict) -> dict:
+    (ring,) = [shape for shape in figure["layout"]["shapes"] if shape.get("name") == "ring"]
+    return ring
 
 
 def plot_size(figure: dict, size) -> tuple[float, float]:
@@ -82,9 +92,9 @@ def test_the_event_told_and_its_neighbours_are_labelled_large_and_over_no_mark(s
     texts = [text for text, _ in labels]
     told = titles[current]
     assert any(told == text or told.startswith(text[:-1]) for text in texts), texts
-    labels_trace = next(t for t in figure["data"] if t.get("name") == "labels")
-    assert labels_trace["textfont"]["size"] >= (22 if "1920" in screen else 16)
-    assert 700 in labels_trace["textfont"]["weight"]  # the event told, in bold
+    fonts = [note["font"] for note in label_slots(figure) if note["visible"]]
+    assert min(font["size"] for font in fonts) >= (22 if "1920" in screen else 16)
+    assert 700 in [font["weight"] for font in fonts]  # the event told, in bold
     plot = Box(0, 0, *plot_size(figure, size))
     assert all(box.inside(plot) for _, box in labels)
 
@@ -95,6 +105,45 @@ def test_a_step_moves_the_labels_not_the_marks():
     assert marks_of(before) == marks_of(after)
     assert before["layout"]["xaxis"]["range"] == after["layout"]["xaxis"]["range"]
     assert before["layout"]["yaxis"]["range"] == after["layout"]["yaxis"]["range"]
+
+
+def test_a_step_changes_only_the_labels_and_the_ring_so_plotly_redraws_only_them():
+    # Plotly redraws a changed annotation or shape alone, but every trace when one trace
+    # changes (core/chart/projector.py); the page sends only these (assets/present.js)
+    size = SCREENS["lecture 1920x1080"]
+    before, after = lecture(IDS[10], size), lecture(IDS[11], size)
+    assert before["data"] == after["data"]
+    assert not any(trace.get("name") in ("labels", "selected") for trace in after["data"])
+    assert len(label_slots(before)) == len(label_slots(after)) == 3  # told, before, after
+    assert ring_of(before) != ring_of(after)
+    assert (ring_of(after)["xanchor"], ring_of(after)["yanchor"]) == marks_of(after)[IDS[11]]
+    assert [n for n in before["layout"]["annotations"] if n.get("name") != "label"] == [
+        n for n in after["layout"]["annotations"] if n.get("name") != "label"
+    ]
+    unchanged = {key for key in before["layout"] if key not in ("annotations", "shapes")}
+    assert all(before["layout"][key] == after["layout"][key] for key in unchanged)
+    # a plain number and no template: the layout reaches Plotly deep-copied at each step,
+    # and Plotly compares these two as they are (a dict there redraws every trace)
+    assert isinstance(after["layout"]["meta"], int) and "template" not in after["layout"]
+
+
+def test_the_first_event_keeps_three_label_slots_one_of_them_hidden():
+    size = SCREENS["lecture 1280x720"]
+    first = lecture(IDS[0], size)
+    slots = label_slots(first)
+    assert len(slots) == 3 and [note["visible"] for note in slots].count(False) >= 1
+
+
+@pytest.mark.parametrize("current", [IDS[0], IDS[-1]])
+def test_the_ring_round_an_event_at_either_end_of_the_axis_is_whole(current):
+    # a shape on the axes is clipped to the plot: the axis leaves room for it
+    size = SCREENS["lecture 1280x720"]
+    figure = lecture(current, size)
+    labels, marks = figure_boxes(figure, plot_size(figure, size)[1])
+    ring = ring_of(figure)
+    (box,) = [m for m in marks if m.right - m.left == pytest.approx(2 * (ring["x1"] + 1.5))]
+    width = plot_size(figure, size)[0]
+    assert box.left >= 0 and box.right <= width
 
 
 def test_build_mode_draws_the_events_reached_where_the_whole_deck_puts_them():

@@ -29,8 +29,10 @@ MAIN = f"/?event={CHOSEN}"
 # a width rounded down to 40 px.
 FITTED = """([selector, exact]) => {
     const graph = document.querySelector(selector + ' .js-plotly-plot');
-    if (!graph || !graph._fullLayout || !graph.layout.meta) { return false; }
-    const room = graph._fullLayout._size.w, packed = graph.layout.meta.plot_width_px;
+    const meta = graph && graph.layout.meta;
+    if (!graph || !graph._fullLayout || !meta) { return false; }
+    // lecture mode's meta is the width itself (core/chart/projector.py)
+    const room = graph._fullLayout._size.w, packed = meta.plot_width_px || meta;
     return exact ? Math.abs(room - packed) < 2 : packed <= room + 1 && room - packed < 41;
 }"""
 

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from tests.browser.test_present import IDS, TITLES, expect_event, open_present
 
 RING = """() => { const gd = document.querySelector('#present-graph .js-plotly-plot');
-    const ring = gd.data.find(t => t.name === 'selected');
-    return ring ? [ring.x[0], ring.y[0]] : null; }"""
+    const ring = (gd.layout.shapes || []).find(s => s.name === 'ring');
+    return ring ? [ring.xanchor, ring.yanchor] : null; }"""
 MARK = """id => { const gd = document.querySelector('#present-graph .js-plotly-plot');
     for (const t of gd.data) { if (!t.customdata) continue;
       const i = t.customdata.findIndex(row => row && row[0] === id);
