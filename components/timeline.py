@@ -16,7 +16,8 @@ from functools import lru_cache
 from http.cookies import CookieError, SimpleCookie
 from typing import NamedTuple
 
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, ctx, dcc, html
+from dash.exceptions import PreventUpdate
 from flask import has_request_context, request
 
 from components import event_list, lanes_more
@@ -270,6 +271,10 @@ def register(app: Dash, get_timeline) -> None:
         sort = sort or "date"
         if lanes not in LANES or (lanes == "group" and not get_timeline().has_groups):
             lanes = ""
+        if not lanes and set(ctx.triggered_prop_ids or ()) == {"chart-height.data"}:
+            # the screen's height counts only for lanes: without them the chart is the
+            # same (a first visit reports the height, then the width: one redraw, not two)
+            raise PreventUpdate
         view = render(
             get_timeline,
             filters,

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from plotly.utils import PlotlyJSONEncoder
 
 from app import create_app, page
@@ -149,3 +150,29 @@ def _components(node):
     elif isinstance(node, list):
         for item in node:
             yield from _components(item)
+
+
+@pytest.mark.parametrize(
+    ("changed", "lanes", "status"),
+    [
+        ("chart-height.data", None, 204),  # the same chart: no redraw
+        ("chart-height.data", "kind", 200),  # as many lanes as fit the new height
+        ("chart-width.data", None, 200),  # labels packed for the new width
+    ],
+)
+def test_a_new_screen_height_redraws_only_a_chart_in_lanes(changed, lanes, status):
+    # a first visit reports the height, then the width: the chart was drawn twice
+    app = create_app(TINY / "events.csv")
+    parts = by_id(app.layout())
+    values = {
+        "filter-kind": parts["filter-kind"].value,
+        "filter-tag": parts["filter-tag"].value,
+        "filter-years": parts["filter-years"].value,
+        "lang": "en",
+        "chart-width": 1000,
+        "chart-height": 720,
+        "filter-lanes": lanes,
+    }
+    body = {**callback_body(app, "timeline", values), "changedPropIds": [changed]}
+    answer = app.server.test_client().post("/_dash-update-component", json=body)
+    assert answer.status_code == status
