@@ -120,7 +120,7 @@ def page(
         children=[
             html.A(t(lang, "skip_link"), href="#main", id="skip-link", className="skip-link"),
             dcc.Location(id="url", refresh=False),
-            dcc.Store(id="selected", data=None),
+            dcc.Store(id="selected"),  # no data=None (components/urlsync.py, layout)
             header.layout(store.current().front, lang),
             urlsync.layout(),
             html.Main(

@@ -63,7 +63,10 @@ def layout() -> html.Div:
     """The notice for odd addresses (a polite live region) and the visible-range store."""
     return html.Div(
         [
-            dcc.Store(id="view-range", data=None),
+            # No `data=None`, here or on any store a callback reads: on mounting, a memory
+            # store whose data is None sets it to undefined, a change that fired the redraw
+            # and the details on every page load (a round trip before the first drawing).
+            dcc.Store(id="view-range"),
             dcc.Store(id="address-controls"),  # {"component.prop": value} to set
             dcc.Store(id="chart-axis"),  # the chart's relayouts that move its x axis
             dcc.Store(id="search-settled", data=""),  # the search, once typing pauses

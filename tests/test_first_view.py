@@ -176,3 +176,24 @@ def test_a_new_screen_height_redraws_only_a_chart_in_lanes(changed, lanes, statu
     body = {**callback_body(app, "timeline", values), "changedPropIds": [changed]}
     answer = app.server.test_client().post("/_dash-update-component", json=body)
     assert answer.status_code == status
+
+
+@pytest.mark.parametrize("base", ["/", "/present/", "/quiz/"])
+def test_no_store_a_callback_reads_starts_as_none(base):
+    # dcc.Store sets a memory store whose data is None to undefined as it mounts: a change,
+    # which fired the chart's redraw and the details on every page load
+    client = create_app(TINY / "events.csv").server.test_client()
+    read = {
+        item["id"]
+        for dep in client.get(base + "_dash-dependencies").get_json()
+        for item in dep["inputs"] + dep["state"]
+        if isinstance(item["id"], str)
+    }
+    stores = [
+        c["props"]
+        for c in _components(client.get(base + "_dash-layout").get_json())
+        if c.get("type") == "Store"
+    ]
+    assert stores
+    starting_as_none = [s["id"] for s in stores if "data" in s and s["data"] is None]
+    assert [name for name in starting_as_none if name in read] == []

@@ -220,3 +220,23 @@ def test_dashs_scripts_are_fetched_once_the_first_view_is_on_screen(page, live_s
     )
     assert shown is not None and len(fetched) == 3
     assert min(fetched) >= shown
+
+
+def test_opening_the_page_asks_the_server_only_for_the_address_and_the_width(page, live_server):
+    """The page holds its first view: opening it asks for nothing more than the address's
+    check and the chart's redraw for the width it reported (a store starting as None sent
+    the redraw and the details once more, components/urlsync.py)."""
+    asked = []
+    page.on(
+        "request",
+        lambda r: (
+            asked.append(r.post_data_json["output"])
+            if r.method == "POST" and "_dash-update-component" in r.url
+            else None
+        ),
+    )
+    page.goto(live_server.url + "/")
+    page.wait_for_selector("#timeline .js-plotly-plot .scatterlayer .point")
+    page.wait_for_load_state("networkidle")
+    assert not [output for output in asked if "event-detail" in output], asked
+    assert len([output for output in asked if "timeline.figure" in output]) <= 1, asked
