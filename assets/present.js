@@ -232,14 +232,14 @@
         var step = steps && steps[event];
         if (!step) { return [no, no, no, no, no, no, no, no, no, no, no]; }
         var moved = no;
-        if (figure && figure.layout && step.ring) {
+        if (figure && figure.layout && step.rings) {
           /* The traces stay as they are (the same objects, so Plotly sees them unchanged);
            * the ring (a shape) and the labels (annotations, in fixed slots: the event told
            * and its neighbours) move, and Plotly redraws only those. */
           var layout = figure.layout;
-          var shapes = (layout.shapes || []).map(function (shape) {
-            return shape.name === "ring" ? step.ring : shape;
-          });
+          var shapes = (layout.shapes || []).filter(function (shape) {
+            return shape.name !== "ring";
+          }).concat(step.rings);
           var annotations = (layout.annotations || []).filter(function (note) {
             return note.name !== "label";
           }).concat(step.labels || []);

@@ -221,11 +221,9 @@ def _export_links(state: ViewState, file_stem: str) -> list:
     ]
 
 
-def _ring(figure) -> dict | None:
-    """The ring round the event told on `figure` (a shape), or None."""
-    return next(
-        (shape.to_plotly_json() for shape in figure.layout.shapes if shape.name == "ring"), None
-    )
+def _rings(figure) -> list[dict]:
+    """The ring round the event told on `figure` (shapes: one in each lane it is drawn in)."""
+    return [shape.to_plotly_json() for shape in figure.layout.shapes if shape.name == "ring"]
 
 
 def _links(deck, current: str | None, state: ViewState) -> list[str]:
@@ -270,7 +268,7 @@ def _steps(timeline: Timeline, deck, state: ViewState, size, remote: bool) -> di
             "step": _step_text(deck, current, lang),
             "links": _links(deck, current, state),
             "document": {"lang": lang, "title": document_title(timeline, current, lang)},
-            "ring": _ring(figure),
+            "rings": _rings(figure),
             "labels": _labels(figure),
         }
     return steps

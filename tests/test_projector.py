@@ -9,6 +9,7 @@ from core.chart.options import margins
 from core.chart.projector import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
+    _as_layout_items,
     projected_figure,
     projected_label_px,
     slide_figure,
@@ -172,3 +173,34 @@ def test_a_slide_of_many_events_labels_what_has_room_and_covers_no_mark(tmp_path
     figure = slide_figure(events, timeline, "en", x_extent(events)).to_plotly_json()
     labels, marks = figure_boxes(figure, plot_size(figure, (SLIDE_WIDTH, SLIDE_HEIGHT))[1])
     assert labels and covered(labels, marks) == []
+
+
+def test_in_lanes_every_label_and_ring_of_the_event_told_is_kept():
+    # by topic, an event is drawn in each of its topics' lanes: ringed and labelled in each
+    current = next(i for i, tags in zip(IDS, EVENTS["tags"], strict=True) if len(tags) >= 2)
+    deck = Deck(tuple(IDS))
+    previous, following = deck.neighbours(current)
+    traces = projected_figure(
+        EVENTS,
+        TIMELINE,
+        "en",
+        current,
+        x_extent(EVENTS),
+        (1843, 2000),
+        focus=[i for i in (current, previous, following) if i],
+        lanes="tag",
+    )
+    before = traces.to_plotly_json()
+    after = _as_layout_items(traces).to_plotly_json()
+    rings = [
+        (x, y)
+        for t in before["data"]
+        if t.get("name") == "selected"
+        for x, y in zip(t["x"], t["y"], strict=True)
+    ]
+    texts = [text for t in before["data"] if t.get("name") == "labels" for text in t["text"]]
+    title = TIMELINE.event(current)["title_en"]
+    assert len(rings) >= 2 and texts.count(title) >= 2  # in two lanes
+    shapes = [s for s in after["layout"]["shapes"] if s.get("name") == "ring"]
+    assert [(s["xanchor"], s["yanchor"]) for s in shapes] == rings
+    assert [n["text"] for n in label_slots(after) if n["visible"]] == [t for t in texts if t]

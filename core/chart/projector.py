@@ -12,8 +12,8 @@ fits. No label is drawn over a mark: one that cannot fit is shortened or left ou
 Lecture mode's chart is drawn for stepping (`stepping=True`): the labels are layout
 annotations, in a fixed number of slots, and the ring round the event told a layout shape
 sized in pixels, so that a step changes only those items and the traces not at all.
-Plotly then redraws the changed items alone: about 10 ms for the built-in talk, against
-30-45 ms when the labels and the ring were traces, since a changed trace makes Plotly
+Plotly then redraws the changed items alone: 11-19 ms a step for the built-in talk,
+against 29-45 ms when the labels and the ring were traces, since a changed trace makes Plotly
 compute and draw every trace again (bench/README.md, lecture step). A shape on the axes is
 clipped to the plot, so the axis leaves room for the ring at either end.
 """
@@ -153,8 +153,10 @@ def _ring_room(bounds: tuple[float, float], width_px: float, room_px: float) -> 
 
 
 def _as_layout_items(figure: go.Figure) -> go.Figure:
-    """`figure` with its labels as annotations (`LABEL_SLOTS` of them, the unused hidden)
-    and its ring as a shape, each named ("label", "ring"); the other traces unchanged.
+    """`figure` with its labels as annotations (at least `LABEL_SLOTS` of them, the unused
+    hidden) and its ring as a shape, named "label" and "ring"; the other traces unchanged.
+    In lanes, an event may be drawn, labelled and ringed in several lanes: every label and
+    ring is kept.
 
     Its `meta` is the width the labels were packed for, a number: dcc.Graph hands Plotly
     a deep copy of the layout at every step, and Plotly compares `meta` (any value) as it
@@ -162,13 +164,14 @@ def _as_layout_items(figure: go.Figure) -> go.Figure:
     12 ms a step).
     """
     figure.layout.meta = figure.layout.meta["plot_width_px"]
-    traces = {trace.name: trace for trace in figure.data if trace.name in ("labels", "selected")}
+    moved = [trace for trace in figure.data if trace.name in ("labels", "selected")]
     figure.data = [trace for trace in figure.data if trace.name not in ("labels", "selected")]
-    labels = traces.get("labels")
     slots = []
-    if labels is not None:
+    for labels in (trace for trace in moved if trace.name == "labels"):
         font = labels.textfont
         for i, (x, y, text) in enumerate(zip(labels.x, labels.y, labels.text, strict=True)):
+            if not text:
+                continue
             right = labels.textposition[i].endswith("right")
             slots.append(
                 _label(
@@ -185,25 +188,25 @@ def _as_layout_items(figure: go.Figure) -> go.Figure:
     hidden = _label(figure.layout.xaxis.range[0], 0, "", "left", 12, HIGHLIGHT, 400, None)
     for slot in [*slots, *[{**hidden, "visible": False}] * (LABEL_SLOTS - len(slots))]:
         figure.add_annotation(slot)
-    ring = traces.get("selected")
-    if ring is not None:
+    for ring in (trace for trace in moved if trace.name == "selected"):
         radius = ring.marker.size / 2
-        figure.add_shape(
-            name="ring",
-            type="circle",
-            xref="x",
-            yref="y",
-            xsizemode="pixel",
-            ysizemode="pixel",
-            xanchor=ring.x[0],
-            yanchor=ring.y[0],
-            x0=-radius,
-            x1=radius,
-            y0=-radius,
-            y1=radius,
-            line={"color": HIGHLIGHT, "width": RING_STROKE_PX},
-            layer="above",
-        )
+        for x, y in zip(ring.x, ring.y, strict=True):
+            figure.add_shape(
+                name="ring",
+                type="circle",
+                xref="x",
+                yref="y",
+                xsizemode="pixel",
+                ysizemode="pixel",
+                xanchor=x,
+                yanchor=y,
+                x0=-radius,
+                x1=radius,
+                y0=-radius,
+                y1=radius,
+                line={"color": HIGHLIGHT, "width": RING_STROKE_PX},
+                layer="above",
+            )
     return figure
 
 
