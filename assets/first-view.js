@@ -1,8 +1,9 @@
 /* The page arrives with its first view drawn by the server (prerender.py) over Dash's
  * root, which builds the interactive page underneath, hidden. Once the interactive chart
  * shows the same view (its figure's meta.view equals the first view's data-view), packed
- * for its width, the first view is taken away in the next frame: the interactive page is already laid out
- * at the same place, so nothing moves. Keyboard focus, if a person had already put it in
+ * for its width, and the page's words are in the same language, the first view is taken
+ * away in the next frame: the interactive page is already laid out at the same place, so
+ * nothing moves. Keyboard focus, if a person had already put it in
  * the first view, moves to the same control of the interactive page. The moment is
  * marked for the benchmark ("first-view-replaced"). */
 (function () {
@@ -34,6 +35,17 @@
       && meta.plot_width_px === packedWidth(graph);
   }
 
+  /* The page's words in the address's language: each comes from its own callback on the
+   * language, and the chart's answer could come first (an English skip link on a French
+   * page, for a moment, at the swap). These say the same as their first-view copies. */
+  var WORDS = ["skip-link", "key-title", "events-heading", "reset"];
+  function wordsReady() {
+    return WORDS.every(function (id) {
+      var now = document.getElementById(id), first = document.getElementById("fp-" + id);
+      return !now || !first || now.textContent === first.textContent;
+    });
+  }
+
   function replace() {
     if (!first.parentNode) { return; }
     var focused = document.activeElement;
@@ -46,7 +58,7 @@
 
   function check() {
     var late = Date.now() - started > LIMIT_MS;
-    if (chartReady() || (late && chart())) {
+    if ((chartReady() && wordsReady()) || (late && chart())) {
       requestAnimationFrame(replace);
     } else if (late) {
       setTimeout(check, 250);  /* no interactive chart (yet): the first view stays */
