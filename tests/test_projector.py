@@ -3,6 +3,7 @@ without moving the marks, and no label over a mark on any screen or slide."""
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import pytest
 
 from core.chart.options import margins
@@ -41,10 +42,11 @@ def test_labels_grow_with_the_screen(size, at_least, at_most):
     assert at_least <= projected_label_px(*size) <= at_most
 
 
-def lecture(current: str, size, build: bool = False) -> dict:
+def lecture_figure(current: str, size, build=False, lanes="", stepping=True) -> go.Figure:
+    """The chart lecture mode draws at `current` (`stepping`: as it draws it)."""
     deck = Deck(tuple(IDS))
     previous, following = deck.neighbours(current)
-    figure = projected_figure(
+    return projected_figure(
         EVENTS,
         TIMELINE,
         "en",
@@ -53,9 +55,13 @@ def lecture(current: str, size, build: bool = False) -> dict:
         size,
         focus=[i for i in (current, previous, following) if i],
         shown=deck.shown_in_build(current) if build else None,
-        stepping=True,  # as lecture mode draws it
+        lanes=lanes,
+        stepping=stepping,
     )
-    return figure.to_plotly_json()
+
+
+def lecture(current: str, size, build: bool = False) -> dict:
+    return lecture_figure(current, size, build).to_plotly_json()
 
 
 def label_slots(figure: dict) -> list[dict]:
@@ -178,18 +184,7 @@ def test_a_slide_of_many_events_labels_what_has_room_and_covers_no_mark(tmp_path
 def test_in_lanes_every_label_and_ring_of_the_event_told_is_kept():
     # by topic, an event is drawn in each of its topics' lanes: ringed and labelled in each
     current = next(i for i, tags in zip(IDS, EVENTS["tags"], strict=True) if len(tags) >= 2)
-    deck = Deck(tuple(IDS))
-    previous, following = deck.neighbours(current)
-    traces = projected_figure(
-        EVENTS,
-        TIMELINE,
-        "en",
-        current,
-        x_extent(EVENTS),
-        (1843, 2000),
-        focus=[i for i in (current, previous, following) if i],
-        lanes="tag",
-    )
+    traces = lecture_figure(current, (1843, 2000), lanes="tag", stepping=False)
     before = traces.to_plotly_json()
     after = _as_layout_items(traces).to_plotly_json()
     rings = [

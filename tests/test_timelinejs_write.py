@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from core.load.formats.converted import EVENT_KEYS
 from core.load.formats.edtfparts import days_in_month, edtf, human
 from core.load.formats.timelinejs import HEADERS, convert, parse_csv, to_csv
 from core.load.formats.timelinejs_write import shows_exactly
@@ -450,22 +451,7 @@ def _display_after_the_trip(event: dict[str, str]) -> str:
     return " – ".join(human(date) for date in dates)
 
 
-_KEYS = [
-    "date",
-    "end",
-    "time",
-    "end_time",
-    "title",
-    "summary",
-    "display_date",
-    "group",
-    "image",
-    "image_credit",
-    "image_caption",
-    "image_thumbnail",
-    "image_alt",
-]
-_LEAP_DAY_BCE = {key: "" for key in _KEYS} | {"date": "0000-02-29", "title": "0"}
+_LEAP_DAY_BCE = dict.fromkeys((*EVENT_KEYS, "image_alt"), "") | {"date": "0000-02-29", "title": "0"}
 
 
 @given(st.lists(_event(), min_size=1, max_size=6), _TITLE, st.lists(_era(), max_size=3))
