@@ -84,6 +84,23 @@ def test_cells_keep_their_line_breaks_and_quotes(tmp_path):
     assert list(events["summary_en"]) == ["Line one\nline two\n\nline four", 'A "quoted" word']
 
 
+def test_a_quoted_cell_whose_lines_hold_the_separator_reads_as_it_is(tmp_path):
+    # line breaks and commas inside a well-quoted cell, and text after a closing quote
+    # with nothing taken from the rows under it: no problem, nothing lost
+    (tmp_path / "events.csv").write_text(
+        'date,title,summary\n1984,First case,"Smith, J.\nJones, K., and Lee"\n'
+        '1987,First paper,"Line one\nline two" more\n1990,Third,Plain\n',
+        encoding="utf-8",
+    )
+    events = load_timeline(tmp_path / "events.csv").events
+    assert list(events["summary_en"]) == [
+        "Smith, J.\nJones, K., and Lee",
+        "Line one\nline two more",
+        "Plain",
+    ]
+    assert reported(tmp_path / "events.csv") == []
+
+
 # (file, every problem reported, in order)
 REPORTS = [
     (
@@ -107,6 +124,28 @@ REPORTS = [
         # the cell with line breaks is one spreadsheet row: the bad date is on row 3, not 6
         "quoted-newlines.csv",
         [f"error: quoted-newlines.csv, row 3, column 'date': {DATE_HELP}; found '1987x'"],
+    ),
+    (
+        # a quote never closed: the rows under it were read into its cell, not lost unsaid
+        "unclosed-quote.csv",
+        [
+            "error: unclosed-quote.csv, row 3, column 'title': expected the quote \" that opens "
+            "this cell to close where the cell ends; found it open over lines 3-5 of the file, "
+            "which were read into this cell instead of as rows (close the quote, or write a "
+            'quote that is part of the text as "")'
+        ],
+    ),
+    (
+        # closed too late, by the next row's quote (semicolons, as French Excel writes)
+        "stray-quote.csv",
+        [
+            "error: stray-quote.csv, row 2, column 'summary': expected the quote \" that opens "
+            "this cell to close where the cell ends; found it open over lines 2-4 of the file, "
+            "which were read into this cell instead of as rows (close the quote, or write a "
+            'quote that is part of the text as "")',
+            "error: stray-quote.csv, row 2: expected at most 3 cells, as in the header; found 4 "
+            "(put quotes around a cell that contains the separator, or give the column a header)",
+        ],
     ),
     (
         "too-many-cells.csv",

@@ -272,6 +272,11 @@ CASES = {
         "events.csv",
         "problem_cell_unclosed",
     ),
+    "quote_unclosed": (
+        {"events.csv": HEADER + '1984,"A,s1\n1985,B,s1\n', "sources.csv": SOURCES},
+        "events.csv",
+        "problem_quote_unclosed",
+    ),
     "too_many_rows": (events("1984,A,s1", "1985,B,s1"), "events.csv", "problem_too_many_rows"),
     "read_too_slow": (events("1984,A,s1"), "events.csv", "problem_read_too_slow"),
     "cells_in_all": (events("1984,A,s1"), "events.csv", "problem_cells_in_all"),

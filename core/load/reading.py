@@ -82,7 +82,7 @@ def read_table(path: Path, problems: list[Problem]) -> list[list[str]] | None:
     if encoding is None:
         return None
     try:
-        rows = read_csv(data, encoding, name)
+        rows = read_csv(data, encoding, name, problems)
     except TooLarge as exc:
         problems.append(exc.problem)
         return None
@@ -203,9 +203,16 @@ class _Lines:
         self.name = name
         self.row = 1  # the spreadsheet row being read
         self.pending = 0  # separators in the lines of that row so far
+        self.line = 0  # the file's lines read so far
+        self.record: list[str] = []  # the lines of that row (more than one: a quoted cell)
+
+    def next_row(self, row: int) -> None:
+        self.row, self.pending, self.record = row, 0, []
 
     def __iter__(self) -> Iterator[str]:
         for line in self.text:
+            self.line += 1
+            self.record.append(line)
             self.pending += line.count(self.separator)
             if self.pending > limits.MAX_ROW_SEPARATORS:
                 said = message(
@@ -217,8 +224,12 @@ class _Lines:
             yield line
 
 
-def read_csv(data: bytes, encoding: str, name: str) -> list[list[str]]:
-    """The rows of a CSV file in `encoding`; raises `TooLarge` at the first limit passed."""
+def read_csv(
+    data: bytes, encoding: str, name: str, problems: list[Problem] | None = None
+) -> list[list[str]]:
+    """The rows of a CSV file in `encoding`; raises `TooLarge` at the first limit passed.
+    A quote left open (`unclosed_quote`) goes to `problems`."""
+    problems = [] if problems is None else problems
     head = data[:_SNIFF_BYTES].decode(encoding, errors="ignore")
     lines = _Lines(data, encoding, guess_separator(head), name)
     reader = csv.reader(lines, delimiter=lines.separator)
@@ -231,9 +242,11 @@ def read_csv(data: bytes, encoding: str, name: str) -> list[list[str]]:
             bound.row(row)
             width = len(cells)
             rows.append(bound.cells(row, _trimmed(cells)))
+            if len(lines.record) > 1 and (open_quote := unclosed_quote(lines, cells, header)):
+                problems.append(Problem(name, row, *open_quote))
             if header is None and rows[-1]:
                 header, header_width = rows[-1], width
-            lines.row, lines.pending = row + 1, 0
+            lines.next_row(row + 1)
     except csv.Error:  # the only one left: a cell over the field limit
         raise TooLarge(
             Problem(
@@ -249,6 +262,30 @@ def read_csv(data: bytes, encoding: str, name: str) -> list[list[str]]:
         widest = max(map(len, rows))
         header += [""] * (min(header_width, widest) - len(header))
     return rows
+
+
+def unclosed_quote(
+    lines: _Lines, cells: list[str], header: list[str] | None
+) -> tuple[str | None, Message] | None:
+    """Where a row that took several of the file's lines (`lines.record`) has a quote that
+    was never closed where its cell ends, and so read the rows under it into that cell:
+    its column and what to say, or None. A cell with line breaks written by a spreadsheet
+    reads the same with csv's strict rules; a quote left open does not (the end of the
+    file came first, or text after the quote that closed it), and the lines it took in
+    have separators, as rows do."""
+    try:
+        for _ in csv.reader(lines.record, delimiter=lines.separator, strict=True):
+            pass
+        return None
+    except csv.Error:
+        if not any(lines.separator in line for line in lines.record[1:]):
+            return None  # text with line breaks, nothing lost: the cell reads as it is
+    index = next((i for i, cell in enumerate(cells) if "\n" in cell or "\r" in cell), None)
+    column = None
+    if header is not None and index is not None and index < len(header):
+        column = header[index].strip() or None
+    first = lines.line - len(lines.record) + 1
+    return column, message("problem_quote_unclosed", first=str(first), last=str(lines.line))
 
 
 def _trimmed(cells: list[str]) -> list[str]:
