@@ -135,20 +135,40 @@ class BrowserResult:
             self.shown_bounds += 1
 
 
-def measure(url: str, runs: int, search_word: str, timeout_s: float = 60) -> BrowserResult:
-    """Open `url` `runs` times in fresh contexts; time drawing, a filter and a search."""
+def measure(
+    url: str,
+    runs: int,
+    search_word: str,
+    timeout_s: float = 60,
+    peer_url: str | None = None,
+    peer_timeout_s: float = 240,
+) -> tuple[BrowserResult, BrowserResult | None]:
+    """Open `url` `runs` times in fresh contexts; time drawing, a filter and a search. With
+    `peer_url` (vis-timeline's page of the same events), open it as often, run by run in
+    the same browser, each side going first in every other run: both meet the same moments
+    of a shared machine, and a ratio of their medians compares like with like."""
     result = BrowserResult()
+    theirs = BrowserResult() if peer_url else None
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             for run in range(runs):
-                try:
-                    _one_run(browser, url, search_word, result, timeout_s, capture=run == 0)
-                except PlaywrightError as exc:  # a timed-out run is reported, not fatal
-                    result.failures.append(str(exc).splitlines()[0])
+                ours = lambda run=run: _one_run(  # noqa: E731
+                    browser, url, search_word, result, timeout_s, capture=run == 0
+                )
+                sides = [ours]
+                if peer_url and theirs is not None:
+                    sides.append(lambda: _peer_run(browser, peer_url, theirs, peer_timeout_s))
+                for side in sides if run % 2 == 0 else sides[::-1]:
+                    try:
+                        side()
+                    except PlaywrightError as exc:  # a timed-out run is reported, not fatal
+                        (result if side is ours else theirs).failures.append(
+                            str(exc).splitlines()[0]
+                        )
         finally:
             browser.close()
-    return result
+    return result, theirs
 
 
 def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
@@ -225,33 +245,23 @@ WATCH_PEER = """
 """
 
 
-def measure_peer(url: str, runs: int, timeout_s: float = 240) -> BrowserResult:
-    """Open vis-timeline's page `runs` times in fresh contexts; time its first drawing."""
-    result = BrowserResult()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        try:
-            for _run in range(runs):
-                context = browser.new_context(viewport={"width": 1280, "height": 800})
-                try:
-                    page = context.new_page()
-                    page.set_default_timeout(timeout_s * 1000)
-                    page.add_init_script(WATCH_PEER)
-                    # Not until "load": at 100,000 events its 12 MB page loads for minutes.
-                    page.goto(url, wait_until="commit")
-                    page.wait_for_function("() => window.__peer && window.__peer.drawn !== null")
-                    drawn = page.evaluate("window.__peer.drawn")
-                    result.drawn_ms.append(drawn)
-                    result.painted_ms.append(drawn)
-                    page.wait_for_function(FIRST_CONTENTFUL)
-                    result.note_shown(page, drawn)
-                except PlaywrightError as exc:
-                    result.failures.append(str(exc).splitlines()[0])
-                finally:
-                    context.close()
-        finally:
-            browser.close()
-    return result
+def _peer_run(browser, url: str, result: BrowserResult, timeout_s: float) -> None:
+    """Open vis-timeline's page once in a fresh context; time its first drawing."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(timeout_s * 1000)
+        page.add_init_script(WATCH_PEER)
+        # Not until "load": at 100,000 events its 12 MB page loads for minutes.
+        page.goto(url, wait_until="commit")
+        page.wait_for_function("() => window.__peer && window.__peer.drawn !== null")
+        drawn = page.evaluate("window.__peer.drawn")
+        result.drawn_ms.append(drawn)
+        result.painted_ms.append(drawn)
+        page.wait_for_function(FIRST_CONTENTFUL)
+        result.note_shown(page, drawn)
+    finally:
+        context.close()
 
 
 # Lecture mode: from a key (PageDown) to the first frame showing the next card with the

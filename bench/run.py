@@ -77,7 +77,7 @@ def bound(result) -> str:
 
 
 def print_peers(compared: list) -> None:
-    """Ours against vis-timeline, each size measured one right after the other."""
+    """Ours against vis-timeline, each size's runs taken in turn, in the same browser."""
     median = browser.BrowserResult.median
     print(
         "\nAgainst vis-timeline "
@@ -166,11 +166,17 @@ def main(argv: list[str] | None = None) -> int:
         if not (folder / "events.csv").exists():
             synth.write_timeline(size, folder)
         app = server.Gunicorn(folder / "events.csv", workers=2, threads=4, root=app_dir)
+        # the same timeline in vis-timeline, run by run with ours (browser.measure)
+        site = peer.PeerServer(folder / "events.csv") if peers else None
         try:
-            result = browser.measure(app.url + "/", runs, SEARCH_WORD)
+            result, theirs = browser.measure(
+                app.url + "/", runs, SEARCH_WORD, peer_url=site.url if site else None
+            )
             rss, unique = app.memory_mb()
         finally:
             app.stop()
+            if site:
+                site.stop()
         median = browser.BrowserResult.median
         kb = median(result.first_visit_bytes)
         print(
@@ -183,12 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for failure in result.failures:
             print(f"  ({size:,} events: a run failed: {failure})", file=sys.stderr)
-        if peers:  # the same timeline in vis-timeline, right after, on the same machine
-            site = peer.PeerServer(folder / "events.csv")
-            try:
-                theirs = browser.measure_peer(site.url, runs)
-            finally:
-                site.stop()
+        if theirs is not None:
             compared.append((size, result, theirs, os.getloadavg()))
             drawn = browser.BrowserResult.median(theirs.drawn_ms)
             shown = browser.BrowserResult.median(theirs.shown_ms)
@@ -221,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         # The callback URL carries a token of this server: capture the request here.
         captured = None
         for _attempt in range(3):
-            visit = browser.measure(app.url + "/", 1, SEARCH_WORD, timeout_s=120)
+            visit, _ = browser.measure(app.url + "/", 1, SEARCH_WORD, timeout_s=120)
             captured = visit.filter_request
             if captured:
                 break
