@@ -16,6 +16,7 @@ import pytest
 
 from core.load.loader import load_timeline
 from core.load.problems import DataError
+from core.load.reading import quote_fault, well_quoted_row
 from core.load.schema import MAX_CELL_CHARS
 from tests.conftest import ROOT
 
@@ -84,9 +85,28 @@ def test_cells_keep_their_line_breaks_and_quotes(tmp_path):
     assert list(events["summary_en"]) == ["Line one\nline two\n\nline four", 'A "quoted" word']
 
 
+@pytest.mark.parametrize(
+    ("record", "separator", "fault"),
+    [
+        ("1984,First case\n", ",", None),
+        ('1984,"Amiens, France",x\r\n', ",", None),
+        ('1984,"A ""quoted"" word",x\n', ",", None),
+        ('1984;"a;b";"c\nd"\n', ";", None),
+        ('1984,5" screen,x\n', ",", None),  # a quote inside a cell that does not start with one
+        ('1984,"open\n1987,next\n', ",", ("open", 1)),
+        ('1984,"Smith" et al,x\n', ",", ("after", 1)),
+        ('"a"b\tc\n', "\t", ("after", 0)),
+    ],
+)
+def test_where_quoting_breaks_the_rules(record, separator, fault):
+    assert quote_fault(record, separator) == fault
+    # the reader's fast check (a regular expression) lets through exactly the rows kept
+    assert (well_quoted_row(separator).fullmatch(record) is not None) == (fault is None)
+
+
 def test_a_quoted_cell_whose_lines_hold_the_separator_reads_as_it_is(tmp_path):
-    # line breaks and commas inside a well-quoted cell, and text after a closing quote
-    # with nothing taken from the rows under it: no problem, nothing lost
+    # line breaks and commas inside a well-quoted cell; then text after a closing quote
+    # with nothing taken from the rows under it: a warning only, and no row lost
     (tmp_path / "events.csv").write_text(
         'date,title,summary\n1984,First case,"Smith, J.\nJones, K., and Lee"\n'
         '1987,First paper,"Line one\nline two" more\n1990,Third,Plain\n',
@@ -98,7 +118,9 @@ def test_a_quoted_cell_whose_lines_hold_the_separator_reads_as_it_is(tmp_path):
         "Line one\nline two more",
         "Plain",
     ]
-    assert reported(tmp_path / "events.csv") == []
+    assert [line.split(": expected")[0] for line in reported(tmp_path / "events.csv")] == [
+        "warning: events.csv, row 3, column 'summary'"
+    ]
 
 
 # (file, every problem reported, in order)
@@ -145,6 +167,16 @@ REPORTS = [
             'quote that is part of the text as "")',
             "error: stray-quote.csv, row 2: expected at most 3 cells, as in the header; found 4 "
             "(put quotes around a cell that contains the separator, or give the column a header)",
+        ],
+    ),
+    (
+        # text after the quote that closes a cell: it joins the cell, and nothing is lost
+        "quote-text-after.csv",
+        [
+            "warning: quote-text-after.csv, row 2, column 'title': expected a cell that starts "
+            'with a quote " to end where that quote closes; found text after it, read as part '
+            "of the cell: 'Galibert and Deramond' (the cells after it may have moved; write a "
+            'quote that is part of the text as "")'
         ],
     ),
     (

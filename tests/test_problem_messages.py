@@ -272,6 +272,11 @@ CASES = {
         "events.csv",
         "problem_cell_unclosed",
     ),
+    "quote_text_after": (
+        {"events.csv": HEADER + '1984,"A" b,s1\n', "sources.csv": SOURCES},
+        "events.csv",
+        "problem_quote_text_after",
+    ),
     "quote_unclosed": (
         {"events.csv": HEADER + '1984,"A,s1\n1985,B,s1\n', "sources.csv": SOURCES},
         "events.csv",
