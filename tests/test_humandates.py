@@ -42,6 +42,22 @@ ACCEPTED = [
     ("AD 476", "0476", "476"),
     ("1980s", "198X", "1980s"),
     ("années 1980", "198X", "1980s"),
+    ("v. 1984", "1984~", "c. 1984"),
+    ("12/1984", "1984-12", "December 1984"),
+    ("4/2013", "2013-04", "April 2013"),
+    # centuries, as the app writes them back (core/load/dates.py), in figures or Roman
+    ("15th century", "14XX", "15th century"),
+    ("15th c.", "14XX", "15th century"),
+    ("XVth century", "14XX", "15th century"),
+    ("XVe siècle", "14XX", "15th century"),
+    ("XVème siècle", "14XX", "15th century"),
+    ("15e s.", "14XX", "15th century"),
+    ("1er siècle", "00XX", "1st century"),
+    ("XXIe siècle", "20XX", "21st century"),
+    ("5th century BC", "-04XX", "5th century BCE"),
+    ("Ve siècle av. J.-C.", "-04XX", "5th century BCE"),
+    ("c. 15th century", "14XX~", "c. 15th century"),
+    ("vers le XVe siècle", "14XX~", "c. 15th century"),
     ("  1984  ", "1984", "1984"),
     # EDTF passes through untouched
     ("2008-05", "2008-05", "May 2008"),
@@ -61,6 +77,11 @@ def test_each_human_form_becomes_edtf_and_reads_back(typed, edtf, shown):
 
 def test_bce_years_read_back_in_french():
     assert format_when(parse_human("44 av. J.-C."), "fr") == "44 av. J.-C."
+
+
+@pytest.mark.parametrize("typed", ["XVe siècle", "vers le XVe siècle", "Ve siècle av. J.-C."])
+def test_centuries_read_back_in_french_as_typed(typed):
+    assert format_when(parse_human(typed), "fr") == typed
 
 
 # (typed, the whole message)
@@ -89,6 +110,16 @@ REFUSED = [
         "Smarch 2013",
         "expected a date such as 1984, c. 1984, 1984?, April 2008, 24/04/2013, 2013-04-24, "
         "1984-1989, 44 BC or [1984..1989]; found 'Smarch 2013'",
+    ),
+    (
+        "IIII siècle",  # not a Roman numeral
+        "expected a date such as 1984, c. 1984, 1984?, April 2008, 24/04/2013, 2013-04-24, "
+        "1984-1989, 44 BC or [1984..1989]; found 'IIII siècle'",
+    ),
+    (
+        "13/2013",  # no thirteenth month
+        "expected a date such as 1984, c. 1984, 1984?, April 2008, 24/04/2013, 2013-04-24, "
+        "1984-1989, 44 BC or [1984..1989]; found '13/2013'",
     ),
     (
         "c. soon",

@@ -2,12 +2,14 @@
 
 Accepted besides EDTF itself (English and French):
 
-    c. 1984, ca. 1984, circa 1984, about 1984, vers 1984, env. 1984   -> 1984~
+    c. 1984, ca. 1984, circa 1984, about 1984, vers 1984, v. 1984     -> 1984~
     24/04/2013, 24.04.2013, 24-04-2013 (day first; or month first when the day is over 12) -> 2013-04-24
     April 2013, Apr 2013, avril 2013, 24 April 2013, 1er mai 2008     -> 2013-04, 2008-05-01
     1984-1989, 1984 - 1989, 1984 to 1989, de 1984 à 1989               -> 1984/1989
     44 BC, 44 BCE, 44 av. J.-C., 476, AD 476                           -> -0043, 0476
     1980s, années 1980                                                  -> 198X
+    15th century, XVe siècle, 15e s., 5th century BC, Ve s. av. J.-C.   -> 14XX, -04XX
+    04/2013, 4/2013 (month and year)                                    -> 2013-04
 
 A day/month order that cannot be told (03/04/2013) is refused, with both readings written
 the unambiguous way. Anything else is passed to `parse_when` unchanged, which says what
@@ -44,13 +46,20 @@ MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in nam
 HUMAN_EXAMPLES = message("date_examples_human")
 
 _CIRCA = re.compile(
-    r"^(?:circa|ca|c|about|around|approximately|approx|vers|environ|env)\.?\s*(?P<rest>.+)$",
+    r"^(?:circa|ca|c|about|around|approximately|approx|vers|environ|env|v)\.?\s*(?:le\s+)?"
+    r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_BCE = re.compile(
-    r"^(?P<year>\d{1,4})\s*(?:bc|bce|b\.c\.|b\.c\.e\.|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?)$",
-    re.IGNORECASE,
+_BCE_WORDS = r"(?:bc|bce|b\.c\.|b\.c\.e\.|av\.?\s*j\.?\s*-?\s*c\.?|avant\s+j\.?\s*-?\s*c\.?)"
+_BCE = re.compile(rf"^(?P<year>\d{{1,4}})\s*{_BCE_WORDS}$", re.IGNORECASE)
+# A century, in figures or Roman numerals (read on folded text: siecle, eme)
+_CENTURY = re.compile(
+    r"^(?P<number>\d{1,2}|[ivxl]+)\s*"
+    r"(?:(?:st|nd|rd|th)?\s+(?:century|cent\.|c\.)|(?:e|eme|er|ere)\s+(?:siecle|s\.?))"
+    rf"(?:\s*(?P<bce>{_BCE_WORDS})|\s*(?:ad|ce|ap\.?\s*j\.?\s*-?\s*c\.?))?$",
 )
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+_MONTH_YEAR = re.compile(r"^(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
 _CE = re.compile(
     r"^(?:ad\s*|ap\.?\s*j\.?\s*-?\s*c\.?\s*)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?$", re.I
 )
@@ -103,6 +112,30 @@ def _day_month(a: int, b: int, year: int, raw: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _roman(text: str) -> int | None:
+    """The value of a Roman numeral of i, v, x and l (a century: I to XXI), or None."""
+    values = [_ROMAN[char] for char in text]
+    total = sum(-v if v < values[i + 1] else v for i, v in enumerate(values[:-1])) + values[-1]
+    return total if _to_roman(total) == text else None  # "iiii", "vx": not numerals
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for value, numeral in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv")):
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out + "i" * number
+
+
+def _century(number: str, bce: bool) -> str | None:
+    """EDTF for a century: the 15th is 14XX (1400-1499, as people count the 1400s), the
+    5th BCE -04XX (500-401 BCE); as the app writes them back ("15th century")."""
+    n = int(number) if number.isdigit() else _roman(number)
+    if not n or n > 99:
+        return None
+    return f"-{n - 1:02d}XX" if bce else f"{n - 1:02d}XX"
+
+
 def _month_name(month: int) -> Message:
     return message(f"month_{month}")
 
@@ -128,6 +161,10 @@ def _single(text: str, raw: str) -> str | None:
             return f"{edtf}-{int(day):02d}" if day else edtf
     if (m := _DECADE.match(folded)) and (folded.startswith("annees") or folded.endswith("s")):
         return m["decade"] + "X"
+    if m := _CENTURY.match(folded):
+        return _century(m["number"], bool(m["bce"]))
+    if (m := _MONTH_YEAR.match(text)) and 1 <= int(m["month"]) <= 12:
+        return f"{m['year']}-{int(m['month']):02d}"
     return None
 
 
