@@ -12,6 +12,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis's tests check properties, not timings: its default deadline (200 ms an example)
+# failed a round trip that took 275 ms once while CI shared the machine, and 1 ms when run
+# again. Every test here runs without one; speed is the benchmark's business (bench/).
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "tiny"
