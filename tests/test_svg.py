@@ -12,7 +12,8 @@ import pytest
 from app import create_app
 from core.chart.figure import FigureOptions, figure_dict
 from core.chart.lanes import lanes_figure
-from core.chart.svg import figure_svg, tick_step, ticks
+from core.chart.svg import figure_svg
+from core.chart.ticks import historical_ticks, tick_step, ticks
 from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN, TINY, read_csv, write_csv
 from tests.support.synth import write_timeline
@@ -119,6 +120,62 @@ def test_tick_steps_follow_plotlys_rule(first, last, nticks, step):
 def test_ticks_start_from_zero_and_stay_in_the_range():
     assert ticks(1982.3, 2020.8, 10) == [1985, 1990, 1995, 2000, 2005, 2010, 2015, 2020]
     assert ticks(-12, 12, 5) == [-10, -5, 0, 5, 10]
+
+
+ANCIENT = "date,title\nVe siècle av. J.-C.,Herodotus\n44 BC,Caesar\n1er siècle,Pliny\n476,Rome\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "lang", "expected"),
+    [
+        # Plotly's step (500), at whole years as people count them: 500 BCE is -499
+        (
+            -600,
+            1600,
+            "en",
+            [(-999, "1000 BCE"), (-499, "500 BCE"), (1, "1"), (500, "500"), (1000, "1000")],
+        ),
+        (-600, 1600, "fr", [(-499, "500 av. J.-C."), (1, "1"), (500, "500")]),
+        # a step of 1: 1 BCE (year 0) and 1 side by side
+        (-3, 3, "en", [(-1, "2 BCE"), (0, "1 BCE"), (1, "1"), (2, "2")]),
+        # a step of 2 leaves no room for year 1
+        (-5, 5, "en", [(-3, "4 BCE"), (-1, "2 BCE"), (2, "2"), (4, "4")]),
+        # all BCE
+        (-3000, -2000, "en", [(-2799, "2800 BCE"), (-2599, "2600 BCE")]),
+    ],
+)
+def test_an_axis_before_year_1_has_its_ticks_at_years_as_people_count_them(
+    first, last, lang, expected
+):
+    values, labels = historical_ticks(first, last, 10, lang)
+    assert values == sorted(values)
+    shown = list(zip(values, labels, strict=True))
+    assert all(tick in shown for tick in expected), shown
+    step = round(tick_step(first, last, 10))  # a step apart, give or take year 0
+    assert all(abs(b - a - step) <= 1 for a, b in zip(values, values[1:], strict=False))
+
+
+def test_an_axis_from_year_1_on_keeps_plotlys_own_ticks():
+    assert historical_ticks(1, 2020, 10, "en") is None
+    assert "tickvals" not in figure_of(BUILT_IN)["layout"]["xaxis"]
+
+
+def test_the_first_view_draws_the_ticks_of_an_axis_that_reaches_bce(tmp_path):
+    (tmp_path / "events.csv").write_text(ANCIENT, encoding="utf-8")
+    for lang, word in (("en", "BCE"), ("fr", "av. J.-C.")):
+        figure = figure_of(tmp_path / "events.csv", lang=lang)
+        xaxis = figure["layout"]["xaxis"]
+        first, last = xaxis["range"]
+        inside = [
+            label
+            for value, label in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
+            if first <= value <= last
+        ]
+        assert any(word in label for label in inside) and "1" in inside
+        root = parsed(figure)
+        ticks_group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "first-chart-ticks")
+        drawn = ["".join(node.itertext()) for node in ticks_group.iter(f"{SVG}text")]
+        assert drawn == inside  # no "-500" with a hyphen where Plotly will write "500 BCE"
 
 
 @pytest.mark.parametrize("title", HOSTILE)

@@ -27,6 +27,7 @@ from core.chart.metrics import text_width_px
 from core.chart.options import LANE_PX, FigureOptions, margins, page_height
 from core.chart.overview import MAX_MARKS, add_groups
 from core.chart.style import FONT
+from core.chart.ticks import historical_ticks
 from core.i18n import t
 from core.load.model import Era, Vocabulary
 
@@ -136,6 +137,25 @@ def figure_dict(
         shapes=fig.shapes,
         annotations=fig.annotations,
     )
+    bce = historical_ticks(first, last, layout["xaxis"]["nticks"], options.lang)
+    if bce is not None:  # before year 1: round years as people count them, in words
+        side = layout["margin"]["l"]
+
+        def fitted(value: float, label: str) -> str:
+            """The label, or none where it would pass the chart's edge: "500 BCE" is wider
+            than Plotly's "−500", and Plotly hides such a label (keeping its tick), where
+            the page's first view would draw it."""
+            if not first <= value <= last:
+                return label  # shown by a pan, until the server draws the new range
+            x, half = (value - first) * px_per_year, text_width_px(label, options.label_px) / 2
+            fits = x - half >= -side and x + half <= options.plot_width_px + side
+            return label if fits else ""
+
+        layout["xaxis"].update(
+            tickmode="array",
+            tickvals=bce[0],
+            ticktext=[fitted(v, label) for v, label in zip(*bce, strict=True)],
+        )
     return {"data": fig.data, "layout": layout}
 
 

@@ -9,7 +9,8 @@ The server does not know how wide the browser's chart will be. Plotly maps an x 
 the plot area's width (the margins are CSS), and every x is a percentage of it, so the
 browser places each mark where Plotly will, at any width. Heights are fixed in the
 figure, so every y is in pixels. The axis ticks follow Plotly's own rule for a fixed
-number of ticks (the figure sets `xaxis.nticks`): the same ticks at any width.
+number of ticks (the figure sets `xaxis.nticks`; core/chart/ticks.py): the same ticks at
+any width; an axis that reaches BCE has its ticks in the figure.
 
 Every text comes from the figure, where it is HTML-escaped for Plotly (which reads a
 little HTML: `<br>` breaks a line); here it is unescaped and escaped again for XML, so a
@@ -24,6 +25,8 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 
+from core.chart.ticks import ticks
+
 TICK_LEN = 5  # Plotly's default tick length (px)
 TICK_LABEL_DY = 24  # from the plot's bottom to a 15 px tick label's baseline, as Plotly draws it
 ANNOTATION_LINE = 1.3  # Plotly's line spacing, in ems
@@ -31,7 +34,6 @@ ERA_LABEL_DY = 6  # from the plot's top up to the last line's baseline of a 14 p
 MIDDLE_DY = 0.35  # from a line's middle to its baseline, in font sizes
 NOTE_DY = 15  # from the top of a 14 px annotation's box to its first baseline
 TEXT_DY = 3.75  # Plotly's vertical shift of a 15 px text point, centred on its y
-ROUND_TO = (2, 5, 10)  # Plotly's tick step: the first of these above rough / 10^n, times 10^n
 
 
 def text(value: object) -> str:
@@ -47,26 +49,6 @@ def attr(value: object) -> str:
 def lines(value: object) -> list[str]:
     """A figure's text split where Plotly breaks it (`<br>`), each line as XML."""
     return [text(line) for line in str(value).split("<br>")]
-
-
-def tick_step(first: float, last: float, nticks: int) -> float:
-    """The distance between ticks Plotly chooses for a linear axis asked for `nticks`."""
-    rough = abs(last - first) / nticks
-    base = 10 ** math.floor(math.log(rough) / math.log(10))  # in the same steps as Plotly
-    return base * next((r for r in ROUND_TO if r > rough / base), ROUND_TO[-1])
-
-
-def ticks(first: float, last: float, nticks: int) -> list[float]:
-    """The tick values Plotly draws between `first` and `last` (its ticks start from 0)."""
-    step = tick_step(first, last, nticks)
-    low, high = min(first, last), max(first, last)
-    start = math.ceil(low / step - 1e-9)
-    values = []
-    n = start
-    while n * step <= high + step * 1e-9:
-        values.append(round(n * step, 10))
-        n += 1
-    return values
 
 
 def tick_label(value: float) -> str:
@@ -220,7 +202,13 @@ def _grid(xaxis: dict, axes: _Axes) -> Iterator[str]:
     bottom = axes.top + axes.plot_height
     size = xaxis.get("tickfont", {}).get("size", 15)
     yield '<g class="first-chart-ticks">'
-    for value in ticks(axes.x0, axes.x1, xaxis.get("nticks") or 10):
+    if "tickvals" in xaxis:  # an axis reaching BCE (core/chart/ticks.py)
+        low, high = min(axes.x0, axes.x1), max(axes.x0, axes.x1)
+        pairs = zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
+        shown = [(value, label) for value, label in pairs if low <= value <= high]
+    else:
+        shown = [(v, tick_label(v)) for v in ticks(axes.x0, axes.x1, xaxis.get("nticks") or 10)]
+    for value, label in shown:
         x = axes.x(value)
         if xaxis.get("showgrid"):
             yield (
@@ -234,7 +222,7 @@ def _grid(xaxis: dict, axes: _Axes) -> Iterator[str]:
             )
         yield (
             f'<text x="{x}" y="{bottom + TICK_LABEL_DY}" text-anchor="middle" '
-            f'font-size="{size}" fill="#1a1a1a">{text(tick_label(value))}</text>'
+            f'font-size="{size}" fill="#1a1a1a">{text(label)}</text>'
         )
     yield "</g>"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.chart.svg import ticks
+from core.chart.ticks import ticks
 from core.load.loader import load_timeline
 from tests.browser.conftest import axe_violations as _axe
 from tests.browser.conftest import watched
