@@ -10,6 +10,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from core.chart.style import GLYPHS, kind_style
+from core.chart.ticks import year_text
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
 from core.load.schema import MAX_CELL_CHARS
@@ -66,15 +67,19 @@ def tag_options(timeline: Timeline, lang: str) -> list[dict]:
     return options
 
 
-def year_marks(first: int, last: int) -> dict[int, str]:
+def year_marks(first: int, last: int, lang: str = DEFAULT_LANG) -> dict[int, str]:
+    """The years slider's marks: its ends, and round years between them, as people count
+    them (before year 1, 500 BCE is at -499: core/chart/ticks.py)."""
     span = max(last - first, 1)
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 250, 500, 1000, 10**9) if span / s <= 7)
+    rounds = [*range(max(first - first % step + step, step), last, step)]  # CE: 500, 1000
+    rounds += [1 - k * step for k in range(max(1, (1 - last) // step), (1 - first) // step + 1)]
     marks = {
-        y: str(y)
-        for y in range(first - first % step + step, last, step)
-        if y - first >= step * 0.8 and last - y >= step * 0.8
+        y: year_text(y, lang)
+        for y in sorted(rounds)
+        if first < y < last and y - first >= step * 0.8 and last - y >= step * 0.8
     }
-    return {first: str(first), **marks, last: str(last)}
+    return {first: year_text(first, lang), **marks, last: year_text(last, lang)}
 
 
 def has_kinds(timeline: Timeline) -> bool:
@@ -206,7 +211,7 @@ def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Asi
                         max=last,
                         step=1,
                         value=[first, last],
-                        marks=year_marks(first, last),
+                        marks=year_marks(first, last, lang),
                         allowCross=False,
                         tooltip={"placement": "bottom"},
                     ),
@@ -251,6 +256,7 @@ def register(app: Dash, get_timeline) -> None:
         Output("lanes-legend", "children"),
         Output("filter-lanes", "options"),
         Output("years-label", "children"),
+        Output("filter-years", "marks"),
         Output("reset", "children"),
         Output("filters-toggle", "children"),
         Input("lang", "value"),
@@ -270,6 +276,7 @@ def register(app: Dash, get_timeline) -> None:
             t(lang, "lanes"),
             lane_options(lang, timeline.has_groups),
             t(lang, "years"),
+            year_marks(*timeline.year_range, lang),
             t(lang, "reset"),
             t(lang, "show_filters"),
         )
@@ -278,7 +285,6 @@ def register(app: Dash, get_timeline) -> None:
         Output("kind-field", "hidden"),
         Output("filter-years", "min"),
         Output("filter-years", "max"),
-        Output("filter-years", "marks"),
         Output("filter-kind", "value"),
         Output("filter-tag", "value"),
         Output("filter-years", "value"),
@@ -301,7 +307,7 @@ def register(app: Dash, get_timeline) -> None:
         (lanes by group only while some event has a group)."""
         timeline = get_timeline()
         first, last = timeline.year_range
-        shape = (not has_kinds(timeline), first, last, year_marks(first, last))
+        shape = (not has_kinds(timeline), first, last)  # the marks: filter_text, above
         if ctx.triggered_id == "reset":
             return *shape, timeline.kinds_present(), [], [first, last], "", "", False
         values = fit_values(timeline, old_kinds, kinds, tags, years, (old_first, old_last))

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from components.filters import year_marks
 from core.load.loader import load_timeline
 from core.load.text import fold
 from core.view.address import MAX_QUERY
@@ -104,3 +105,19 @@ def test_the_one_pass_search_finds_what_a_search_word_by_word_finds(words, lang)
 
 def test_a_search_is_cut_at_the_longest_an_address_keeps():
     assert Filters.from_inputs(None, None, None, "a" * 10_000).query == "a" * MAX_QUERY
+
+
+def test_the_years_slider_marks_round_years_as_people_count_them():
+    # after year 1 as before: the ends, and round years far enough from them
+    assert year_marks(1984, 2018) == {
+        **{y: str(y) for y in (1984, 1990, 1995, 2000, 2005, 2010)},
+        2018: "2018",
+    }
+    # before year 1, 500 BCE is at -499, and named in the page's language
+    assert year_marks(-499, 1499, "fr") == {
+        -499: "500 av. J.-C.",
+        500: "500",
+        1000: "1000",
+        1499: "1499",
+    }
+    assert year_marks(-10, 10) == {-10: "11 BCE", -4: "5 BCE", 5: "5", 10: "10"}

@@ -65,3 +65,12 @@ def test_a_zoom_before_year_1_keeps_the_years_named(ancient_page):
     ticks = ancient_page.evaluate(TICKS)
     assert "1" in ticks and "100 BCE" in ticks
     assert not any("\u2212" in tick or tick.startswith("-") for tick in ticks)
+
+
+def test_the_years_slider_names_years_bce_in_the_pages_language(ancient_page):
+    open_app(ancient_page)
+    slider = ancient_page.locator("#filter-years")
+    expect(slider).to_contain_text("500 BCE")  # its first end: Herodotus's century
+    assert "-499" not in slider.inner_text()
+    ancient_page.get_by_text("Français").click()
+    expect(slider).to_contain_text("500 av. J.-C.")
