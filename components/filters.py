@@ -213,7 +213,8 @@ def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Asi
                         value=[first, last],
                         marks=year_marks(first, last, lang),
                         allowCross=False,
-                        tooltip={"placement": "bottom"},
+                        # years before 1 as people count them (assets/year-tooltip.js)
+                        tooltip={"placement": "bottom", "transform": "yearAsPeopleCount"},
                     ),
                     html.Button(t(lang, "reset"), id="reset", className="reset-button", n_clicks=0),
                 ],

@@ -72,5 +72,12 @@ def test_the_years_slider_names_years_bce_in_the_pages_language(ancient_page):
     slider = ancient_page.locator("#filter-years")
     expect(slider).to_contain_text("500 BCE")  # its first end: Herodotus's century
     assert "-499" not in slider.inner_text()
+    # its tooltip too (assets/year-tooltip.js); its boxes hold numbers: -499
+    ancient_page.locator("#filter-years [role=slider]").first.focus()
+    expect(ancient_page.locator("#filter-years .dash-slider-tooltip").first).to_have_text("500 BCE")
     ancient_page.get_by_text("Français").click()
     expect(slider).to_contain_text("500 av. J.-C.")
+    ancient_page.locator("#filter-years [role=slider]").first.focus()
+    expect(ancient_page.locator("#filter-years .dash-slider-tooltip").first).to_have_text(
+        "500 av. J.-C."
+    )
