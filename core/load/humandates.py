@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from core.i18n import Message, message
+from core.i18n import Message, message, roman
 from core.load.dates import EXAMPLES, DateError, When, days_in_month, parse_when
 from core.load.problems import shorten
 from core.load.text import fold
@@ -58,7 +58,8 @@ _CENTURY = re.compile(
     r"(?:(?:st|nd|rd|th)?\s+(?:century|cent\.|c\.)|(?:e|eme|er|ere)\s+(?:siecle|s\.?))"
     rf"(?:\s*(?P<bce>{_BCE_WORDS})|\s*(?:ad|ce|ap\.?\s*j\.?\s*-?\s*c\.?))?$",
 )
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+# Roman numerals of centuries, as the app writes them (core.i18n.roman): "xv" -> 15
+_ROMAN = {roman(n).lower(): n for n in range(1, 100)}
 _MONTH_YEAR = re.compile(r"^(?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
 _CE = re.compile(
     r"^(?:ad\s*|ap\.?\s*j\.?\s*-?\s*c\.?\s*)?(?P<year>\d{1,4})(?:\s*(?:ad|ce))?$", re.I
@@ -112,25 +113,10 @@ def _day_month(a: int, b: int, year: int, raw: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _roman(text: str) -> int | None:
-    """The value of a Roman numeral of i, v, x and l (a century: I to XXI), or None."""
-    values = [_ROMAN[char] for char in text]
-    total = sum(-v if v < values[i + 1] else v for i, v in enumerate(values[:-1])) + values[-1]
-    return total if _to_roman(total) == text else None  # "iiii", "vx": not numerals
-
-
-def _to_roman(number: int) -> str:
-    out = ""
-    for value, numeral in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv")):
-        count, number = divmod(number, value)
-        out += numeral * count
-    return out + "i" * number
-
-
 def _century(number: str, bce: bool) -> str | None:
     """EDTF for a century: the 15th is 14XX (1400-1499, as people count the 1400s), the
     5th BCE -04XX (500-401 BCE); as the app writes them back ("15th century")."""
-    n = int(number) if number.isdigit() else _roman(number)
+    n = int(number) if number.isdigit() else _ROMAN.get(number)
     if not n or n > 99:
         return None
     return f"-{n - 1:02d}XX" if bce else f"{n - 1:02d}XX"

@@ -226,13 +226,10 @@ class _Lines:
             yield line
 
 
-def read_csv(
-    data: bytes, encoding: str, name: str, problems: list[Problem] | None = None
-) -> list[list[str]]:
+def read_csv(data: bytes, encoding: str, name: str, problems: list[Problem]) -> list[list[str]]:
     """The rows of a CSV file in `encoding`; raises `TooLarge` at the first limit passed.
     A quote that does not close its cell where it should (`quote_problem`) goes to
     `problems`."""
-    problems = [] if problems is None else problems
     head = data[:_SNIFF_BYTES].decode(encoding, errors="ignore")
     lines = _Lines(data, encoding, guess_separator(head), name)
     reader = csv.reader(lines, delimiter=lines.separator)
