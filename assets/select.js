@@ -2,7 +2,8 @@
  * the chart; Escape or the close button clears the selection. One delegated listener, so
  * the list can hold any number of events. After choosing (in the list or on the chart),
  * focus moves to the detail's title so keyboard and screen-reader users land on what they
- * asked for; closing the details gives it back to where it was (a list item). */
+ * asked for; closing the details gives it back to where it was: the list item, or the
+ * chart (#chart-section) when the event was chosen there. */
 window.timelineSelect = (function () {
   var returnTo = null;
 
@@ -16,12 +17,12 @@ window.timelineSelect = (function () {
    * busy class server), for the latest choice only, and not if the person has meanwhile
    * put focus somewhere else. */
   var pending = 0;
-  function focusDetail(id) {
+  function focusDetail(id, from) {
     var ticket = ++pending;
     var deadline = Date.now() + 10000;
     var active = document.activeElement;
     if (!active || active === document.body) {
-      returnTo = null;  /* a click on the chart: nothing to give focus back to */
+      returnTo = from || null;  /* a click on the chart: back to the chart */
     } else if (!active.closest("#event-detail")) {
       returnTo = active;  /* from the details to another event: keep where it began */
     }

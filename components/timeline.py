@@ -208,7 +208,11 @@ def first_view(store: TimelineStore) -> View:
 
 def layout(view: View, lang: str = DEFAULT_LANG) -> html.Section:
     return html.Section(
+        id="chart-section",
         className="chart",
+        # focus comes back here when the details of an event chosen on the chart close
+        # (assets/select.js): the marks cannot take it
+        tabIndex=-1,
         **{"aria-labelledby": "chart-description"},
         children=[
             html.P(view.description, id="chart-description", className="visually-hidden"),
@@ -319,7 +323,9 @@ def register(app: Dash, get_timeline) -> None:
                     if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }
                 }, 250);
             }
-            if (window.timelineSelect) { window.timelineSelect.focusDetail(id); }
+            if (window.timelineSelect) {
+                window.timelineSelect.focusDetail(id, document.getElementById("chart-section"));
+            }
             return id;
         }""",
         Output("selected", "data", allow_duplicate=True),

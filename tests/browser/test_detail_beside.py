@@ -70,6 +70,31 @@ def test_closing_the_details_gives_focus_back_to_the_list(app_page):
     expect(app_page.locator('#event-list [data-event="first-paper-1987"]')).to_be_focused()
 
 
+@pytest.mark.parametrize("how", ["Escape", "close button"])
+def test_closing_details_chosen_on_the_chart_gives_focus_back_to_the_chart(app_page, how):
+    open_at_width(app_page)
+    click_mark(app_page, "first-paper-1987")
+    expect(app_page.locator("#detail-title")).to_be_focused()
+    # a second mark while the details are open, a moment later: two clicks within 300 ms
+    # are a double click to Plotly (it resets the axes)
+    app_page.wait_for_timeout(400)
+    click_mark(app_page, "vertos-2-2010")
+    expect(app_page.locator("#detail-title")).to_have_text(
+        TIMELINE.event("vertos-2-2010")["title_en"]
+    )
+    expect(app_page.locator("#detail-title")).to_be_focused()
+    if how == "Escape":
+        app_page.keyboard.press("Escape")
+    else:
+        app_page.locator("#detail-close").click()
+    expect(app_page.locator("#detail-title")).to_have_count(0)
+    chart = app_page.locator("#chart-section")
+    expect(chart).to_be_focused()  # not the page itself: Tab goes on from the chart
+    assert app_page.evaluate("scrollY") == 0
+    # what a screen reader announces there: the chart's description
+    expect(chart).to_have_accessible_name(app_page.locator("#chart-description").text_content())
+
+
 def test_on_a_phone_the_details_come_up_under_the_chart(app_page):
     app_page.set_viewport_size({"width": 360, "height": 740})
     open_at_width(app_page)
