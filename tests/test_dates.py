@@ -183,3 +183,23 @@ def test_fast_path_agrees_with_edtf_on_windows_and_decades(first, length, digits
         slow = _edtf_bounds(text)
         assert fast[:2] == pytest.approx(slow[:2]), text
         assert fast[2] == slow[2], text
+
+
+@pytest.mark.parametrize(
+    "text", ["-04XX", "-019X", "-04XX~", "14XX/15XX", "198X/1995", "1984/199X"]
+)
+def test_fast_path_agrees_with_edtf_on_centuries_before_year_1_and_in_periods(text):
+    fast = _simple_bounds(text)
+    assert fast is not None
+    slow = _edtf_bounds(text)
+    assert fast[:2] == pytest.approx(slow[:2])
+    assert fast[2] == slow[2]
+
+
+def test_a_period_of_centuries_before_year_1():
+    """edtf refuses -04XX/-03XX; the fast path reads it as its two centuries read alone."""
+    when = parse_when("-04XX/-03XX")
+    assert (when.start, when.end) == (-499, -299)  # 500 BCE to 301 BCE, the year after
+    assert (parse_when("-04XX").start, parse_when("-03XX").end) == (when.start, when.end)
+    assert format_when(when, "en") == "5th–4th centuries BCE"
+    assert format_when(when, "fr") == "Ve–IVe siècles av. J.-C."

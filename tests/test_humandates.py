@@ -58,6 +58,15 @@ ACCEPTED = [
     ("Ve siècle av. J.-C.", "-04XX", "5th century BCE"),
     ("c. 15th century", "14XX~", "c. 15th century"),
     ("vers le XVe siècle", "14XX~", "c. 15th century"),
+    # two centuries, the words written once, after the second
+    ("XVe-XVIe siècle", "14XX/15XX", "15th–16th centuries"),
+    ("XVe–XVIe siècles", "14XX/15XX", "15th–16th centuries"),
+    ("du XVe au XVIe siècle", "14XX/15XX", "15th–16th centuries"),
+    ("15th-16th century", "14XX/15XX", "15th–16th centuries"),
+    ("15th to 16th centuries", "14XX/15XX", "15th–16th centuries"),
+    ("Ve-IVe s. av. J.-C.", "-04XX/-03XX", "5th–4th centuries BCE"),
+    ("5th-4th century BC", "-04XX/-03XX", "5th–4th centuries BCE"),
+    ("5th century BC - 1st century", "-04XX/00XX", "5th century BCE – 1st century"),
     ("  1984  ", "1984", "1984"),
     # EDTF passes through untouched
     ("2008-05", "2008-05", "May 2008"),
@@ -79,7 +88,16 @@ def test_bce_years_read_back_in_french():
     assert format_when(parse_human("44 av. J.-C."), "fr") == "44 av. J.-C."
 
 
-@pytest.mark.parametrize("typed", ["XVe siècle", "vers le XVe siècle", "Ve siècle av. J.-C."])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "XVe siècle",
+        "vers le XVe siècle",
+        "Ve siècle av. J.-C.",
+        "XVe–XVIe siècles",
+        "Ve–IVe siècles av. J.-C.",
+    ],
+)
 def test_centuries_read_back_in_french_as_typed(typed):
     assert format_when(parse_human(typed), "fr") == typed
 
@@ -115,6 +133,10 @@ REFUSED = [
         "IIII siècle",  # not a Roman numeral
         "expected a date such as 1984, c. 1984, 1984?, April 2008, 24/04/2013, 2013-04-24, "
         "1984-1989, 44 BC or [1984..1989]; found 'IIII siècle'",
+    ),
+    (
+        "XVIe-XVe siècle",  # the later century first
+        "expected the end of '15XX/14XX' to come after its start (read from 'XVIe-XVe siècle')",
     ),
     (
         "13/2013",  # no thirteenth month

@@ -34,7 +34,9 @@ _PART = re.compile(
 _SIMPLE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?[~?%]?$")
 # A window of two plain years, "[1984..1989]", and an unspecified decade or century, "198X~".
 _WINDOW = re.compile(r"^\[(?P<first>\d{4})\.\.(?P<last>\d{4})\]$")
-_UNSPECIFIED = re.compile(r"^(?P<digits>\d{3}X|\d{2}XX)[~?%]?$")
+_UNSPECIFIED = re.compile(r"^(?P<digits>-?(?:\d{3}X|\d{2}XX))[~?%]?$")
+# Two centuries, neither qualified and on the same side of year 1: "15th–16th centuries".
+_CENTURIES = re.compile(r"^(?P<first>-?\d{2})XX/(?P<last>-?\d{2})XX$")
 
 
 class DateError(ValueError):
@@ -147,17 +149,14 @@ def _simple_bounds(raw: str) -> tuple[float, float, str] | None:
     window = _WINDOW.match(raw)
     if window:
         return float(window["first"]), float(int(window["last"]) + 1), WINDOW
-    unspecified = _UNSPECIFIED.match(raw)
-    if unspecified:
-        digits = unspecified["digits"]
-        width = 10 ** digits.count("X")
-        first = int(digits.replace("X", "0"))
-        return float(first), float(first + width), POINT
     parts = raw.split("/")
     if len(parts) > 2:
         return None
     bounds = []
     for part in parts:
+        if unspecified := _UNSPECIFIED.match(part):
+            bounds.append(_unspecified_bounds(unspecified["digits"]))
+            continue
         m = _SIMPLE.match(part)
         if not m:
             return None
@@ -170,6 +169,16 @@ def _simple_bounds(raw: str) -> tuple[float, float, str] | None:
         last = _after(year, month or 12, day or days_in_month(year, month or 12))
         bounds.append((first, last))
     return bounds[0][0], bounds[-1][1], PERIOD if len(parts) == 2 else POINT
+
+
+def _unspecified_bounds(digits: str) -> tuple[float, float]:
+    """A decade or century (198X, 14XX; -04XX is 500 to 401 BCE, as edtf reads it): its
+    first year and the year after its last."""
+    width = 10 ** digits.count("X")
+    base = int(digits.replace("X", "0"))
+    if digits.startswith("-"):  # counted back from year 0: -04XX runs from -499 to -400
+        return float(base - width + 1), float(base + 1)
+    return float(base), float(base + width)
 
 
 def _edtf_bounds(raw: str) -> tuple[float, float, str]:
@@ -279,6 +288,14 @@ def format_when(when: When | str, lang: str = "en") -> str:
     if text.startswith("[") and ".." in text:
         first, last = (_format_part(p, lang) for p in text.strip("[]").split("..", 1))
         return t(lang, "date_between", first=first, last=last)
+    if (centuries := _CENTURIES.match(text)) and (
+        centuries["first"].startswith("-") == centuries["last"].startswith("-")
+    ):
+        numbers = [abs(int(centuries[n])) + 1 for n in ("first", "last")]
+        roman_numerals = t(lang, "date_century_numerals") == "roman"
+        first, last = (ordinal(n, lang, roman_numerals) for n in numbers)
+        bce = "_bce" if centuries["first"].startswith("-") else ""
+        return t(lang, "date_centuries" + bce, first=first, last=last)
     if "/" in text:
         first, last = (_format_part(p, lang) for p in text.split("/", 1))
         return f"{first}–{last}" if " " not in first + last else f"{first} – {last}"

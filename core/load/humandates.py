@@ -9,6 +9,7 @@ Accepted besides EDTF itself (English and French):
     44 BC, 44 BCE, 44 av. J.-C., 476, AD 476                           -> -0043, 0476
     1980s, années 1980                                                  -> 198X
     15th century, XVe siècle, 15e s., 5th century BC, Ve s. av. J.-C.   -> 14XX, -04XX
+    XVe-XVIe siècle, 15th to 16th centuries, Ve-IVe s. av. J.-C.       -> 14XX/15XX, -04XX/-03XX
     04/2013, 4/2013 (month and year)                                    -> 2013-04
 
 A day/month order that cannot be told (03/04/2013) is refused, with both readings written
@@ -55,8 +56,14 @@ _BCE = re.compile(rf"^(?P<year>\d{{1,4}})\s*{_BCE_WORDS}$", re.IGNORECASE)
 # A century, in figures or Roman numerals (read on folded text: siecle, eme)
 _CENTURY = re.compile(
     r"^(?P<number>\d{1,2}|[ivxl]+)\s*"
-    r"(?:(?:st|nd|rd|th)?\s+(?:century|cent\.|c\.)|(?:e|eme|er|ere)\s+(?:siecle|s\.?))"
+    r"(?:(?:st|nd|rd|th)?\s+(?:century|centuries|cent\.|c\.)|(?:e|eme|er|ere)\s+(?:siecles?|s\.?))"
     rf"(?:\s*(?P<bce>{_BCE_WORDS})|\s*(?:ad|ce|ap\.?\s*j\.?\s*-?\s*c\.?))?$",
+)
+# Two centuries, the words after the second only: "XVe-XVIe siècle", "15th to 16th
+# centuries", "du Ve au IVe s. av. J.-C." (the second is read with _CENTURY)
+_CENTURY_RANGE = re.compile(
+    r"^(?:from\s+|du\s+|de\s+)?(?P<first>\d{1,2}|[ivxl]+)(?:st|nd|rd|th|e|eme|er|ere)?"
+    r"\s*(?:[-–—]|\s(?:to|au|a)\s)\s*(?P<last>.+)$"
 )
 # Roman numerals of centuries, as the app writes them (core.i18n.roman): "xv" -> 15
 _ROMAN = {roman(n).lower(): n for n in range(1, 100)}
@@ -166,6 +173,11 @@ def to_edtf(text: str) -> str:
     single = _single(raw, raw)
     if single is not None:
         return single
+    if (m := _CENTURY_RANGE.match(fold(raw))) and (last := _CENTURY.match(m["last"])):
+        bce = bool(last["bce"])
+        first, second = _century(m["first"], bce), _century(last["number"], bce)
+        if first and second:
+            return f"{first}/{second}"
     if (m := _WORD_RANGE.match(raw)) and "/" not in raw:
         first, last = _single(m["first"], raw), _single(m["last"], raw)
         first = first or (m["first"] if re.fullmatch(r"-?\d{4}", m["first"]) else None)
