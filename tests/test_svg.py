@@ -12,6 +12,7 @@ import pytest
 from app import create_app
 from core.chart.figure import FigureOptions, figure_dict
 from core.chart.lanes import lanes_figure
+from core.chart.metrics import text_width_px
 from core.chart.svg import figure_svg
 from core.chart.ticks import historical_ticks, tick_step, ticks
 from core.load.loader import load_timeline
@@ -176,6 +177,37 @@ def test_the_first_view_draws_the_ticks_of_an_axis_that_reaches_bce(tmp_path):
         ticks_group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "first-chart-ticks")
         drawn = ["".join(node.itertext()) for node in ticks_group.iter(f"{SVG}text")]
         assert drawn == inside  # no "-500" with a hyphen where Plotly will write "500 BCE"
+
+
+RENAISSANCE = "date,title\nVe-IVe s. av. J.-C.,Classical Greece\nXVe-XVIe siècle,Renaissance\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("width", [320, 880, 1600])
+def test_the_axis_makes_room_to_name_its_first_year_bce(tmp_path, lang, width):
+    """Its first tick's label is wide ("500 av. J.-C.") and would pass the chart's edge:
+    the range starts early enough for it to be drawn, not left out."""
+    (tmp_path / "events.csv").write_text(RENAISSANCE, encoding="utf-8")
+    figure = figure_of(tmp_path / "events.csv", lang=lang, plot_width_px=width)
+    xaxis = figure["layout"]["xaxis"]
+    first, last = xaxis["range"]
+    inside = [
+        (value, label)
+        for value, label in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
+        if first <= value <= last
+    ]
+    assert first < -499  # the events' first year, 500 BCE
+    assert all(label for _, label in inside)  # none left out, at either end
+    assert inside[0][1].endswith("BCE" if lang == "en" else "av. J.-C.")
+    value, label = inside[0]
+    x = (value - first) * width / (last - first)
+    assert x - text_width_px(label, 15) / 2 >= -figure["layout"]["margin"]["l"]
+
+
+def test_a_range_the_person_chose_is_kept_exactly(tmp_path):
+    (tmp_path / "events.csv").write_text(RENAISSANCE, encoding="utf-8")
+    figure = figure_of(tmp_path / "events.csv", lang="fr", x_range=(-499.5, 1600.0))
+    assert figure["layout"]["xaxis"]["range"] == [-499.5, 1600.0]
 
 
 @pytest.mark.parametrize("title", HOSTILE)

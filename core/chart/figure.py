@@ -27,7 +27,7 @@ from core.chart.metrics import text_width_px
 from core.chart.options import LANE_PX, FigureOptions, margins, page_height
 from core.chart.overview import MAX_MARKS, add_groups
 from core.chart.style import FONT
-from core.chart.ticks import historical_ticks
+from core.chart.ticks import historical_ticks, room_for_end_labels
 from core.i18n import t
 from core.load.model import Era, Vocabulary
 
@@ -58,6 +58,23 @@ def x_bounds(
     return first - span_years * 0.02, last + span_years * 0.06
 
 
+def axis_bounds(
+    events: pd.DataFrame,
+    eras: list[Era],
+    x_range: tuple[float, float] | None,
+    plot_px: float,
+    label_px: float,
+    lang: str,
+) -> tuple[float, float]:
+    """`x_bounds`, and, for the first view of a timeline before year 1, room at either end
+    for the label of the tick there (a range the person chose is kept exactly)."""
+    first, last = x_bounds(events, eras, x_range)
+    if x_range:
+        return first, last
+    side = margins(label_px)["l"]
+    return room_for_end_labels(first, last, tick_count(plot_px), lang, plot_px, side, label_px)
+
+
 def build_figure(
     events: pd.DataFrame,
     vocabulary: Vocabulary,
@@ -76,7 +93,9 @@ def figure_dict(
 ) -> dict:
     """The same figure as a plain dict, fast: what the page's callback sends."""
     lang = options.lang
-    first, last = x_bounds(events, eras, options.x_range)
+    first, last = axis_bounds(
+        events, eras, options.x_range, options.plot_width_px, options.label_px, lang
+    )
     px_per_year = options.plot_width_px / (last - first)
 
     fig = Parts()

@@ -25,7 +25,7 @@ from collections.abc import Collection
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.chart.figure import FigureOptions, build_figure, margins, x_bounds
+from core.chart.figure import FigureOptions, axis_bounds, build_figure, margins
 from core.chart.labels import label_room_px, lane_pitch_px, place_labels, ring_px
 from core.chart.lanes import lanes_figure, rows_for_plot
 from core.chart.marks import HIGHLIGHT
@@ -113,7 +113,7 @@ def projected_figure(
         max(200.0, width - edges["l"] - edges["r"]),
         max(100.0, height - edges["t"] - edges["b"]),
     )
-    bounds = x_bounds(events, timeline.eras, x_range)
+    bounds = axis_bounds(events, timeline.eras, x_range, plot[0], label_px, lang)
     if stepping:
         bounds = _ring_room(bounds, plot[0], ring_px(label_px) / 2 + RING_STROKE_PX)
     room = fit_room(events, lang, bounds, plot, label_px) if not events.empty else 0.0

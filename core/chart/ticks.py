@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 
+from core.chart.metrics import text_width_px
 from core.i18n import t
 
 ROUND_TO = (2, 5, 10)  # Plotly's tick step: the first of these above rough / 10^n, times 10^n
@@ -76,3 +77,36 @@ def historical_ticks(
             labels.append(str(k * step))
     kept = [(v, label) for v, label in zip(values, labels, strict=True) if low <= v <= high]
     return [v for v, _ in kept], [label for _, label in kept]
+
+
+def room_for_end_labels(
+    first: float,
+    last: float,
+    nticks: int,
+    lang: str,
+    plot_px: float,
+    side_px: float,
+    label_px: float,
+) -> tuple[float, float]:
+    """The range from `first` to `last`, widened where the label of its first or last tick
+    would pass the chart's edge ("500 av. J.-C." is wide), so that the axis names the years
+    BCE where it starts instead of leaving that label out. For an axis that reaches before
+    year 1; any other comes back as it is."""
+    for _ in range(3):  # a wider range may change the step, and so the ticks
+        named = historical_ticks(first, last, nticks, lang)
+        if named is None:
+            break
+        inside = [(v, label) for v, label in zip(*named, strict=True) if first <= v <= last]
+        if not inside:
+            break
+        moved = False
+        for value, label in (inside[0], inside[-1]):
+            need = text_width_px(label, label_px) / 2 - side_px + 2  # px from the edge
+            share = need / plot_px
+            if value == inside[0][0] and (value - first) * plot_px / (last - first) < need:
+                first, moved = (value - share * last) / (1 - share), True
+            elif value == inside[-1][0] and (last - value) * plot_px / (last - first) < need:
+                last, moved = (value - share * first) / (1 - share), True
+        if not moved:
+            break
+    return first, last
