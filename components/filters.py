@@ -14,7 +14,7 @@ from core.chart.ticks import year_text
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
 from core.load.schema import MAX_CELL_CHARS
-from core.view.address import LANES, MAX_QUERY
+from core.view.address import LANES, MAX_QUERY, lanes_offered
 from guard import expect
 from guard.schema import COUNT, YEAR, Choice, Json, ListOf, OrNone, Record, Text
 
@@ -111,11 +111,10 @@ def fit_values(
     return new_kinds, new_tags, new_years
 
 
-def lane_options(lang: str, groups: bool = True) -> list[dict]:
+def lane_options(lang: str, offered: tuple[str, ...] = LANES) -> list[dict]:
     """Draw the chart without lanes, or in lanes by kind, group or topic (`lanes=` in the
-    address); by group only if the data has `groups`."""
-    ways = [by for by in ("", *LANES) if groups or by != "group"]
-    return [{"label": t(lang, f"lanes_{by or 'none'}"), "value": by} for by in ways]
+    address): those the data has (`core.view.address.lanes_offered`)."""
+    return [{"label": t(lang, f"lanes_{by or 'none'}"), "value": by} for by in ("", *offered)]
 
 
 def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Aside:
@@ -182,6 +181,8 @@ def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Asi
                     # screen reader (an event matches if it has any of the ticked topics).
                     html.Fieldset(
                         className="field",
+                        id="tag-field",
+                        hidden=not timeline.tags_present(),
                         children=[
                             html.Legend(t(lang, "tags"), id="tag-label"),
                             dcc.Checklist(
@@ -194,11 +195,13 @@ def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Asi
                     ),
                     html.Fieldset(
                         className="field",
+                        id="lanes-field",
+                        hidden=not lanes_offered(timeline),
                         children=[
                             html.Legend(t(lang, "lanes"), id="lanes-legend"),
                             dcc.RadioItems(
                                 id="filter-lanes",
-                                options=lane_options(lang, timeline.has_groups),
+                                options=lane_options(lang, lanes_offered(timeline)),
                                 value="",
                                 className="lane-options",
                             ),
@@ -275,7 +278,7 @@ def register(app: Dash, get_timeline) -> None:
             t(lang, "tags"),
             tag_options(timeline, lang),
             t(lang, "lanes"),
-            lane_options(lang, timeline.has_groups),
+            lane_options(lang, lanes_offered(timeline)),
             t(lang, "years"),
             year_marks(*timeline.year_range, lang),
             t(lang, "reset"),
@@ -284,6 +287,8 @@ def register(app: Dash, get_timeline) -> None:
 
     @app.callback(
         Output("kind-field", "hidden"),
+        Output("tag-field", "hidden"),
+        Output("lanes-field", "hidden"),
         Output("filter-years", "min"),
         Output("filter-years", "max"),
         Output("filter-kind", "value"),
@@ -308,9 +313,11 @@ def register(app: Dash, get_timeline) -> None:
         (lanes by group only while some event has a group)."""
         timeline = get_timeline()
         first, last = timeline.year_range
-        shape = (not has_kinds(timeline), first, last)  # the marks: filter_text, above
+        offered = lanes_offered(timeline)
+        # what the data has to filter and draw by (the marks: filter_text, above)
+        shape = (not has_kinds(timeline), not timeline.tags_present(), not offered, first, last)
         if ctx.triggered_id == "reset":
             return *shape, timeline.kinds_present(), [], [first, last], "", "", False
         values = fit_values(timeline, old_kinds, kinds, tags, years, (old_first, old_last))
-        lost = lanes == "group" and not timeline.has_groups
+        lost = bool(lanes) and lanes not in offered
         return *shape, *values, no_update, "" if lost else no_update, no_update

@@ -26,7 +26,7 @@ from core.chart.lanes import lanes_figure, rows_for_height, split_lanes
 from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
-from core.view.address import LANES
+from core.view.address import lanes_offered
 from core.view.selection import Filters, apply_filters
 from core.view.sorting import sort_events
 from guard import expect
@@ -273,7 +273,7 @@ def register(app: Dash, get_timeline) -> None:
         filters = Filters.from_inputs(kinds, tags, years, query)
         x_range = tuple(view_range) if view_range else None
         sort = sort or "date"
-        if lanes not in LANES or (lanes == "group" and not get_timeline().has_groups):
+        if lanes not in lanes_offered(get_timeline()):
             lanes = ""
         if not lanes and set(ctx.triggered_prop_ids or ()) == {"chart-height.data"}:
             # the screen's height counts only for lanes: without them the chart is the

@@ -313,16 +313,16 @@ def test_a_taller_screen_draws_more_lanes_and_every_lane_has_its_label(width_px)
 def test_lanes_by_group_are_offered_only_for_data_with_groups():
     from components.filters import lane_options
     from core.load.loader import load_timeline
-    from core.view.address import known_from
+    from core.view.address import known_from, lanes_offered
     from tests.conftest import BUILT_IN
 
     timeline = load_timeline(BUILT_IN)
     assert not timeline.has_groups
-    assert [o["value"] for o in lane_options("en", timeline.has_groups)] == ["", "kind", "tag"]
+    assert [o["value"] for o in lane_options("en", lanes_offered(timeline))] == ["", "kind", "tag"]
     assert known_from(timeline).lanes == {"kind", "tag"}
     grouped = replace(timeline, events=timeline.events.assign(group="Clinic"))
     assert grouped.has_groups
-    assert [o["value"] for o in lane_options("fr", grouped.has_groups)] == [
+    assert [o["value"] for o in lane_options("fr", lanes_offered(grouped))] == [
         "",
         "kind",
         "group",

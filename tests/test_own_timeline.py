@@ -7,15 +7,16 @@ from __future__ import annotations
 import pytest
 from dash import html
 
-from components import banner, event_list
+from components import banner, event_list, filters
 from components.filters import fit_values, has_kinds, kind_options
 from core.chart.figure import FigureOptions, build_figure
 from core.i18n import message
 from core.load.loader import load_timeline
 from core.load.problems import WARNING, Problem
 from core.load.store import TimelineStore
+from core.view.address import known_from, lanes_offered
 from core.view.selection import Filters, apply_filters
-from tests.conftest import TINY
+from tests.conftest import BUILT_IN, TINY
 
 
 @pytest.fixture
@@ -43,6 +44,33 @@ def test_no_kind_column_draws_one_colour_and_the_kind_filter_hides_nothing(minim
     figure = build_figure(shown, minimal.vocabulary, minimal.eras, FigureOptions())
     colours = {t.marker.color for t in figure.data if t.mode == "markers"}
     assert len(colours) == 1
+
+
+def find(component, id_: str):
+    """The component of id `id_` in a Dash component tree, or None."""
+    if getattr(component, "id", None) == id_:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and not isinstance(child, str):
+            found = find(child, id_)
+            if found is not None:
+                return found
+    return None
+
+
+def test_filters_the_data_has_nothing_for_are_not_offered(minimal):
+    """No kind, no topic: no empty "Topics" heading, no lanes of everything in one."""
+    panel = filters.layout(minimal, "2 of 2")
+    assert find(panel, "kind-field").hidden is True
+    assert find(panel, "tag-field").hidden is True
+    assert find(panel, "lanes-field").hidden is True
+    assert lanes_offered(minimal) == ()
+    assert known_from(minimal).lanes == frozenset()
+    built_in = load_timeline(BUILT_IN)
+    panel = filters.layout(built_in, "25 of 25")
+    assert not any(find(panel, f).hidden for f in ("kind-field", "tag-field", "lanes-field"))
+    assert lanes_offered(built_in) == ("kind", "tag")
 
 
 def test_events_without_a_source_carry_a_visible_mark(minimal):

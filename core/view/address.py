@@ -237,6 +237,17 @@ def to_query(state: ViewState) -> str:
     return "?" + urlencode(params) if params else ""
 
 
+def lanes_offered(timeline) -> tuple[str, ...]:
+    """The ways to draw lanes that mean something for this data, in LANES order: by kind,
+    group or topic only if some event has one (one lane of everything is no lanes)."""
+    has = {
+        "kind": any(timeline.kinds_present()),
+        "group": timeline.has_groups,
+        "tag": bool(timeline.tags_present()),
+    }
+    return tuple(by for by in LANES if has[by])
+
+
 def known_from(timeline) -> Known:
     """The `Known` of a loaded `core.load.model.Timeline`."""
     return Known(
@@ -244,7 +255,7 @@ def known_from(timeline) -> Known:
         tags=frozenset(timeline.tags_present()),
         events=frozenset(timeline.events["id"]),
         years=timeline.year_range,
-        lanes=frozenset(LANES if timeline.has_groups else (by for by in LANES if by != "group")),
+        lanes=frozenset(lanes_offered(timeline)),
     )
 
 
