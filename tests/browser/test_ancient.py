@@ -81,3 +81,31 @@ def test_the_years_slider_names_years_bce_in_the_pages_language(ancient_page):
     expect(ancient_page.locator("#filter-years .dash-slider-tooltip").first).to_have_text(
         "500 av. J.-C."
     )
+
+
+MARKS = """() => [...document.querySelectorAll('#filter-years .dash-slider-mark')]
+    .filter(m => getComputedStyle(m).display !== 'none')
+    .map(m => { const r = m.getBoundingClientRect(); return [m.textContent, r.left, r.right]; })"""
+PANEL = (
+    "() => { const r = document.getElementById('filters-body').getBoundingClientRect();"
+    " return [r.left, r.right]; }"
+)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_years_sliders_end_marks_stay_inside_the_filters(ancient_page, width):
+    """Its first mark, "500 av. J.-C.", is wide: drawn from the slider's start, not centred
+    on it past the panel's edge. On a phone only the two ends are named, whichever order
+    dcc writes them in (a year before 1 comes last)."""
+    ancient_page.set_viewport_size({"width": width, "height": 800})
+    open_app(ancient_page, "?lang=fr")
+    if width < 800:
+        ancient_page.locator("#filters-toggle").click()
+    expect(ancient_page.locator("#filter-years")).to_contain_text("500 av. J.-C.")
+    marks = ancient_page.evaluate(MARKS)
+    left, right = ancient_page.evaluate(PANEL)
+    assert all(left - 1 <= start and end <= right + 1 for _, start, end in marks), marks
+    texts = [text for text, _, _ in sorted(marks, key=lambda m: m[1])]
+    assert texts[0] == "500 av. J.-C." and texts[-1] == "476"
+    if width < 800:
+        assert texts == ["500 av. J.-C.", "476"]
