@@ -199,3 +199,31 @@ def test_in_lanes_every_label_and_ring_of_the_event_told_is_kept():
     shapes = [s for s in after["layout"]["shapes"] if s.get("name") == "ring"]
     assert [(s["xanchor"], s["yanchor"]) for s in shapes] == rings
     assert [n["text"] for n in label_slots(after) if n["visible"]] == [t for t in texts if t]
+
+
+@pytest.mark.parametrize("stepping", [True, False])
+def test_a_lecture_before_year_1_names_the_year_its_axis_starts_at(tmp_path, stepping):
+    """A lecture's range is its deck's (x_extent), given, not chosen by Plotly: the axis
+    still starts early enough for its first tick's label ("500 av. J.-C.") to be drawn."""
+    (tmp_path / "events.csv").write_text(
+        "date,title\nVe-IVe s. av. J.-C.,Classical Greece\nXVe-XVIe siècle,Renaissance\n",
+        encoding="utf-8",
+    )
+    timeline = load_timeline(tmp_path / "events.csv")
+    figure = projected_figure(
+        timeline.events,
+        timeline,
+        "fr",
+        None,
+        x_extent(timeline.events),
+        (1232, 560),
+        stepping=stepping,
+    ).to_plotly_json()
+    xaxis = figure["layout"]["xaxis"]
+    first, last = xaxis["range"]
+    inside = [
+        label
+        for value, label in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
+        if first <= value <= last
+    ]
+    assert inside[0] == "500 av. J.-C." and all(inside)

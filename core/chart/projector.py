@@ -25,10 +25,11 @@ from collections.abc import Collection
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.chart.figure import FigureOptions, axis_bounds, build_figure, margins
+from core.chart.figure import FigureOptions, build_figure, margins, tick_count, x_bounds
 from core.chart.labels import label_room_px, lane_pitch_px, place_labels, ring_px
 from core.chart.lanes import lanes_figure, rows_for_plot
 from core.chart.marks import HIGHLIGHT
+from core.chart.ticks import room_for_end_labels
 from core.load.model import Timeline
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080  # slide images, and the presenter's PNG and SVG
@@ -113,9 +114,12 @@ def projected_figure(
         max(200.0, width - edges["l"] - edges["r"]),
         max(100.0, height - edges["t"] - edges["b"]),
     )
-    bounds = axis_bounds(events, timeline.eras, x_range, plot[0], label_px, lang)
+    bounds = x_bounds(events, timeline.eras, x_range)
     if stepping:
         bounds = _ring_room(bounds, plot[0], ring_px(label_px) / 2 + RING_STROKE_PX)
+    # a slide or a lecture names the year its axis starts at, whatever range it was given
+    # (a lecture's is its deck's, fixed across steps)
+    bounds = room_for_end_labels(*bounds, tick_count(plot[0]), lang, plot[0], edges["l"], label_px)
     room = fit_room(events, lang, bounds, plot, label_px) if not events.empty else 0.0
     if focus is None and room == 0:  # too many for a lane each: label what has room
         focus = list(events["id"])
