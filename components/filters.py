@@ -10,8 +10,8 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from core.chart.style import GLYPHS, kind_style
-from core.chart.ticks import year_text
 from core.i18n import DEFAULT_LANG, t
+from core.load.dates import year_as_written
 from core.load.model import Timeline
 from core.load.schema import MAX_CELL_CHARS
 from core.view.address import LANES, MAX_QUERY, lanes_offered
@@ -75,11 +75,11 @@ def year_marks(first: int, last: int, lang: str = DEFAULT_LANG) -> dict[int, str
     rounds = [*range(max(first - first % step + step, step), last, step)]  # CE: 500, 1000
     rounds += [1 - k * step for k in range(max(1, (1 - last) // step), (1 - first) // step + 1)]
     marks = {
-        y: year_text(y, lang)
+        y: year_as_written(y, lang)
         for y in sorted(rounds)
         if first < y < last and y - first >= step * 0.8 and last - y >= step * 0.8
     }
-    return {first: year_text(first, lang), **marks, last: year_text(last, lang)}
+    return {first: year_as_written(first, lang), **marks, last: year_as_written(last, lang)}
 
 
 def has_kinds(timeline: Timeline) -> bool:

@@ -17,6 +17,7 @@ from dash import Dash, Input, Output, dcc, html
 from dash.dependencies import ClientsideFunction
 
 from core.i18n import DEFAULT_LANG, Message, t
+from core.load.dates import year_as_written
 from core.load.model import LANGS, Timeline
 from core.quiz.address import QUIZ_PREFIX, parse_quiz, quiz_query
 from core.quiz.payload import payload
@@ -128,7 +129,14 @@ def _about(sent: dict, lang: str) -> str:
         return ""
     first, last = sent["span"]
     key = "quiz_about_one" if count == 1 else "quiz_about"
-    return t(lang, key, count=count, events=sent["events_count"], first=first, last=last)
+    return t(
+        lang,
+        key,
+        count=count,
+        events=sent["events_count"],
+        first=year_as_written(first, lang),  # 500 BCE, not -499
+        last=year_as_written(last, lang),
+    )
 
 
 def register(app: Dash, get_timeline: Callable[[], Timeline]) -> None:

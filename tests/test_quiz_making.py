@@ -224,3 +224,15 @@ def test_too_few_events_make_a_short_or_empty_round():
 )
 def test_close_is_scaled_to_the_span(span, close):
     assert close_years(span) == close
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "from 500 BCE to 1599"), ("fr", "de 500 av. J.-C. à 1599")]
+)
+def test_a_round_before_year_1_says_its_years_as_people_count_them(lang, said):
+    """The round's introduction named its span as the data counts (-499)."""
+    from quiz.page import _about
+
+    sent = {"questions": [{}] * 10, "events_count": 5, "span": [-499, 1599]}
+    assert said in _about(sent, lang)
+    assert "-499" not in _about(sent, lang)

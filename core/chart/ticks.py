@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 from core.chart.metrics import text_width_px
-from core.i18n import t
+from core.load.dates import year_as_written
 
 ROUND_TO = (2, 5, 10)  # Plotly's tick step: the first of these above rough / 10^n, times 10^n
 
@@ -41,11 +41,6 @@ def ticks(first: float, last: float, nticks: int) -> list[float]:
     return values
 
 
-def year_text(year: int, lang: str) -> str:
-    """An astronomical year as people write it: 1984, 1, 1 BCE (year 0), 500 BCE (-499)."""
-    return str(year) if year >= 1 else t(lang, "date_bce", year=str(1 - year))
-
-
 def historical_ticks(
     first: float, last: float, nticks: int, lang: str
 ) -> tuple[list[float], list[str]] | None:
@@ -65,7 +60,7 @@ def historical_ticks(
     labels: list[str] = []
     for k in range(max(1, math.ceil((1 - high) / step)), math.floor((1 - low) / step) + 1):
         values.append(1 - k * step)  # k * step BCE
-        labels.append(year_text(1 - k * step, lang))
+        labels.append(year_as_written(1 - k * step, lang))
     values.reverse()
     labels.reverse()
     if step == 1 or step >= 5:  # year 1 (1 BCE's neighbour): a step from 1 - step

@@ -245,6 +245,11 @@ def _format_unspecified(digits: str, negative: bool, lang: str) -> tuple[str, st
     return text, "date_approximate_century"
 
 
+def year_as_written(year: int, lang: str) -> str:
+    """An astronomical year as people write it: 1984, 1, 1 BCE (year 0), 500 BCE (-499)."""
+    return str(year) if year >= 1 else t(lang, "date_bce", year=str(1 - year))
+
+
 def _format_part(part: str, lang: str) -> str:
     """One EDTF part as a person writes it: '24 April 2013', 'mai 2008', 'c. 1984', '44 BCE',
     '21st century', 'XXIe siècle'. Every word comes from the locales (core/locales/*/dates.json)."""
@@ -259,7 +264,7 @@ def _format_part(part: str, lang: str) -> str:
         )
     else:
         year = int(year_text)
-        text = t(lang, "date_bce", year=1 - year) if year <= 0 else str(year)
+        text = year_as_written(year, lang)
         if m["month"]:
             month = t(lang, f"month_{int(m['month'])}")
             if m["day"]:
