@@ -56,3 +56,39 @@ def test_png_slide_is_1920_by_1080():
 def test_svg_slide_is_1920_by_1080(query):
     svg = export(BUILT, "svg", query).decode("utf-8")
     assert svg.startswith("<svg") and 'width="1920" height="1080"' in svg[:400]
+
+
+def test_the_handouts_chart_names_the_year_bce_it_starts_at(tmp_path):
+    """Its range is the events' with room either side: "500 av. J.-C." is drawn under the
+    first mark, not left out at the chart's edge."""
+    from core.publish.offline import HANDOUT_WIDTH, selection, timeline_figure
+
+    (tmp_path / "events.csv").write_text(
+        "date,title\nVe-IVe s. av. J.-C.,Classical Greece\nXVe-XVIe siècle,Renaissance\n",
+        encoding="utf-8",
+    )
+    timeline = load_timeline(tmp_path / "events.csv")
+    state, events = selection(timeline, "lang=fr")
+    xaxis = timeline_figure(timeline, state, events, HANDOUT_WIDTH).to_plotly_json()["layout"][
+        "xaxis"
+    ]
+    first, last = xaxis["range"]
+    assert first < -499  # room before the first event
+    inside = [
+        label
+        for value, label in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
+        if first <= value <= last
+    ]
+    assert inside[0] == "500 av. J.-C." and all(inside)
+
+
+def test_a_handout_without_references_has_no_empty_references_section(tmp_path):
+    from core.publish.offline import handout_html
+
+    (tmp_path / "events.csv").write_text("date,title\n1984,First case\n", encoding="utf-8")
+    page = handout_html(load_timeline(tmp_path / "events.csv"), "lang=fr")
+    assert "<h2>Références</h2>" not in page and 'class="references"' not in page
+    assert "1 événement. Il ne cite aucune référence." in page
+    cited = handout_html(load_timeline(BUILT_IN), "")
+    assert "<h2>References</h2>" in cited
+    assert "25 events. Every reference cited is listed at the end" in cited

@@ -46,7 +46,8 @@ def selection(timeline: Timeline, query: str) -> tuple[ViewState, object]:
 
 
 def timeline_figure(timeline: Timeline, state: ViewState, events, width: int) -> go.Figure:
-    options = FigureOptions(lang=state.lang, plot_width_px=width - 32, x_range=x_extent(events))
+    # the events' extent with room either side, and for the first tick's label (x_bounds)
+    options = FigureOptions(lang=state.lang, plot_width_px=width - 32)
     if state.lanes:  # lanes=kind|group|tag in the address; every one (paper does not unfold)
         return go.Figure(
             lanes_figure(events, timeline.vocabulary, timeline.eras, options, state.lanes)
