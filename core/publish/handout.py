@@ -109,7 +109,13 @@ def render_handout(
         authors=", ".join(front.authors),
         licence=t(lang, "footer_licence", licence=front.licence) if front.licence else "",
         picture_remote=t(lang, "picture_remote"),
-        lede=t(lang, "handout_generated", count=len(items)),
+        lede=t(
+            lang,
+            "handout_generated"
+            + ("_one" if len(items) == 1 else "")
+            + ("" if references else "_no_refs"),
+            count=len(items),
+        ),
         figure=Markup(figure_html),  # noqa: S704 - built by Plotly from escaped labels
         events_heading=t(lang, "handout_events"),
         events=items,
