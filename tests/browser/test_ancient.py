@@ -73,10 +73,19 @@ def test_the_years_slider_names_years_bce_in_the_pages_language(ancient_page):
     expect(slider).to_contain_text("500 BCE")  # its first end: Herodotus's century
     assert "-499" not in slider.inner_text()
     # its tooltip too (assets/year-tooltip.js); its boxes hold numbers: -499
-    ancient_page.locator("#filter-years [role=slider]").first.focus()
+    handle = ancient_page.locator("#filter-years [role=slider]").first
+    handle.focus()
     expect(ancient_page.locator("#filter-years .dash-slider-tooltip").first).to_have_text("500 BCE")
+    # what a screen reader says of the handle: the same words, not dcc's -499
+    expect(handle).to_have_attribute("aria-valuetext", "500 BCE")
+    ancient_page.keyboard.press("ArrowRight")
+    expect(handle).to_have_attribute("aria-valuenow", "-498")
+    expect(handle).to_have_attribute("aria-valuetext", "499 BCE")
+    ancient_page.keyboard.press("ArrowLeft")
+    expect(handle).to_have_attribute("aria-valuetext", "500 BCE")
     ancient_page.get_by_text("Français").click()
     expect(slider).to_contain_text("500 av. J.-C.")
+    expect(handle).to_have_attribute("aria-valuetext", "500 av. J.-C.")
     ancient_page.locator("#filter-years [role=slider]").first.focus()
     expect(ancient_page.locator("#filter-years .dash-slider-tooltip").first).to_have_text(
         "500 av. J.-C."
