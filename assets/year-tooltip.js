@@ -3,7 +3,8 @@
  * year_as_written): the slider's values are astronomical years, where 0 is 1 BCE and -499
  * is 500 BCE. The words are those of "date_bce" in core/locales (dates.json), in the
  * page's language. What a screen reader says of each handle is the same words
- * (aria-valuetext), not the number dcc gives it (aria-valuenow). */
+ * (aria-valuetext), not the number dcc gives it (aria-valuenow), and its name is in the
+ * page's language (#years-label's data-first and data-last), not dcc's "Minimum". */
 window.dccFunctions = window.dccFunctions || {};
 window.dccFunctions.yearAsPeopleCount = function (value) {
   var year = Math.round(Number(value));
@@ -15,11 +16,18 @@ window.dccFunctions.yearAsPeopleCount = function (value) {
 (function () {
   var HANDLES = "#filter-years [role=slider][aria-valuenow]";
 
-  function name(handle) {
-    var text = window.dccFunctions.yearAsPeopleCount(handle.getAttribute("aria-valuenow"));
-    if (handle.getAttribute("aria-valuetext") !== text) {
-      handle.setAttribute("aria-valuetext", text);
+  function set(element, attribute, value) {
+    if (value && element.getAttribute(attribute) !== value) {
+      element.setAttribute(attribute, value);
     }
+  }
+
+  function name(handle) {
+    set(handle, "aria-valuetext",
+        window.dccFunctions.yearAsPeopleCount(handle.getAttribute("aria-valuenow")));
+    var words = document.getElementById("years-label");
+    var last = handle.classList.contains("dash-slider-thumb-2");
+    set(handle, "aria-label", words && words.getAttribute(last ? "data-last" : "data-first"));
   }
 
   function nameAll() { document.querySelectorAll(HANDLES).forEach(name); }
@@ -37,6 +45,6 @@ window.dccFunctions.yearAsPeopleCount = function (value) {
       }
     }
   }).observe(document.documentElement, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow", "lang"]
+    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow", "aria-label", "lang", "data-first"]
   });
 })();

@@ -207,7 +207,16 @@ def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Asi
                             ),
                         ],
                     ),
-                    html.Div(t(lang, "years"), id="years-label", className="field-label"),
+                    html.Div(
+                        t(lang, "years"),
+                        id="years-label",
+                        className="field-label",
+                        # the handles' names, in the page's language (assets/year-tooltip.js)
+                        **{
+                            "data-first": t(lang, "years_first"),
+                            "data-last": t(lang, "years_last"),
+                        },
+                    ),
                     dcc.RangeSlider(
                         id="filter-years",
                         min=first,
@@ -260,6 +269,8 @@ def register(app: Dash, get_timeline) -> None:
         Output("lanes-legend", "children"),
         Output("filter-lanes", "options"),
         Output("years-label", "children"),
+        Output("years-label", "data-first"),
+        Output("years-label", "data-last"),
         Output("filter-years", "marks"),
         Output("reset", "children"),
         Output("filters-toggle", "children"),
@@ -280,6 +291,8 @@ def register(app: Dash, get_timeline) -> None:
             t(lang, "lanes"),
             lane_options(lang, lanes_offered(timeline)),
             t(lang, "years"),
+            t(lang, "years_first"),
+            t(lang, "years_last"),
             year_marks(*timeline.year_range, lang),
             t(lang, "reset"),
             t(lang, "show_filters"),

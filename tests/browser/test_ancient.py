@@ -78,6 +78,10 @@ def test_the_years_slider_names_years_bce_in_the_pages_language(ancient_page):
     expect(ancient_page.locator("#filter-years .dash-slider-tooltip").first).to_have_text("500 BCE")
     # what a screen reader says of the handle: the same words, not dcc's -499
     expect(handle).to_have_attribute("aria-valuetext", "500 BCE")
+    expect(handle).to_have_attribute("aria-label", "First year")  # not dcc's "Minimum"
+    last = ancient_page.locator("#filter-years [role=slider]").last
+    expect(last).to_have_attribute("aria-label", "Last year")
+    expect(last).to_have_attribute("aria-valuetext", "476")
     ancient_page.keyboard.press("ArrowRight")
     expect(handle).to_have_attribute("aria-valuenow", "-498")
     expect(handle).to_have_attribute("aria-valuetext", "499 BCE")
@@ -86,6 +90,8 @@ def test_the_years_slider_names_years_bce_in_the_pages_language(ancient_page):
     ancient_page.get_by_text("Français").click()
     expect(slider).to_contain_text("500 av. J.-C.")
     expect(handle).to_have_attribute("aria-valuetext", "500 av. J.-C.")
+    expect(handle).to_have_attribute("aria-label", "Première année")
+    expect(last).to_have_attribute("aria-label", "Dernière année")
     ancient_page.locator("#filter-years [role=slider]").first.focus()
     expect(ancient_page.locator("#filter-years .dash-slider-tooltip").first).to_have_text(
         "500 av. J.-C."
