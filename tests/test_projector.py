@@ -18,6 +18,7 @@ from core.chart.projector import (
 from core.load.loader import load_timeline
 from core.view.deck import Deck, x_extent
 from tests.conftest import BUILT_IN
+from tests.support.axis import ticks_in_range
 from tests.support.chart_boxes import Box, covered
 from tests.support.figure_boxes import figure_boxes
 from tests.support.synth import write_timeline
@@ -220,10 +221,5 @@ def test_a_lecture_before_year_1_names_the_year_its_axis_starts_at(tmp_path, ste
         stepping=stepping,
     ).to_plotly_json()
     xaxis = figure["layout"]["xaxis"]
-    first, last = xaxis["range"]
-    inside = [
-        label
-        for value, label in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
-        if first <= value <= last
-    ]
+    inside = [label for _, label in ticks_in_range(xaxis)]
     assert inside[0] == "500 av. J.-C." and all(inside)

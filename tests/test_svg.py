@@ -17,6 +17,7 @@ from core.chart.svg import figure_svg
 from core.chart.ticks import historical_ticks, tick_step, ticks
 from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN, TINY, read_csv, write_csv
+from tests.support.axis import ticks_in_range
 from tests.support.synth import write_timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -166,12 +167,7 @@ def test_the_first_view_draws_the_ticks_of_an_axis_that_reaches_bce(tmp_path):
     for lang, word in (("en", "BCE"), ("fr", "av. J.-C.")):
         figure = figure_of(tmp_path / "events.csv", lang=lang)
         xaxis = figure["layout"]["xaxis"]
-        first, last = xaxis["range"]
-        inside = [
-            label
-            for value, label in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
-            if first <= value <= last
-        ]
+        inside = [label for _, label in ticks_in_range(xaxis)]
         assert any(word in label for label in inside) and "1" in inside
         root = parsed(figure)
         ticks_group = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "first-chart-ticks")
@@ -191,11 +187,7 @@ def test_the_axis_makes_room_to_name_its_first_year_bce(tmp_path, lang, width):
     figure = figure_of(tmp_path / "events.csv", lang=lang, plot_width_px=width)
     xaxis = figure["layout"]["xaxis"]
     first, last = xaxis["range"]
-    inside = [
-        (value, label)
-        for value, label in zip(xaxis["tickvals"], xaxis["ticktext"], strict=True)
-        if first <= value <= last
-    ]
+    inside = ticks_in_range(xaxis)
     assert first < -499  # the events' first year, 500 BCE
     assert all(label for _, label in inside)  # none left out, at either end
     assert inside[0][1].endswith("BCE" if lang == "en" else "av. J.-C.")
