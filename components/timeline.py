@@ -41,6 +41,9 @@ GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
     "scrollZoom": False,
+    # a double click on a mark opens it (its first click does), and keeps the zoom: by
+    # default Plotly would reset the axes; the toolbar's Reset axes does that
+    "doubleClick": False,
     # no "Share chart" (it would send the data to a web service): the page works offline
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage", "sendChartToCloud"],
 }

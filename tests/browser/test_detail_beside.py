@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import expect
 
@@ -75,9 +77,7 @@ def test_closing_details_chosen_on_the_chart_gives_focus_back_to_the_chart(app_p
     open_at_width(app_page)
     click_mark(app_page, "first-paper-1987")
     expect(app_page.locator("#detail-title")).to_be_focused()
-    # a second mark while the details are open, a moment later: two clicks within 300 ms
-    # are a double click to Plotly (it resets the axes)
-    app_page.wait_for_timeout(400)
+    app_page.wait_for_timeout(400)  # a second mark while the details are open
     click_mark(app_page, "vertos-2-2010")
     expect(app_page.locator("#detail-title")).to_have_text(
         TIMELINE.event("vertos-2-2010")["title_en"]
@@ -93,6 +93,39 @@ def test_closing_details_chosen_on_the_chart_gives_focus_back_to_the_chart(app_p
     assert app_page.evaluate("scrollY") == 0
     # what a screen reader announces there: the chart's description
     expect(chart).to_have_accessible_name(app_page.locator("#chart-description").text_content())
+
+
+def test_a_double_click_on_a_mark_opens_it_and_keeps_the_zoom(app_page):
+    """People double-click to open things: Plotly's double click would reset the axes."""
+    open_at_width(app_page)
+    view = "() => document.querySelector('#timeline .js-plotly-plot').layout.meta.view"
+    before = app_page.evaluate(view)
+    app_page.evaluate(
+        """() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
+                                 {'xaxis.range': [1985, 1995]})"""
+    )
+    # the server has drawn the zoomed range (its labels packed for it: the marks move)
+    app_page.wait_for_function(f"() => ({view})() !== {json.dumps(before)}")
+    app_page.wait_for_timeout(300)
+    box = app_page.evaluate(
+        """id => { for (const p of document.querySelectorAll('#timeline .scatterlayer .point')) {
+                     const d = p.__data__;
+                     if (d && d.data && d.data[0] === id) {
+                       const r = p.getBoundingClientRect();
+                       return [r.x + r.width / 2, r.y + r.height / 2]; } } }""",
+        "first-paper-1987",
+    )
+    app_page.mouse.move(*box)
+    app_page.mouse.dblclick(*box)
+    expect(app_page.locator("#detail-title")).to_have_text(
+        TIMELINE.event("first-paper-1987")["title_en"]
+    )
+    app_page.wait_for_load_state("networkidle")
+    shown = app_page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range"
+    )
+    assert shown == pytest.approx([1985, 1995], abs=0.5)
+    assert "1985" in app_page.url  # the address keeps it too
 
 
 def test_on_a_phone_the_details_come_up_under_the_chart(app_page):
