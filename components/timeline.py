@@ -16,7 +16,7 @@ from functools import lru_cache
 from http.cookies import CookieError, SimpleCookie
 from typing import NamedTuple
 
-from dash import Dash, Input, Output, State, ctx, dcc, html
+from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from flask import has_request_context, request
 
@@ -42,11 +42,28 @@ GRAPH_CONFIG = {
     "responsive": True,
     "scrollZoom": False,
     # a double click on a mark opens it (its first click does), and keeps the zoom: by
-    # default Plotly would reset the axes; the toolbar's Reset axes does that
+    # default Plotly would reset the axes; the toolbar's Reset axes does that. No tip
+    # saying "Double-click to zoom back out", then.
     "doubleClick": False,
+    "showTips": False,
     # no "Share chart" (it would send the data to a web service): the page works offline
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage", "sendChartToCloud"],
 }
+# The toolbar's buttons, as Plotly names them, and the words for them in the locales.
+TOOLBAR = {
+    "Zoom": "toolbar_zoom",
+    "Pan": "toolbar_pan",
+    "Zoom in": "toolbar_zoom_in",
+    "Zoom out": "toolbar_zoom_out",
+    "Reset axes": "toolbar_reset",
+}
+
+
+def graph_config(lang: str) -> dict:
+    """The chart's configuration, its toolbar's names in the page's language (what a
+    mouse's tooltip and a screen reader say of each button)."""
+    words = {plotly: t(lang, key) for plotly, key in TOOLBAR.items()}
+    return {**GRAPH_CONFIG, "locale": lang, "locales": {lang: {"dictionary": words}}}
 
 
 MAX_SCREEN_PX = 20_000  # what assets/chart-width.js may report
@@ -222,7 +239,10 @@ def layout(view: View, lang: str = DEFAULT_LANG) -> html.Section:
             dcc.Store(id="chart-width"),
             dcc.Store(id="chart-height"),  # the screen's, for lanes (assets/chart-width.js)
             dcc.Graph(
-                id="timeline", figure=view.figure, config=GRAPH_CONFIG, className="timeline-graph"
+                id="timeline",
+                figure=view.figure,
+                config=graph_config(lang),
+                className="timeline-graph",
             ),
             *lanes_more.layout(view.lanes_button),  # "Show N more lanes", "Fewer lanes"
             html.Details(
@@ -248,6 +268,7 @@ def register(app: Dash, get_timeline) -> None:
 
     @app.callback(
         Output("timeline", "figure"),
+        Output("timeline", "config"),
         Output("event-count", "children"),
         Output("event-list-data", "data"),
         Output("chart-description", "children"),
@@ -296,7 +317,11 @@ def register(app: Dash, get_timeline) -> None:
             bool(lanes) and every is True,
         )
         expanded = "true" if view.lanes_button and every is True else "false"
-        return *view[:4], view.lanes_button, not view.lanes_button, expanded
+        # with the figure, so that Plotly draws the toolbar anew (dcc.Graph draws again
+        # only for a new figure); only for a new language, or Plotly would each time
+        config = graph_config(lang) if "lang.value" in (ctx.triggered_prop_ids or ()) else no_update
+        figure, *rest = view[:4]
+        return figure, config, *rest, view.lanes_button, not view.lanes_button, expanded
 
     lanes_more.register(app)
 

@@ -32,6 +32,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.dependencies import ClientsideFunction
 from dash.exceptions import PreventUpdate
 
+from components.timeline import graph_config
 from components.urlsync import notice
 from core.chart.projector import projected_figure
 from core.i18n import DEFAULT_LANG, t
@@ -58,13 +59,6 @@ from serving import LeanDash
 MAX_SCREEN_PX = 20_000
 # The main page's scripts act on elements this page does not have: leave them out.
 MAIN_PAGE_SCRIPTS = r"^(chart-width|lanes|select|event-list|filters-toggle|copy-link|embed)\.js$"
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "scrollZoom": False,
-    # no camera: the presenter's PNG and SVG buttons draw the slide, in the app's font
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"],
-}
 BROWSER_STEPS = 60  # decks up to this long step in the browser (each step drawn once, sent)
 NAV = (
     ("first", "present_first"),
@@ -124,7 +118,8 @@ def layout() -> html.Div:
                         **{"aria-label": t(DEFAULT_LANG, "present_chart_label")},
                         children=dcc.Graph(
                             id="present-graph",
-                            config=GRAPH_CONFIG,
+                            # the main page's (its PNG and SVG: the presenter's buttons)
+                            config=graph_config(DEFAULT_LANG),
                             className="present-graph",
                         ),
                     ),
@@ -289,6 +284,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
 
     @app.callback(
         Output("present-graph", "figure"),
+        Output("present-graph", "config"),
         Output("present-card", "children"),
         Output("presenter", "children"),
         Output("present-root", "className"),
@@ -330,6 +326,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         links = _links(deck, current, state)
         return (
             figure,
+            graph_config(lang),  # with the figure: dcc.Graph draws again only for a figure
             step_card(timeline, question, lang)
             if question
             else card(timeline, current, lang, remote),

@@ -199,3 +199,33 @@ def test_list_titles_keep_room_beside_long_kind_names(app_page):
     )
     assert len(widths) == TOTAL
     assert min(widths) > 100, widths
+
+
+TOOLBAR = "() => [...document.querySelectorAll('#timeline .modebar-btn')].map(b => b.getAttribute('aria-label'))"
+
+
+def test_the_charts_toolbar_speaks_the_pages_language(app_page):
+    """Plotly names its buttons in English: here in the page's language, and after the
+    language switch; a filter afterwards does not take the words back."""
+    open_app(app_page)
+    assert app_page.evaluate(TOOLBAR) == [
+        "Zoom to a box",
+        "Move",
+        "Zoom in",
+        "Zoom out",
+        "Show the whole timeline",
+    ]
+    app_page.get_by_text("Français").click()
+    expect(app_page.locator('#timeline .modebar-btn[data-val="reset"]')).to_have_attribute(
+        "aria-label", "Voir toute la frise"
+    )
+    app_page.locator("#filter-kind input[type=checkbox]").first.click()
+    expect(app_page.locator("#event-count")).not_to_have_text(re.compile(r"^25 "))
+    app_page.wait_for_timeout(300)
+    assert app_page.evaluate(TOOLBAR) == [
+        "Zoomer sur une zone",
+        "Déplacer",
+        "Zoom avant",
+        "Zoom arrière",
+        "Voir toute la frise",
+    ]

@@ -235,3 +235,14 @@ def test_axe_finds_no_violation_in_any_lecture_view(app_page, query):
         expect(app_page.locator("#presenter-next-title")).not_to_be_empty()
     app_page.wait_for_load_state("networkidle")
     assert axe_violations(app_page) == []
+
+
+def test_the_lecture_charts_toolbar_is_in_its_language_and_shares_nothing(app_page):
+    """No "Share chart" (it would send the data away), and French words on a French talk."""
+    open_present(app_page, IDS[0] + "?lang=fr")
+    buttons = app_page.evaluate(
+        "() => [...document.querySelectorAll('#present-graph .modebar-btn')]"
+        ".map(b => b.getAttribute('aria-label'))"
+    )
+    assert "Voir toute la frise" in buttons and "Déplacer" in buttons
+    assert not any("Share" in (b or "") for b in buttons)
