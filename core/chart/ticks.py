@@ -94,14 +94,18 @@ def room_for_end_labels(
         inside = [(v, label) for v, label in zip(*named, strict=True) if first <= v <= last]
         if not inside:
             break
-        moved = False
-        for value, label in (inside[0], inside[-1]):
-            need = text_width_px(label, label_px) / 2 - side_px + 2  # px from the edge
-            share = need / plot_px
-            if value == inside[0][0] and (value - first) * plot_px / (last - first) < need:
-                first, moved = (value - share * last) / (1 - share), True
-            elif value == inside[-1][0] and (last - value) * plot_px / (last - first) < need:
-                last, moved = (value - share * first) / (1 - share), True
-        if not moved:
+
+        def need(label: str) -> float:
+            """The share of the plot between a tick and the edge its label needs."""
+            return (text_width_px(label, label_px) / 2 - side_px + 2) / plot_px
+
+        (low, low_label), (high, high_label) = inside[0], inside[-1]
+        low_need, high_need = need(low_label), need(high_label)
+        before = first, last
+        if (low - first) / (last - first) < low_need:  # the tick sits at that share
+            first = (low - low_need * last) / (1 - low_need)
+        if (last - high) / (last - first) < high_need:
+            last = (high - high_need * first) / (1 - high_need)
+        if (first, last) == before:
             break
     return first, last
