@@ -167,6 +167,28 @@ def test_type_is_large_and_nothing_leaves_the_screen(app_page, width, height, ti
     assert all(value <= 0 for value in overflow), overflow
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_on_a_phone_the_bar_under_the_talk_fits_the_screen(app_page, lang):
+    """A student following the talk on a phone: every link of the bar is on the screen,
+    each on one line, the step count too (the keys' hint is for a keyboard)."""
+    app_page.set_viewport_size({"width": 390, "height": 844})
+    open_present(app_page, IDS[0] + f"?lang={lang}")
+    boxes = app_page.evaluate(
+        """() => [...document.querySelectorAll('.present-bar > *')]
+            .filter(e => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().left >= 0)
+            .map(e => { const r = e.getBoundingClientRect(); const line = parseFloat(
+                getComputedStyle(e).lineHeight) || 24;
+                return [e.id, r.left, r.right, r.height, line]; })"""
+    )
+    assert {"present-previous", "present-next", "present-step", "present-leave"} <= {
+        box[0] for box in boxes
+    }
+    for name, left, right, height, line in boxes:
+        assert left >= 0 and right <= 390, (name, left, right)
+        assert height < 1.6 * line, (name, height)  # one line, not a column of words
+    assert app_page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
 @pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("svg", b"<svg")])
 def test_the_presenter_downloads_a_slide_image_from_the_page(app_page, fmt, magic):
     open_present(app_page, IDS[0] + "?view=presenter")
