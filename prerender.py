@@ -251,6 +251,6 @@ def first_view(store: TimelineStore, query: str, page: Callable[..., Component])
     tree = page(store, view, state.lang)
     if state.event:
         panel = detail.render(store.current(), state.event, state.lang)
-        fills["event-detail"] = Writer(values, {}).write(panel)
+        fills["detail-body"] = Writer(values, {}).write(panel)
     title = store.current().front.title(state.lang)
     return FirstView(Writer(values, fills).write(tree), state.lang, title)

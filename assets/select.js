@@ -3,7 +3,9 @@
  * the list can hold any number of events. After choosing (in the list or on the chart),
  * focus moves to the detail's title so keyboard and screen-reader users land on what they
  * asked for; closing the details gives it back to where it was: the list item, or the
- * chart (#chart-section) when the event was chosen there. */
+ * chart (#chart-section) when the event was chosen there. Previous and Next in the details
+ * (#detail-nav) keep the focus on themselves, so that Enter walks on; their status line
+ * says which event is shown. */
 window.timelineSelect = (function () {
   var returnTo = null;
 
@@ -54,7 +56,7 @@ window.timelineSelect = (function () {
     if (item) {
       var id = item.getAttribute("data-event");
       setSelected(id);
-      focusDetail(id);
+      if (!item.closest("#detail-nav")) { focusDetail(id); }
       return;
     }
     if (event.target.closest("[data-close='detail']")) {
@@ -63,8 +65,12 @@ window.timelineSelect = (function () {
   });
 
   /* Back to where the person was; a list item is drawn anew once the selection is
-   * cleared, so it is found again by its event. */
+   * cleared, so it is found again by its event: the event shown last, when Previous and
+   * Next went on from the one first chosen and it is in the list (the person's place in
+   * the list moved with them), else the one first chosen. */
   function close() {
+    var title = document.getElementById("detail-title");
+    var shown = title && title.getAttribute("data-shows");
     setSelected(null);
     var back = returnTo;
     returnTo = null;
@@ -73,6 +79,9 @@ window.timelineSelect = (function () {
     if (!id) {
       if (back.isConnected) { back.focus(); }
       return;
+    }
+    if (shown && document.querySelector('#event-list [data-event="' + CSS.escape(shown) + '"]')) {
+      id = shown;
     }
     var tries = 0;
     (function attempt() {

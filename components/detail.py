@@ -1,5 +1,11 @@
 """The detail panel (id `event-detail`): one event with its picture, source note and
-references.
+references (`detail-body`), and above them Previous and Next (`detail-nav`), which step
+through the events in the order of the list under the chart.
+
+The body depends on the event alone; the steps on the filters and the list's order too,
+so the chart's redraw (components/timeline.py), which has the list, draws them (`steps`).
+A step keeps the focus on its button (the buttons keep their ids, so the browser keeps
+them), and a status line says which event is now shown, for a screen reader.
 
 Everything from the CSV goes in as text children, never as HTML; links are built by
 `core.publish.citations`, or are the http(s) addresses in a summary (`split_links`), and
@@ -9,6 +15,7 @@ drawn only when the person serving allows remote media (`remote`); else it is a 
 
 from __future__ import annotations
 
+import pandas as pd
 from dash import Dash, Input, Output, html
 
 from components.picture import figure
@@ -19,6 +26,7 @@ from core.load.schema import MAX_CELL_CHARS
 from core.load.text import split_links
 from core.publish.citations import format_reference, reference_links, source_note
 from core.publish.pictures import picture_for
+from core.view.sorting import place_in
 from guard import expect
 from guard.schema import OrNone, Text
 
@@ -133,12 +141,120 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
     ]
 
 
-def layout(lang: str = DEFAULT_LANG) -> html.Section:
+# What Previous and Next show, as (element id, property) in the page: the redraw outputs
+# them (components/timeline.py) and the layout starts from them. The buttons stay the same
+# elements, only their properties change, so the one pressed keeps the focus (new
+# children would be new elements, and the focus would drop to the page).
+STEP_PROPS = (
+    ("detail-nav", "hidden"),
+    *[
+        (f"detail-{way}{part}", prop)
+        for way in ("previous", "next")
+        for part, prop in (
+            ("", "data-event"),
+            ("", "aria-disabled"),
+            ("", "title"),
+            ("-word", "children"),
+            ("-title", "children"),
+        )
+    ],
+    ("detail-position-shown", "children"),
+    ("detail-position-said", "children"),
+)
+
+
+def steps(listed: pd.DataFrame, selected: str | None, lang: str) -> tuple:
+    """The values of `STEP_PROPS` for the `selected` event in `listed` (the list, in its
+    order): Previous and Next with the title of the event each goes to (at an end of the
+    list, `aria-disabled`: a disabled button would drop the focus of someone who stepped
+    there), and where the event stands. Hidden when it is not in the list."""
+    place = place_in(listed, selected)
+    if place is None:
+        return (True, *[None, "true", None, "", ""] * 2, "", "")
+    ids, titles = listed["id"], listed[f"title_{lang}"]
+
+    def step(row: int | None, way: str) -> list:
+        word = t(lang, f"detail_{way}")
+        if row is None:
+            return [None, "true", None, word, ""]
+        return [ids.iat[row], "false", titles.iat[row], word, titles.iat[row]]
+
+    position, total = place.row + 1, place.total
+    said = t(lang, "detail_position", position=position, total=total, title=titles.iat[place.row])
+    return (
+        False,
+        *step(place.previous, "previous"),
+        *step(place.next, "next"),
+        f"{position} / {total}",
+        said,
+    )
+
+
+def _nav(values: tuple, lang: str) -> html.Nav:
+    props = dict(zip(STEP_PROPS, values or steps(pd.DataFrame(), None, lang), strict=True))
+
+    def button(way: str) -> html.Button:
+        arrow = html.Span("←" if way == "previous" else "→", **{"aria-hidden": "true"})
+        word = html.Span(props[(f"detail-{way}-word", "children")], id=f"detail-{way}-word")
+        return html.Button(
+            [
+                html.Span(
+                    [arrow, " ", word] if way == "previous" else [word, " ", arrow],
+                    className="step-word",
+                ),
+                html.Span(
+                    props[(f"detail-{way}-title", "children")],
+                    id=f"detail-{way}-title",
+                    className="step-title",
+                ),
+            ],
+            id=f"detail-{way}",
+            type="button",
+            className=f"step-button step-{way}",
+            title=props[(f"detail-{way}", "title")],
+            **{
+                "data-event": props[(f"detail-{way}", "data-event")],
+                "aria-disabled": props[(f"detail-{way}", "aria-disabled")],
+            },
+        )
+
+    return html.Nav(
+        id="detail-nav",
+        className="detail-nav",
+        hidden=props[("detail-nav", "hidden")],
+        **{"aria-label": t(lang, "detail_nav")},
+        children=[
+            button("previous"),
+            html.P(
+                id="detail-position",
+                role="status",
+                className="step-position",
+                children=[
+                    html.Span(
+                        props[("detail-position-shown", "children")],
+                        id="detail-position-shown",
+                        **{"aria-hidden": "true"},
+                    ),
+                    html.Span(
+                        props[("detail-position-said", "children")],
+                        id="detail-position-said",
+                        className="visually-hidden",
+                    ),
+                ],
+            ),
+            button("next"),
+        ],
+    )
+
+
+def layout(step_values: tuple = (), lang: str = DEFAULT_LANG) -> html.Section:
+    """The panel, Previous and Next above its body (`step_values`: `steps` of the view
+    the page opens on; none, hidden)."""
     return html.Section(
         id="event-detail",
         className="detail",
         **{"aria-label": t(lang, "detail_heading")},
-        children=empty(lang),
+        children=[_nav(step_values, lang), html.Div(id="detail-body", children=empty(lang))],
     )
 
 
@@ -147,11 +263,13 @@ def register(app: Dash, get_timeline, remote: bool = False) -> None:
     expect(app, {("selected", "data"): OrNone(Text(MAX_CELL_CHARS))})
 
     @app.callback(
-        Output("event-detail", "children"),
+        Output("detail-body", "children"),
         Output("event-detail", "aria-label"),
+        Output("detail-nav", "aria-label"),
         Input("selected", "data"),
         Input("lang", "value"),
         prevent_initial_call=True,  # the layout already holds it (tests/test_first_view.py)
     )
     def show(event_id: str | None, lang: str):
-        return render(get_timeline(), event_id, lang, remote), t(lang, "detail_heading")
+        panel = render(get_timeline(), event_id, lang, remote)
+        return panel, t(lang, "detail_heading"), t(lang, "detail_nav")

@@ -20,7 +20,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 from flask import has_request_context, request
 
-from components import event_list, lanes_more
+from components import detail, event_list, lanes_more
 from core.chart.figure import FigureOptions, figure_dict
 from core.chart.lanes import lanes_figure, rows_for_height, split_lanes
 from core.chart.overview import MAX_MARKS
@@ -90,6 +90,7 @@ class View(NamedTuple):
     entries: dict  # the list, for assets/event-list.js
     description: str
     lanes_button: str = ""  # "Show N more lanes" or "Fewer lanes"; "": no button
+    steps: tuple = ()  # the details' Previous and Next, in the list's order (detail.steps)
 
 
 def plot_width(graph_width: int | None) -> int:
@@ -205,6 +206,7 @@ def render(
         event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes),
         description,
         button,
+        detail.steps(listed, selected, lang),
     )
 
 
@@ -275,6 +277,7 @@ def register(app: Dash, get_timeline) -> None:
         Output("lanes-more", "children"),
         Output("lanes-more", "hidden"),
         Output("lanes-more", "aria-expanded"),
+        *[Output(element, prop) for element, prop in detail.STEP_PROPS],
         Input("filter-kind", "value"),
         Input("filter-tag", "value"),
         Input("filter-years", "value"),
@@ -321,7 +324,8 @@ def register(app: Dash, get_timeline) -> None:
         # only for a new figure); only for a new language, or Plotly would each time
         config = graph_config(lang) if "lang.value" in (ctx.triggered_prop_ids or ()) else no_update
         figure, *rest = view[:4]
-        return figure, config, *rest, view.lanes_button, not view.lanes_button, expanded
+        button = view.lanes_button
+        return figure, config, *rest, button, not button, expanded, *view.steps
 
     lanes_more.register(app)
 

@@ -1,0 +1,110 @@
+"""Previous and Next in the details: a student walks the events of the list in its order,
+with the keyboard or the mouse, without going back to the chart or the list."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from core.load.loader import load_timeline
+from core.view.sorting import sort_events
+from tests.browser.conftest import open_app
+from tests.browser.test_detail_beside import IN_VIEW, click_mark, open_at_width
+from tests.conftest import BUILT_IN
+
+TIMELINE = load_timeline(BUILT_IN)
+IDS = list(TIMELINE.events["id"])
+# The chart's ring (the trace "selected") is on this event's mark.
+RINGED = """id => {
+  const data = document.querySelector('#timeline .js-plotly-plot').data;
+  const ring = data.find(t => t.name === 'selected');
+  const mark = data.flatMap(t => (t.customdata || []).map((c, i) => [c && c[0], t.x[i], t.y[i]]))
+    .find(m => m[0] === id);
+  return Boolean(ring && mark && ring.x[0] === mark[1] && ring.y[0] === mark[2]);
+}"""
+
+
+def title_of(event_id: str, lang: str = "en") -> str:
+    return TIMELINE.event(event_id)[f"title_{lang}"]
+
+
+def test_next_walks_the_list_with_the_focus_kept_on_it_to_the_end(app_page):
+    open_app(app_page)
+    app_page.locator(f'#event-list [data-event="{IDS[-3]}"]').focus()
+    app_page.keyboard.press("Enter")
+    expect(app_page.locator("#detail-title")).to_be_focused()
+    app_page.keyboard.press("Shift+Tab")  # Previous and Next come just before the title
+    next_step = app_page.locator("#detail-next")
+    expect(next_step).to_be_focused()
+    for event_id in IDS[-2:]:
+        app_page.keyboard.press("Enter")
+        expect(app_page.locator("#detail-title")).to_have_text(title_of(event_id))
+        expect(next_step).to_be_focused()  # Enter again goes on
+        expect(app_page).to_have_url(f"{app_page.base}/?event={event_id}")
+        expect(app_page.locator(f'#event-list [data-event="{event_id}"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+    position = f"{len(IDS)} / {len(IDS)}"
+    expect(app_page.locator("#detail-position")).to_contain_text(position)
+    expect(app_page.locator("#detail-position")).to_contain_text(
+        f"Event {len(IDS)} of {len(IDS)}: {title_of(IDS[-1])}"
+    )
+    # the last event: Next is there, says it goes nowhere, and does nothing
+    expect(next_step).to_have_attribute("aria-disabled", "true")
+    app_page.keyboard.press("Enter")
+    app_page.wait_for_timeout(400)
+    expect(app_page.locator("#detail-title")).to_have_text(title_of(IDS[-1]))
+    expect(next_step).to_be_focused()
+    # Previous goes back; Escape closes, on the list's item of the event shown last
+    app_page.locator("#detail-previous").click()
+    expect(app_page.locator("#detail-title")).to_have_text(title_of(IDS[-2]))
+    app_page.keyboard.press("Escape")
+    expect(app_page.locator("#detail-title")).to_have_count(0)
+    expect(app_page.locator(f'#event-list [data-event="{IDS[-2]}"]')).to_be_focused()
+
+
+def test_the_steps_follow_the_filters_and_the_lists_order_in_french(app_page):
+    open_app(app_page, "?lang=fr&kind=trial&sort=title")
+    trials = TIMELINE.events[TIMELINE.events["kind"] == "trial"]
+    by_title = list(sort_events(trials, "title", "fr", TIMELINE.vocabulary)["id"])
+    app_page.locator(f'#event-list [data-event="{by_title[0]}"]').click()
+    expect(app_page.locator("#detail-title")).to_have_text(title_of(by_title[0], "fr"))
+    expect(app_page.locator("#detail-previous")).to_have_attribute("aria-disabled", "true")
+    for event_id in by_title[1:3]:
+        app_page.locator("#detail-next").click()
+        expect(app_page.locator("#detail-title")).to_have_text(title_of(event_id, "fr"))
+    expect(app_page.locator("#detail-next")).to_contain_text("Suivant")
+    expect(app_page.locator("#detail-position")).to_contain_text(f"3 / {len(by_title)}")
+    expect(app_page.locator("#detail-nav")).to_have_attribute(
+        "aria-label", "Les événements dans l'ordre de la liste"
+    )
+
+
+def test_beside_the_chart_the_steps_stay_in_view_and_the_chart_rings_each_event(app_page):
+    open_at_width(app_page)
+    click_mark(app_page, "vertos-2-2010")
+    expect(app_page.locator("#detail-title")).to_be_focused()
+    row = IDS.index("vertos-2-2010")
+    for event_id in IDS[row + 1 : row + 4]:
+        app_page.locator("#detail-next").click()
+        expect(app_page.locator("#detail-title")).to_have_text(title_of(event_id))
+        app_page.wait_for_function(RINGED, arg=event_id)
+    # scrolled to its references, the details keep Previous and Next at their top
+    app_page.evaluate("document.getElementById('event-detail').scrollTop = 10000")
+    app_page.wait_for_timeout(200)
+    assert app_page.evaluate(IN_VIEW, "#detail-next")
+    assert app_page.evaluate(IN_VIEW, "#timeline")
+    assert app_page.evaluate("scrollY") == 0
+    # in the narrow column, the title each goes to is its tooltip, not text cut short
+    expect(app_page.locator("#detail-next-title")).to_be_hidden()
+    expect(app_page.locator("#detail-next")).to_have_attribute("title", title_of(IDS[row + 4]))
+
+
+def test_where_the_details_are_wide_each_step_names_the_event_it_goes_to(app_page):
+    app_page.set_viewport_size({"width": 900, "height": 800})
+    open_app(app_page, f"?embed=1&event={IDS[5]}")
+    expect(app_page.locator("#detail-next-title")).to_be_visible()
+    expect(app_page.locator("#detail-next-title")).to_have_text(title_of(IDS[6]))
+    expect(app_page.locator("#detail-previous-title")).to_have_text(title_of(IDS[4]))
+    app_page.locator("#detail-next").click()
+    expect(app_page.locator("#detail-title")).to_have_text(title_of(IDS[6]))
+    expect(app_page).to_have_url(f"{app_page.base}/?event={IDS[6]}&embed=1")
