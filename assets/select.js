@@ -51,11 +51,35 @@ window.timelineSelect = (function () {
     })();
   }
 
+  /* An event chosen in the list or by Previous and Next that a zoomed chart leaves out:
+   * the chart pans to it, keeping its zoom, as a pan by hand would (the address follows:
+   * components/urlsync.py). A chart that shows every event has nothing to do. */
+  function bringIntoView(id) {
+    var gd = document.querySelector("#timeline .js-plotly-plot");
+    var axis = gd && gd.layout && gd.layout.xaxis;
+    if (!axis || !Array.isArray(axis.range) || !gd.data) { return; }
+    var x = null;
+    gd.data.forEach(function (trace) {
+      (trace.customdata || []).forEach(function (data, i) {
+        if (x === null && data && data[0] === id) { x = Number(trace.x[i]); }
+      });
+    });
+    var low = Number(axis.range[0]), high = Number(axis.range[1]), width = high - low;
+    var margin = width * 0.05;  /* a mark at the very edge is half hidden */
+    if (x === null || !isFinite(x) || !(width > 0) || (x >= low + margin && x <= high - margin)) {
+      return;
+    }
+    window.dash_clientside.set_props("chart-axis", {
+      data: {"xaxis.range[0]": x - width / 2, "xaxis.range[1]": x + width / 2}
+    });
+  }
+
   document.addEventListener("click", function (event) {
     var item = event.target.closest("[data-event]");
     if (item) {
       var id = item.getAttribute("data-event");
       setSelected(id);
+      if (window.dash_clientside && window.dash_clientside.set_props) { bringIntoView(id); }
       if (!item.closest("#detail-nav")) { focusDetail(id); }
       return;
     }

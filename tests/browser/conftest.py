@@ -95,7 +95,8 @@ def open_app(page, query: str = "") -> None:
     callbacks (the address, the chart's width) answered: the page arrives with a chart
     already drawn, and a test acting at once would race them."""
     page.goto(page.base + "/" + query)
-    page.wait_for_selector("#timeline .scatterlayer .point")
+    # attached: on a zoomed chart (x0, x1) the first marks are out of view, hidden
+    page.wait_for_selector("#timeline .scatterlayer .point", state="attached")
     page.wait_for_function("() => document.getElementById('event-count').textContent.length > 0")
     page.wait_for_load_state("networkidle")
     # the page is interactive once the server's first view has given way to Dash's

@@ -3,6 +3,9 @@ with the keyboard or the mouse, without going back to the chart or the list."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
@@ -108,3 +111,29 @@ def test_where_the_details_are_wide_each_step_names_the_event_it_goes_to(app_pag
     app_page.locator("#detail-next").click()
     expect(app_page.locator("#detail-title")).to_have_text(title_of(IDS[6]))
     expect(app_page).to_have_url(f"{app_page.base}/?event={IDS[6]}&embed=1")
+
+
+def test_a_zoomed_chart_pans_to_an_event_chosen_outside_it_and_keeps_its_zoom(app_page):
+    open_app(app_page, "?x0=1985&x1=1995")
+    app_page.locator('#event-list [data-event="vertos-2-2010"]').click()
+    expect(app_page.locator("#detail-title")).to_have_text(title_of("vertos-2-2010"))
+    expect(app_page).to_have_url(re.compile(r"event=vertos-2-2010&x0=2005\.\d+&x1=2015\.\d+$"))
+    app_page.wait_for_function(RINGED, arg="vertos-2-2010")
+    low, high = app_page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range"
+    )
+    assert high - low == pytest.approx(10)  # the zoom kept
+    ring = app_page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').data"
+        ".find(t => t.name === 'selected').x[0]"
+    )
+    assert low + 4 < ring < high - 4  # brought to the middle
+    # the next event is in view already: the chart stays where it is
+    app_page.locator("#detail-next").click()
+    expect(app_page.locator("#detail-title")).to_have_text(
+        title_of(IDS[IDS.index("vertos-2-2010") + 1])
+    )
+    app_page.wait_for_timeout(500)
+    assert app_page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range"
+    ) == [low, high]
