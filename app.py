@@ -134,7 +134,7 @@ def page(
                         children=[
                             banner.layout(store, lang),
                             timeline.layout(view, lang),
-                            detail.layout(view.steps, lang),
+                            detail.layout(view.entries.get("steps"), lang),
                             event_list.layout(view.entries, lang),
                             share.layout(store.current().front, lang),
                         ],

@@ -3,7 +3,8 @@
  * anything and stays text; one pass, so hundreds of items draw in a few milliseconds.
  * Each item: li > button.event-item[data-event] > date, title, kind (glyph and name), a
  * thumbnail when the event has a picture (decorative, alt=""), and a "no source" mark
- * when the event has none. assets/select.js handles the clicks. */
+ * when the event has none. assets/select.js handles the clicks. The data also says what
+ * the details' Previous and Next show, which follow the list (`step`). */
 window.eventList = (function () {
   function span(className, text) {
     var element = document.createElement("span");
@@ -55,9 +56,33 @@ window.eventList = (function () {
     return li;
   }
 
+  /* Previous and Next in the details (components/detail.py `steps`): {element id:
+   * {property: value}}, set on the elements the page already has, so that the button
+   * pressed keeps the focus. "children" is text; null takes an attribute away. */
+  function step(steps) {
+    Object.keys(steps || {}).forEach(function (id) {
+      var element = document.getElementById(id);
+      if (!element) { return; }
+      var props = steps[id];
+      Object.keys(props).forEach(function (name) {
+        var value = props[name];
+        if (name === "children") {
+          element.textContent = value;
+        } else if (name === "hidden") {
+          element.hidden = Boolean(value);
+        } else if (value === null) {
+          element.removeAttribute(name);
+        } else {
+          element.setAttribute(name, value);
+        }
+      });
+    });
+  }
+
   function draw(data) {
     var list = document.getElementById("event-list");
     if (!list || !data) { return window.dash_clientside.no_update; }
+    step(data.steps);
     var focused = document.activeElement && list.contains(document.activeElement)
       ? document.activeElement.getAttribute("data-event") : null;
     var items = data.items.map(function (entry) { return item(entry, data); });

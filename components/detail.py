@@ -3,9 +3,9 @@ references (`detail-body`), and above them Previous and Next (`detail-nav`), whi
 through the events in the order of the list under the chart.
 
 The body depends on the event alone; the steps on the filters and the list's order too,
-so the chart's redraw (components/timeline.py), which has the list, draws them (`steps`).
-A step keeps the focus on its button (the buttons keep their ids, so the browser keeps
-them), and a status line says which event is now shown, for a screen reader.
+so they come with the list's data from the chart's redraw (components/timeline.py,
+`steps`). A step keeps the focus on its button, and a status line says which event is
+now shown, for a screen reader.
 
 Everything from the CSV goes in as text children, never as HTML; links are built by
 `core.publish.citations`, or are the http(s) addresses in a summary (`split_links`), and
@@ -141,61 +141,53 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
     ]
 
 
-# What Previous and Next show, as (element id, property) in the page: the redraw outputs
-# them (components/timeline.py) and the layout starts from them. The buttons stay the same
-# elements, only their properties change, so the one pressed keeps the focus (new
-# children would be new elements, and the focus would drop to the page).
-STEP_PROPS = (
-    ("detail-nav", "hidden"),
-    *[
-        (f"detail-{way}{part}", prop)
-        for way in ("previous", "next")
-        for part, prop in (
-            ("", "data-event"),
-            ("", "aria-disabled"),
-            ("", "title"),
-            ("-word", "children"),
-            ("-title", "children"),
-        )
-    ],
-    ("detail-position-shown", "children"),
-    ("detail-position-said", "children"),
-)
-
-
-def steps(listed: pd.DataFrame, selected: str | None, lang: str) -> tuple:
-    """The values of `STEP_PROPS` for the `selected` event in `listed` (the list, in its
-    order): Previous and Next with the title of the event each goes to (at an end of the
-    list, `aria-disabled`: a disabled button would drop the focus of someone who stepped
-    there), and where the event stands. Hidden when it is not in the list."""
+def steps(listed: pd.DataFrame, selected: str | None, lang: str) -> dict:
+    """What Previous and Next show for the `selected` event in `listed` (the list, in its
+    order), as {element id: {property: value}}: each with the title of the event it goes
+    to (at an end of the list, `aria-disabled`: a disabled button would drop the focus of
+    someone who stepped there), and where the event stands. Hidden when it is not in the
+    list. The page starts from them (`layout`); the list's data carries them, and
+    assets/event-list.js sets them on the same elements, so the button pressed keeps the
+    focus (as outputs of the redraw, 9 more components to update cost each filter 5-8 ms;
+    as new children, new elements, and the focus would drop to the page)."""
     place = place_in(listed, selected)
+    ids, titles = listed.get("id"), listed.get(f"title_{lang}")
+
+    def step(row: int | None, way: str) -> dict:
+        to = {"data-event": None, "aria-disabled": "true", "title": None}
+        title = ""
+        if row is not None:
+            to = {"data-event": ids.iat[row], "aria-disabled": "false", "title": titles.iat[row]}
+            title = titles.iat[row]
+        return {
+            f"detail-{way}": to,
+            f"detail-{way}-word": {"children": t(lang, f"detail_{way}")},
+            f"detail-{way}-title": {"children": title},
+        }
+
     if place is None:
-        return (True, *[None, "true", None, "", ""] * 2, "", "")
-    ids, titles = listed["id"], listed[f"title_{lang}"]
-
-    def step(row: int | None, way: str) -> list:
-        word = t(lang, f"detail_{way}")
-        if row is None:
-            return [None, "true", None, word, ""]
-        return [ids.iat[row], "false", titles.iat[row], word, titles.iat[row]]
-
+        return {"detail-nav": {"hidden": True}, **step(None, "previous"), **step(None, "next")}
     position, total = place.row + 1, place.total
     said = t(lang, "detail_position", position=position, total=total, title=titles.iat[place.row])
-    return (
-        False,
-        *step(place.previous, "previous"),
-        *step(place.next, "next"),
-        f"{position} / {total}",
-        said,
-    )
+    return {
+        "detail-nav": {"hidden": False},
+        **step(place.previous, "previous"),
+        **step(place.next, "next"),
+        "detail-position-shown": {"children": f"{position} / {total}"},
+        "detail-position-said": {"children": said},
+    }
 
 
-def _nav(values: tuple, lang: str) -> html.Nav:
-    props = dict(zip(STEP_PROPS, values or steps(pd.DataFrame(), None, lang), strict=True))
+def _nav(shown: dict, lang: str) -> html.Nav:
+    shown = shown or steps(pd.DataFrame(), None, lang)
+
+    def text(element: str) -> str:
+        return shown.get(element, {}).get("children", "")
 
     def button(way: str) -> html.Button:
         arrow = html.Span("←" if way == "previous" else "→", **{"aria-hidden": "true"})
-        word = html.Span(props[(f"detail-{way}-word", "children")], id=f"detail-{way}-word")
+        word = html.Span(text(f"detail-{way}-word"), id=f"detail-{way}-word")
+        props = shown[f"detail-{way}"]
         return html.Button(
             [
                 html.Span(
@@ -203,25 +195,20 @@ def _nav(values: tuple, lang: str) -> html.Nav:
                     className="step-word",
                 ),
                 html.Span(
-                    props[(f"detail-{way}-title", "children")],
-                    id=f"detail-{way}-title",
-                    className="step-title",
+                    text(f"detail-{way}-title"), id=f"detail-{way}-title", className="step-title"
                 ),
             ],
             id=f"detail-{way}",
             type="button",
             className=f"step-button step-{way}",
-            title=props[(f"detail-{way}", "title")],
-            **{
-                "data-event": props[(f"detail-{way}", "data-event")],
-                "aria-disabled": props[(f"detail-{way}", "aria-disabled")],
-            },
+            title=props["title"],
+            **{"data-event": props["data-event"], "aria-disabled": props["aria-disabled"]},
         )
 
     return html.Nav(
         id="detail-nav",
         className="detail-nav",
-        hidden=props[("detail-nav", "hidden")],
+        hidden=shown["detail-nav"]["hidden"],
         **{"aria-label": t(lang, "detail_nav")},
         children=[
             button("previous"),
@@ -231,12 +218,12 @@ def _nav(values: tuple, lang: str) -> html.Nav:
                 className="step-position",
                 children=[
                     html.Span(
-                        props[("detail-position-shown", "children")],
+                        text("detail-position-shown"),
                         id="detail-position-shown",
                         **{"aria-hidden": "true"},
                     ),
                     html.Span(
-                        props[("detail-position-said", "children")],
+                        text("detail-position-said"),
                         id="detail-position-said",
                         className="visually-hidden",
                     ),
@@ -247,14 +234,14 @@ def _nav(values: tuple, lang: str) -> html.Nav:
     )
 
 
-def layout(step_values: tuple = (), lang: str = DEFAULT_LANG) -> html.Section:
-    """The panel, Previous and Next above its body (`step_values`: `steps` of the view
-    the page opens on; none, hidden)."""
+def layout(shown: dict | None = None, lang: str = DEFAULT_LANG) -> html.Section:
+    """The panel, Previous and Next above its body (`shown`: `steps` of the view the page
+    opens on; none, hidden)."""
     return html.Section(
         id="event-detail",
         className="detail",
         **{"aria-label": t(lang, "detail_heading")},
-        children=[_nav(step_values, lang), html.Div(id="detail-body", children=empty(lang))],
+        children=[_nav(shown, lang), html.Div(id="detail-body", children=empty(lang))],
     )
 
 

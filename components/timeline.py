@@ -90,7 +90,6 @@ class View(NamedTuple):
     entries: dict  # the list, for assets/event-list.js
     description: str
     lanes_button: str = ""  # "Show N more lanes" or "Fewer lanes"; "": no button
-    steps: tuple = ()  # the details' Previous and Next, in the list's order (detail.steps)
 
 
 def plot_width(graph_width: int | None) -> int:
@@ -200,14 +199,11 @@ def render(
     count = t(lang, "count_one" if len(shown) == 1 else "count", shown=len(shown), total=total)
     listed = sort_events(shown, sort, lang, timeline.vocabulary)
     description = describe(shown, timeline, filters, lang, lanes, lanes_drawn)
-    return View(
-        figure,
-        count,
-        event_list.entries(listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes),
-        description,
-        button,
-        detail.steps(listed, selected, lang),
+    entries = event_list.entries(
+        listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes
     )
+    entries["steps"] = detail.steps(listed, selected, lang)  # the details' Previous and Next
+    return View(figure, count, entries, description, button)
 
 
 def first_view(store: TimelineStore) -> View:
@@ -277,7 +273,6 @@ def register(app: Dash, get_timeline) -> None:
         Output("lanes-more", "children"),
         Output("lanes-more", "hidden"),
         Output("lanes-more", "aria-expanded"),
-        *[Output(element, prop) for element, prop in detail.STEP_PROPS],
         Input("filter-kind", "value"),
         Input("filter-tag", "value"),
         Input("filter-years", "value"),
@@ -324,8 +319,7 @@ def register(app: Dash, get_timeline) -> None:
         # only for a new figure); only for a new language, or Plotly would each time
         config = graph_config(lang) if "lang.value" in (ctx.triggered_prop_ids or ()) else no_update
         figure, *rest = view[:4]
-        button = view.lanes_button
-        return figure, config, *rest, button, not button, expanded, *view.steps
+        return figure, config, *rest, view.lanes_button, not view.lanes_button, expanded
 
     lanes_more.register(app)
 

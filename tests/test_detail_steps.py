@@ -15,9 +15,11 @@ EVENTS = TIMELINE.events
 IDS = list(EVENTS["id"])
 
 
-def shown(values) -> dict:
+def shown(steps: dict) -> dict:
     """The steps' properties by (element, property)."""
-    return dict(zip(detail.STEP_PROPS, values, strict=True))
+    return {
+        (element, prop): value for element, props in steps.items() for prop, value in props.items()
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -72,16 +74,16 @@ def test_the_steps_follow_the_filters_and_the_lists_order():
     }
     body = callback_body(app, "timeline", values)
     answer = app.server.test_client().post("/_dash-update-component", json=body).get_json()
-    response = answer["response"]
-    assert response["detail-nav"]["hidden"] is False
-    assert response["detail-next"]["data-event"] == by_title[1]
-    assert response["detail-previous"]["aria-disabled"] == "true"
-    assert response["detail-position-shown"]["children"] == f"1 / {len(by_title)}"
+    steps = answer["response"]["event-list-data"]["data"]["steps"]
+    assert steps["detail-nav"]["hidden"] is False
+    assert steps["detail-next"]["data-event"] == by_title[1]
+    assert steps["detail-previous"]["aria-disabled"] == "true"
+    assert steps["detail-position-shown"]["children"] == f"1 / {len(by_title)}"
     # an event the filters leave out: no steps
     values["selected"] = EVENTS[EVENTS["kind"] == "device"]["id"].iat[0]
     body = callback_body(app, "timeline", values)
     answer = app.server.test_client().post("/_dash-update-component", json=body).get_json()
-    assert answer["response"]["detail-nav"]["hidden"] is True
+    assert answer["response"]["event-list-data"]["data"]["steps"]["detail-nav"]["hidden"] is True
 
 
 def test_a_page_opened_on_an_event_has_its_steps_drawn_in():
