@@ -57,7 +57,7 @@ window.timelineSelect = (function () {
   function bringIntoView(id) {
     var gd = document.querySelector("#timeline .js-plotly-plot");
     var axis = gd && gd.layout && gd.layout.xaxis;
-    if (!axis || !Array.isArray(axis.range) || !gd.data) { return; }
+    if (!axis || !Array.isArray(axis.range) || !gd.data || !window.dash_clientside) { return; }
     var x = null;
     gd.data.forEach(function (trace) {
       (trace.customdata || []).forEach(function (data, i) {
@@ -65,10 +65,7 @@ window.timelineSelect = (function () {
       });
     });
     var low = Number(axis.range[0]), high = Number(axis.range[1]), width = high - low;
-    var margin = width * 0.05;  /* a mark at the very edge is half hidden */
-    if (x === null || !isFinite(x) || !(width > 0) || (x >= low + margin && x <= high - margin)) {
-      return;
-    }
+    if (x === null || !isFinite(x) || !(width > 0) || (x >= low && x <= high)) { return; }
     window.dash_clientside.set_props("chart-axis", {
       data: {"xaxis.range[0]": x - width / 2, "xaxis.range[1]": x + width / 2}
     });
@@ -79,7 +76,7 @@ window.timelineSelect = (function () {
     if (item) {
       var id = item.getAttribute("data-event");
       setSelected(id);
-      if (window.dash_clientside && window.dash_clientside.set_props) { bringIntoView(id); }
+      bringIntoView(id);
       if (!item.closest("#detail-nav")) { focusDetail(id); }
       return;
     }
@@ -109,6 +106,10 @@ window.timelineSelect = (function () {
     }
     var tries = 0;
     (function attempt() {
+      var now = document.activeElement;
+      if (now && now !== document.body && !now.closest("#event-detail, #event-list")) {
+        return;  /* the person went elsewhere meanwhile (typing a search): left there */
+      }
       var item = document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]');
       if (item && item.getAttribute("aria-pressed") === "false") {
         item.focus();
@@ -118,9 +119,26 @@ window.timelineSelect = (function () {
     })();
   }
 
+  /* On the details' title (where choosing an event puts the focus), the arrow keys do
+   * what Previous and Next do, and the focus goes to the title of the event they open. */
+  var ARROWS = {ArrowLeft: "detail-previous", ArrowRight: "detail-next"};
+
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && document.getElementById("detail-title")) {
       close();
+      return;
+    }
+    var step = ARROWS[event.key] && document.getElementById(ARROWS[event.key]);
+    if (!step || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey ||
+        !document.activeElement || document.activeElement.id !== "detail-title") {
+      return;
+    }
+    event.preventDefault();
+    var id = step.getAttribute("data-event");
+    if (id) {
+      setSelected(id);
+      bringIntoView(id);
+      focusDetail(id);
     }
   });
 

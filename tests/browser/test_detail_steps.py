@@ -119,6 +119,9 @@ def test_a_zoomed_chart_pans_to_an_event_chosen_outside_it_and_keeps_its_zoom(ap
     expect(app_page.locator("#detail-title")).to_have_text(title_of("vertos-2-2010"))
     expect(app_page).to_have_url(re.compile(r"event=vertos-2-2010&x0=2005\.\d+&x1=2015\.\d+$"))
     app_page.wait_for_function(RINGED, arg="vertos-2-2010")
+    app_page.wait_for_function(  # the redraw for the new range (after the address's)
+        "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range[0] > 2000"
+    )
     low, high = app_page.evaluate(
         "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range"
     )
@@ -137,3 +140,30 @@ def test_a_zoomed_chart_pans_to_an_event_chosen_outside_it_and_keeps_its_zoom(ap
     assert app_page.evaluate(
         "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range"
     ) == [low, high]
+
+
+def test_on_the_details_title_the_arrow_keys_step_and_the_focus_follows(app_page):
+    open_app(app_page, "?lang=fr")
+    app_page.locator(f'#event-list [data-event="{IDS[1]}"]').focus()
+    app_page.keyboard.press("Enter")
+    title = app_page.locator("#detail-title")
+    expect(title).to_be_focused()
+    app_page.keyboard.press("ArrowRight")
+    expect(title).to_have_text(title_of(IDS[2], "fr"))
+    expect(title).to_be_focused()
+    expect(title).to_have_attribute("data-shows", IDS[2])
+    for event_id in (IDS[1], IDS[0], IDS[0]):  # the first: Left goes nowhere
+        app_page.keyboard.press("ArrowLeft")
+        expect(title).to_have_text(title_of(event_id, "fr"))
+        expect(title).to_be_focused()
+    # a search typed at once after Escape keeps the focus (the list's item, which Escape
+    # gives it back to once the list is drawn again, does not take it), and there the
+    # arrow keys move the caret
+    app_page.keyboard.press("Escape")
+    app_page.locator("#search").fill("abc")
+    app_page.locator("#search").press("ArrowLeft")
+    app_page.wait_for_timeout(300)
+    expect(title).to_have_count(0)
+    assert app_page.evaluate(
+        "() => { const b = document.getElementById('search'); return [b.value, b.selectionStart, document.activeElement.id]; }"
+    ) == ["abc", 2, "search"]
