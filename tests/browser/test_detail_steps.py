@@ -156,6 +156,8 @@ def test_on_the_details_title_the_arrow_keys_step_and_the_focus_follows(app_page
         app_page.keyboard.press("ArrowLeft")
         expect(title).to_have_text(title_of(event_id, "fr"))
         expect(title).to_be_focused()
+    # the whole timeline is in view: the chart did not pan (no x0, x1 in the address)
+    expect(app_page).to_have_url(f"{app_page.base}/?lang=fr&event={IDS[0]}")
     # a search typed at once after Escape keeps the focus (the list's item, which Escape
     # gives it back to once the list is drawn again, does not take it), and there the
     # arrow keys move the caret
