@@ -169,3 +169,15 @@ def test_on_the_details_title_the_arrow_keys_step_and_the_focus_follows(app_page
     assert app_page.evaluate(
         "() => { const b = document.getElementById('search'); return [b.value, b.selectionStart, document.activeElement.id]; }"
     ) == ["abc", 2, "search"]
+
+
+def test_on_a_phone_the_steps_stay_at_hand_as_the_details_are_read(app_page):
+    app_page.set_viewport_size({"width": 390, "height": 844})
+    open_app(app_page, "?event=vertos-2-2010&lang=fr")
+    app_page.evaluate("document.querySelector('#event-detail .references').scrollIntoView()")
+    app_page.wait_for_timeout(200)
+    assert app_page.evaluate("scrollY") > 300  # the page scrolled, not the details
+    assert app_page.evaluate(IN_VIEW, "#detail-next")
+    app_page.locator("#detail-next").click()
+    row = IDS.index("vertos-2-2010")
+    expect(app_page.locator("#detail-title")).to_have_text(title_of(IDS[row + 1], "fr"))
