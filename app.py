@@ -96,6 +96,7 @@ def create_app(
     lecture = mode.create(app, store.current, HERE / "assets", remote)  # at /present/
     quiz = quiz_page.create(app, store.current, HERE / "assets")  # the self-test at /quiz/
     handout_route.register(app.server, store.current, remote)  # /handout
+    share.register_routes(app.server, store.current)  # /references/<event>.<format>
     slide_route.register(app.server, store.current)  # /slide.json, the presenter's slide
     keys = [
         callback_key(timeline.CACHED_OUTPUTS),

@@ -19,7 +19,8 @@ import pandas as pd
 from dash import Dash, Input, Output, html
 
 from components.picture import figure
-from core.i18n import DEFAULT_LANG, t
+from components.share import REFERENCE_FORMATS, references_url
+from core.i18n import DEFAULT_LANG, message, t
 from core.load.dates import format_when
 from core.load.model import Timeline
 from core.load.schema import MAX_CELL_CHARS
@@ -54,6 +55,16 @@ def _reference(source: dict, lang: str) -> html.Li:
             html.Span(note, className="ref-note") if note else None,
         ]
     )
+
+
+def _reference_files(event_id: str, lang: str) -> html.P:
+    """Links to the event's references as files, for a reference manager."""
+    links = []
+    for fmt, name in REFERENCE_FORMATS.items():
+        if links:
+            links.append(" · ")
+        links.append(html.A(name, href=references_url(event_id, fmt), download=""))
+    return html.P([t(lang, "detail_reference_files"), " ", *links], className="ref-files")
 
 
 def _linked(text: str, lang: str) -> list:
@@ -104,9 +115,12 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
     ]
     sources = [timeline.sources[s] for s in event["sources"] if s in timeline.sources]
     references = (
-        html.Ol([_reference(source, lang) for source in sources], className="references")
+        [
+            html.Ol([_reference(source, lang) for source in sources], className="references"),
+            _reference_files(event_id, lang),
+        ]
         if sources
-        else html.P(t(lang, "no_source"), className="no-source")
+        else [html.P(t(lang, "no_source"), className="no-source")]
     )
     return [
         html.Div(
@@ -137,7 +151,7 @@ def render(timeline: Timeline, event_id: str | None, lang: str, remote: bool = F
         html.H3(t(lang, "source_note")) if event[f"note_{lang}"] else None,
         html.P(event[f"note_{lang}"], className="source-note") if event[f"note_{lang}"] else None,
         html.H3(t(lang, "references")),
-        references,
+        *references,
     ]
 
 
@@ -168,13 +182,14 @@ def steps(listed: pd.DataFrame, selected: str | None, lang: str) -> dict:
     if place is None:
         return {"detail-nav": {"hidden": True}, **step(None, "previous"), **step(None, "next")}
     position, total = place.row + 1, place.total
-    said = t(lang, "detail_position", position=position, total=total, title=titles.iat[place.row])
+    said = message("detail_position", position=position, total=total, title=titles.iat[place.row])
+    shown = message("detail_position_shown", position=position, total=total)  # 1,234 / 10,000
     return {
         "detail-nav": {"hidden": False},
         **step(place.previous, "previous"),
         **step(place.next, "next"),
-        "detail-position-shown": {"children": f"{position} / {total}"},
-        "detail-position-said": {"children": said},
+        "detail-position-shown": {"children": shown.text(lang)},
+        "detail-position-said": {"children": said.text(lang)},
     }
 
 

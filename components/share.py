@@ -6,22 +6,57 @@ is an <iframe> of the same address with `embed=1` (the chart and the details onl
 with the timeline's title. Both are copied in the browser (assets/copy-link.js), with a
 confirmation in a live region. Exports are built by `core.publish.references` from the
 same filters as the chart: the events as CSV, and their references as BibTeX, RIS and
-CSL-JSON, in files named after the timeline.
+CSL-JSON, in files named after the timeline. One event's references can also be fetched
+by themselves, at `/references/<event id>.<bib|ris|json>` (`register_routes`): the details
+link to them, so that a student reading an event adds its papers to Zotero or EndNote.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from urllib.parse import quote
+
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from flask import Flask, Response, abort
 
 from components.texts import register_texts
 from core.i18n import DEFAULT_LANG, t
-from core.load.model import FrontMatter
-from core.publish.references import FORMATS, export
+from core.load.model import FrontMatter, Timeline
+from core.publish.references import FORMATS, cited_sources, export
 from core.view.selection import Filters, apply_filters
 from guard import expect
 from guard.schema import COUNT, OrNone
 
 BUTTONS = {fmt: f"export-{fmt}" for fmt in FORMATS}
+REFERENCES_PATH = "/references"
+REFERENCE_FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}  # and their names
+
+
+def references_url(event_id: str, fmt: str) -> str:
+    """Where one event's references are, in one of `REFERENCE_FORMATS`."""
+    return f"{REFERENCES_PATH}/{quote(event_id)}.{fmt}"
+
+
+def register_routes(server: Flask, get_timeline: Callable[[], Timeline]) -> None:
+    """`/references/<event id>.<format>`: the references one event cites, as a file to
+    download; 404 for an event, a format or references that do not exist."""
+
+    def event_references(event_id: str, fmt: str) -> Response:
+        timeline = get_timeline()
+        if fmt not in REFERENCE_FORMATS:
+            abort(404)
+        events = timeline.events[timeline.events["id"] == event_id]
+        if events.empty or not cited_sources(events, timeline.sources):
+            abort(404)
+        suffix, mime = FORMATS[fmt]
+        filename = f"{timeline.front.file_stem}-{event_id}-{suffix}"  # ids are slugs
+        return Response(
+            export(fmt, events, timeline.sources),
+            mimetype=mime,
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+
+    server.add_url_rule(f"{REFERENCES_PATH}/<event_id>.<fmt>", "event_references", event_references)
 
 
 def layout(front: FrontMatter, lang: str = DEFAULT_LANG) -> html.Section:

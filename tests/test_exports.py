@@ -26,7 +26,7 @@ from core.publish.references import (
     safe_cell,
 )
 from core.view.selection import Filters, apply_filters
-from tests.conftest import BUILT_IN
+from tests.conftest import BUILT_IN, read_csv, write_csv
 
 TIMELINE = load_timeline(BUILT_IN)
 SOURCES = cited_sources(TIMELINE.events, TIMELINE.sources)
@@ -180,3 +180,64 @@ def test_every_format_of_no_event_is_still_a_valid_file(fmt):
         assert rispy.loads(text) == []
     else:
         assert json.loads(text) == []
+
+
+# --- one event's references, at /references/<event id>.<format> -------------------------
+
+
+@pytest.fixture(scope="module")
+def client():
+    from app import create_app
+
+    return create_app(BUILT_IN).server.test_client()
+
+
+def test_one_events_references_as_files_to_download(client):
+    event = TIMELINE.event("nice-ta279-2013")
+    assert len(event["sources"]) == 2
+    answer = client.get("/references/nice-ta279-2013.ris")
+    assert answer.status_code == 200
+    assert answer.mimetype == FORMATS["ris"][1]
+    assert answer.headers["Content-Disposition"] == (
+        'attachment; filename="history-of-percutaneous-vertebroplasty-nice-ta279-2013-references.ris"'
+    )
+    entries = rispy.loads(answer.get_data(as_text=True))
+    assert [e.get("title") or e.get("primary_title") for e in entries] == [
+        TIMELINE.sources[s]["title"] for s in event["sources"]
+    ]
+    bib = parse_bib(client.get("/references/nice-ta279-2013.bib").get_data(as_text=True))
+    assert [entry.key for entry in bib.entries] == list(event["sources"])
+    items = json.loads(client.get("/references/nice-ta279-2013.json").get_data(as_text=True))
+    assert [item["id"] for item in items] == list(event["sources"])
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/references/no-such-event.ris",  # no such event
+        "/references/nice-ta279-2013.csv",  # not a format of references
+        "/references/nice-ta279-2013.exe",
+    ],
+)
+def test_what_is_not_one_events_references_is_not_found(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/references/nice-ta279-2013", "/references/..%2Fapp.py.ris"])
+def test_other_addresses_under_references_are_the_page_not_a_file(client, path):
+    # as any address the app does not know: Dash's page, which opens on its default view
+    answer = client.get(path)
+    assert "Content-Disposition" not in answer.headers
+    assert answer.mimetype == "text/html"
+    assert "create_app" not in answer.get_data(as_text=True)
+
+
+def test_an_event_without_references_has_no_file(tiny_dir):
+    from app import create_app
+
+    rows = read_csv(tiny_dir / "events.csv")
+    rows[0]["sources"] = ""  # a warning, not an error
+    write_csv(tiny_dir / "events.csv", rows)
+    client = create_app(tiny_dir / "events.csv").server.test_client()
+    assert client.get(f"/references/{rows[0]['id']}.ris").status_code == 404
+    assert client.get(f"/references/{rows[1]['id']}.ris").status_code == 200

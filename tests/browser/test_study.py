@@ -257,6 +257,24 @@ def test_export_downloads_the_references_of_the_events_shown(app_page, button, s
     assert len(titles) == len(cited)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_details_offer_the_events_own_references_as_files(app_page, lang):
+    open_app(app_page, f"?event=vertos-2-2010&lang={lang}")
+    files = app_page.locator("#detail-body .ref-files")
+    expect(files).to_contain_text(
+        {"en": "Add these references to your library:", "fr": "Ajouter ces références"}[lang]
+    )
+    with app_page.expect_download() as info:
+        files.get_by_role("link", name="RIS").click()
+    download = info.value
+    assert download.suggested_filename == (
+        "history-of-percutaneous-vertebroplasty-vertos-2-2010-references.ris"
+    )
+    entries = rispy.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert [entry["doi"] for entry in entries] == ["10.1016/S0140-6736(10)60954-3"]
+    assert app_page.url == f"{app_page.base}/?event=vertos-2-2010&lang={lang}"  # it stayed
+
+
 def test_cite_note_and_data_date_are_shown(app_page):
     open_app(app_page)
     expect(app_page.locator("#cite")).to_contain_text("Version of")
