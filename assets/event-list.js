@@ -58,12 +58,17 @@ window.eventList = (function () {
 
   /* Previous and Next in the details (components/detail.py `steps`): {element id:
    * {property: value}}, set on the elements the page already has, so that the button
-   * pressed keeps the focus. "children" is text; null takes an attribute away. */
+   * pressed keeps the focus. "children" is text; null takes an attribute away. The status
+   * line (a live region) speaks only for a step made with them: an event chosen in the
+   * list or on the chart has its title focused, and read, already. */
   function step(steps) {
+    var stepping = document.activeElement && document.activeElement.closest &&
+      document.activeElement.closest("#detail-nav");
     Object.keys(steps || {}).forEach(function (id) {
       var element = document.getElementById(id);
       if (!element) { return; }
       var props = steps[id];
+      if (id === "detail-position-said" && !stepping) { props = {children: ""}; }
       Object.keys(props).forEach(function (name) {
         var value = props[name];
         if (name === "children") {

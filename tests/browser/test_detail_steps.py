@@ -35,6 +35,9 @@ def test_next_walks_the_list_with_the_focus_kept_on_it_to_the_end(app_page):
     app_page.locator(f'#event-list [data-event="{IDS[-3]}"]').focus()
     app_page.keyboard.press("Enter")
     expect(app_page.locator("#detail-title")).to_be_focused()
+    # chosen in the list, its title is read: the status line (a live region) says nothing
+    expect(app_page.locator("#detail-position")).to_contain_text(f"{len(IDS) - 2} / {len(IDS)}")
+    expect(app_page.locator("#detail-position-said")).to_have_text("")
     app_page.keyboard.press("Shift+Tab")  # Previous and Next come just before the title
     next_step = app_page.locator("#detail-next")
     expect(next_step).to_be_focused()
