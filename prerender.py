@@ -243,6 +243,12 @@ def first_view(store: TimelineStore, query: str, page: Callable[..., Component])
     """The first view of the page at this address, in the address's language."""
     state, view, values = address_view(store, query)
     fills = {"event-list": event_items(view.entries)}
+    if offer := view.entries.get("suggest"):  # "Did you mean …?", as assets/event-list.js draws it
+        fills["search-suggest"] = (
+            f'{escape(offer["before"])}<button type="button" class="link-button" '
+            f'data-search="{escape(offer["query"])}">{escape(offer["query"])}</button>'
+            f"{escape(offer['after'])}"
+        )
     if remembered_width() is None:  # a first visit: a phone's chart too, shown on phones
         _, narrow, _ = address_view(store, query, PHONE_GRAPH_PX)
         fills["timeline"] = Writer.chart(view.figure, "first-chart-wide") + Writer.chart(

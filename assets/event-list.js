@@ -84,10 +84,34 @@ window.eventList = (function () {
     });
   }
 
+  /* Under the search box, for a search that finds nothing: "Did you mean <button>?"
+   * (core/view/suggest.py); the button puts that search in the box. */
+  function suggest(data) {
+    var place = document.getElementById("search-suggest");
+    if (!place) { return; }
+    var offer = data && data.suggest;
+    if (!offer) { place.replaceChildren(); return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.setAttribute("data-search", offer.query);
+    button.textContent = offer.query;
+    place.replaceChildren(offer.before, button, offer.after);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("#search-suggest [data-search]");
+    if (!button || !(window.dash_clientside && window.dash_clientside.set_props)) { return; }
+    var box = document.getElementById("search");
+    window.dash_clientside.set_props("search", {value: button.getAttribute("data-search")});
+    if (box) { box.focus(); }
+  });
+
   function draw(data) {
     var list = document.getElementById("event-list");
     if (!list || !data) { return window.dash_clientside.no_update; }
     step(data.steps);
+    suggest(data);
     var focused = document.activeElement && list.contains(document.activeElement)
       ? document.activeElement.getAttribute("data-event") : null;
     var items = data.items.map(function (entry) { return item(entry, data); });

@@ -163,6 +163,9 @@ def layout(timeline: Timeline, count: str, lang: str = DEFAULT_LANG) -> html.Asi
                         placeholder=t(lang, "search_placeholder"),
                         className="search-input",
                     ),
+                    # "Did you mean …?" for a search that finds nothing, drawn from the
+                    # list's data by assets/event-list.js (core/view/suggest.py)
+                    html.P(id="search-suggest", className="search-suggest"),
                     html.Fieldset(
                         className="field",
                         id="kind-field",

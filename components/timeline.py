@@ -29,6 +29,7 @@ from core.load.store import TimelineStore
 from core.view.address import lanes_offered
 from core.view.selection import Filters, apply_filters
 from core.view.sorting import sort_events
+from core.view.suggest import suggestion
 from guard import expect
 from guard.schema import Choice, Number, OrNone
 
@@ -203,6 +204,10 @@ def render(
         listed, lang, selected, timeline.vocabulary, timeline.pictures, lanes
     )
     entries["steps"] = detail.steps(listed, selected, lang)  # the details' Previous and Next
+    fixed = suggestion(timeline, filters, lang) if shown.empty and filters.query else None
+    if fixed:  # "Did you mean {query}?", the query a button (assets/event-list.js)
+        before, after = t(lang, "search_suggest").split("{query}")
+        entries["suggest"] = {"before": before, "query": fixed, "after": after}
     return View(figure, count, entries, description, button)
 
 

@@ -315,3 +315,27 @@ def test_a_change_made_as_the_page_opens_reaches_the_address(app_page):
     expect(app_page).to_have_url(re.compile(r"\?lang=fr$"))
     app_page.wait_for_load_state("networkidle")
     assert all({"url.search", "lang.value"} & set(changed) for changed in triggers), triggers
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "offered", "words"),
+    [
+        ("fr", "kyphoplastie", "cyphoplastie", "Vouliez-vous dire"),
+        ("en", "cyphoplasty", "kyphoplasty", "Did you mean"),
+    ],
+)
+def test_a_misspelt_search_offers_the_timelines_spelling(app_page, lang, typed, offered, words):
+    open_app(app_page, f"?lang={lang}")
+    app_page.locator("#search").fill(typed)
+    offer = app_page.locator("#search-suggest")
+    expect(offer).to_contain_text(f"{words} {offered}")
+    expect(app_page.locator("#event-count")).to_contain_text("0 ")
+    assert axe_violations(app_page) == []
+    offer.get_by_role("button", name=offered).click()
+    expect(app_page.locator("#search")).to_have_value(offered)
+    expect(app_page.locator("#search")).to_be_focused()  # to type on from there
+    expect(offer).to_be_hidden()
+    found = len(apply_filters(TIMELINE.events, Filters(query=offered), lang))
+    assert found > 0
+    expect(app_page.locator("#event-list [data-event]")).to_have_count(found)
+    expect(app_page).to_have_url(re.compile(f"q={offered}"))
