@@ -37,12 +37,16 @@
 
   /* The page's words in the address's language: each comes from its own callback on the
    * language, and the chart's answer could come first (an English skip link on a French
-   * page, for a moment, at the swap). These say the same as their first-view copies. */
-  var WORDS = ["skip-link", "key-title", "events-heading", "reset"];
+   * page, for a moment, at the swap). These say the same as their first-view copies. So
+   * do the details' title, Previous and Next's place, and a search's "Did you mean",
+   * which come with answers of their own (the details' callback, the list's data): on a
+   * busy machine the chart was drawn before them, and the details moved at the swap. */
+  var WORDS = ["skip-link", "key-title", "events-heading", "reset", "detail-title",
+               "detail-position-shown", "search-suggest"];
   function wordsReady() {
     return WORDS.every(function (id) {
       var now = document.getElementById(id), first = document.getElementById("fp-" + id);
-      return !now || !first || now.textContent === first.textContent;
+      return !first || (now !== null && now.textContent === first.textContent);
     });
   }
 

@@ -8,7 +8,7 @@ from components.filters import year_marks
 from core.load.loader import load_timeline
 from core.load.text import fold
 from core.view.address import MAX_QUERY
-from core.view.selection import Filters, apply_filters, search_terms
+from core.view.selection import Filters, apply_filters, finds_any, search_terms
 from tests.conftest import TINY
 
 EVENTS = load_timeline(TINY / "events.csv").events
@@ -101,6 +101,16 @@ def test_the_one_pass_search_finds_what_a_search_word_by_word_finds(words, lang)
         folded = fold(word)
         expected = expected[expected[f"search_{lang}"].str.contains(folded, regex=False)]
     assert list(shown["id"]) == list(expected["id"])
+
+
+KINDS = st.one_of(st.none(), st.lists(st.sampled_from(["procedure", "trial", "publication"])))
+
+
+@settings(deadline=None)
+@given(st.lists(WORDS, max_size=4), KINDS, st.sampled_from(["en", "fr"]))
+def test_finds_any_says_whether_the_filters_leave_an_event(words, kinds, lang):
+    filters = Filters(kinds=tuple(kinds) if kinds is not None else None, query=" ".join(words))
+    assert finds_any(EVENTS, filters, lang) == (len(apply_filters(EVENTS, filters, lang)) > 0)
 
 
 def test_a_search_is_cut_at_the_longest_an_address_keeps():

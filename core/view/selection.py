@@ -50,15 +50,7 @@ def apply_filters(events: pd.DataFrame, filters: Filters, lang: str = "en") -> p
     """The events that pass every filter, in their original order (`events` itself when
     all of them pass). The mask is a NumPy array: combining pandas Series was a third of a
     1,000-event redraw."""
-    mask = np.ones(len(events), dtype=bool)
-    if filters.kinds is not None:
-        mask &= events["kind"].isin(filters.kinds).to_numpy(dtype=bool)
-    if filters.tags is not None:
-        wanted = set(filters.tags)
-        mask &= events["tags"].map(lambda tags: not wanted.isdisjoint(tags)).to_numpy(dtype=bool)
-    if filters.years is not None:
-        first, last = filters.years
-        mask &= (events["end"].to_numpy() > first) & (events["start"].to_numpy() < last + 1)
+    mask = _without_search(events, filters)
     terms = search_terms(filters.query)
     if terms:
         texts = events[f"search_{lang}"].to_numpy(dtype=object)
@@ -69,6 +61,31 @@ def apply_filters(events: pd.DataFrame, filters: Filters, lang: str = "en") -> p
         mask[:] = False
         mask[rows] = True
     return events if mask.all() else events.loc[mask]
+
+
+def finds_any(events: pd.DataFrame, filters: Filters, lang: str = "en") -> bool:
+    """Whether some event passes every filter: `apply_filters` stopping at the first one
+    (a search for a common word at 100,000 events: a fraction of a millisecond, not 0.1 s)."""
+    mask = _without_search(events, filters)
+    terms = search_terms(filters.query)
+    if not terms:
+        return bool(mask.any())
+    texts = events[f"search_{lang}"].to_numpy(dtype=object)[mask]
+    return any(all(term in text for term in terms) for text in texts)
+
+
+def _without_search(events: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """The events that pass the filters other than the search, as a mask."""
+    mask = np.ones(len(events), dtype=bool)
+    if filters.kinds is not None:
+        mask &= events["kind"].isin(filters.kinds).to_numpy(dtype=bool)
+    if filters.tags is not None:
+        wanted = set(filters.tags)
+        mask &= events["tags"].map(lambda tags: not wanted.isdisjoint(tags)).to_numpy(dtype=bool)
+    if filters.years is not None:
+        first, last = filters.years
+        mask &= (events["end"].to_numpy() > first) & (events["start"].to_numpy() < last + 1)
+    return mask
 
 
 def search_terms(query: str) -> tuple[str, ...]:

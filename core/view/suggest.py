@@ -14,7 +14,7 @@ import re
 
 from core.load.model import Timeline
 from core.load.text import fold
-from core.view.selection import Filters, apply_filters, search_terms
+from core.view.selection import Filters, finds_any, search_terms
 
 CUTOFF = 0.8  # "kyphoplastie" and "cyphoplastie" are 0.92 alike; "cement" and "ciment" 0.83
 # A search of more words is offered nothing: each word to correct is compared with every
@@ -40,10 +40,8 @@ def suggestion(timeline: Timeline, filters: Filters, lang: str) -> str | None:
     if not fixed:
         return None  # each word is somewhere, but not all in one event: no spelling to fix
     query = " ".join(fixed.get(fold(word), word) for word in filters.query.split())
-    found = apply_filters(
-        timeline.events, Filters(filters.kinds, filters.tags, filters.years, query), lang
-    )
-    return query if len(found) else None
+    corrected = Filters(filters.kinds, filters.tags, filters.years, query)
+    return query if finds_any(timeline.events, corrected, lang) else None
 
 
 def _as_written(timeline: Timeline, folded: str, lang: str) -> str:
