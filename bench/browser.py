@@ -26,7 +26,9 @@ Every run uses a fresh browser context, so the first visit is a cold cache.
 from __future__ import annotations
 
 import contextlib
+import json
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
@@ -140,32 +142,43 @@ def measure(
     runs: int,
     search_word: str,
     timeout_s: float = 60,
-    peer_url: str | None = None,
+    peers: Sequence[tuple[str, str, str]] = (),
     peer_timeout_s: float = 240,
-) -> tuple[BrowserResult, BrowserResult | None]:
+) -> tuple[BrowserResult, dict[str, BrowserResult]]:
     """Open `url` `runs` times in fresh contexts; time drawing, a filter and a search. With
-    `peer_url` (vis-timeline's page of the same events), open it as often, run by run in
-    the same browser, each side going first in every other run: both meet the same moments
-    of a shared machine, and a ratio of their medians compares like with like."""
+    `peers` ((name, page of the same events, CSS selector of its items) each: bench/peer.py),
+    open each as often, run by run in the same browser, each side going first in turn: all
+    meet the same moments of a shared machine, and a ratio of their medians compares like
+    with like."""
     result = BrowserResult()
-    theirs = BrowserResult() if peer_url else None
+    theirs = {name: BrowserResult() for name, _url, _marks in peers}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             for run in range(runs):
-                ours = lambda run=run: _one_run(  # noqa: E731
-                    browser, url, search_word, result, timeout_s, capture=run == 0
-                )
-                sides = [ours]
-                if peer_url and theirs is not None:
-                    sides.append(lambda: _peer_run(browser, peer_url, theirs, peer_timeout_s))
-                for side in sides if run % 2 == 0 else sides[::-1]:
-                    try:
-                        side()
-                    except PlaywrightError as exc:  # a timed-out run is reported, not fatal
-                        (result if side is ours else theirs).failures.append(
-                            str(exc).splitlines()[0]
+                sides = [
+                    (
+                        result,
+                        lambda run=run: _one_run(
+                            browser, url, search_word, result, timeout_s, capture=run == 0
+                        ),
+                    )
+                ]
+                for name, peer_url, marks in peers:
+                    sides.append(
+                        (
+                            theirs[name],
+                            lambda u=peer_url, m=marks, r=theirs[name]: _peer_run(
+                                browser, u, m, r, peer_timeout_s
+                            ),
                         )
+                    )
+                turn = run % len(sides)
+                for side, run_it in sides[turn:] + sides[:turn]:
+                    try:
+                        run_it()
+                    except PlaywrightError as exc:  # a timed-out run is reported, not fatal
+                        side.failures.append(str(exc).splitlines()[0])
         finally:
             browser.close()
     return result, theirs
@@ -228,31 +241,31 @@ def _settle(page, timeout_s: float = 15) -> None:
         page.wait_for_load_state("networkidle", timeout=timeout_s * 1000)
 
 
-# vis-timeline's page (bench/peer.py): the first frame with its items in the page. It draws
-# once, interactive at once, so this is both its first paint and its interactive time.
+# A peer's page (bench/peer.py): the first frame with its items in the page. It draws once,
+# interactive at once, so this is both its first paint and its interactive time.
 WATCH_PEER = """
-(() => {
+((marks) => {
   window.__peer = {drawn: null};
   function poll() {
-    if (document.querySelector('#timeline .vis-item')) {
+    if (document.querySelector(marks)) {
       window.__peer.drawn = performance.now();
       return;
     }
     requestAnimationFrame(poll);
   }
   requestAnimationFrame(poll);
-})();
+})(%s);
 """
 
 
-def _peer_run(browser, url: str, result: BrowserResult, timeout_s: float) -> None:
-    """Open vis-timeline's page once in a fresh context; time its first drawing."""
+def _peer_run(browser, url: str, marks: str, result: BrowserResult, timeout_s: float) -> None:
+    """Open a peer's page once in a fresh context; time its first drawing of `marks`."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = context.new_page()
         page.set_default_timeout(timeout_s * 1000)
-        page.add_init_script(WATCH_PEER)
-        # Not until "load": at 100,000 events its 12 MB page loads for minutes.
+        page.add_init_script(WATCH_PEER % json.dumps(marks))
+        # Not until "load": at 100,000 events vis-timeline's 12 MB page loads for minutes.
         page.goto(url, wait_until="commit")
         page.wait_for_function("() => window.__peer && window.__peer.drawn !== null")
         drawn = page.evaluate("window.__peer.drawn")

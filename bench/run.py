@@ -77,19 +77,22 @@ def bound(result) -> str:
 
 
 def print_peers(compared: list) -> None:
-    """Ours against vis-timeline, each size's runs taken in turn, in the same browser."""
+    """Ours against each peer, each size's runs taken in turn, in the same browser."""
     median = browser.BrowserResult.median
-    print(
-        "\nAgainst vis-timeline "
-        "(bench/package.json), headless Chromium at 1280x800, median of each size's runs:\n"
+    names = ", ".join(
+        p.title() for p in peer.PEERS if any(name == p.name for _, name, *_ in compared)
     )
     print(
-        "| events | ours: first paint, frame begun / shown (ms) | ours: interactive (ms) "
-        "| vis-timeline: drawn, frame begun / shown (ms) | first paint / vis: begun, shown "
-        "| interactive / vis | load average |"
+        f"\nAgainst {names} (bench/package.json), headless Chromium at 1280x800, "
+        "median of each size's runs:\n"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for size, ours, theirs, load in compared:
+    print(
+        "| events | peer | ours: first paint, frame begun / shown (ms) | ours: interactive (ms) "
+        "| peer: drawn, frame begun / shown (ms) | first paint / peer: begun, shown "
+        "| interactive / peer | load average |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for size, name, ours, theirs, load in compared:
         painted, shown, drawn = (
             median(ours.painted_ms),
             median(ours.shown_ms),
@@ -97,14 +100,14 @@ def print_peers(compared: list) -> None:
         )
         peer_drawn, peer_shown = median(theirs.drawn_ms), median(theirs.shown_ms)
         print(
-            f"| {size:,} | {fmt(painted)} / {fmt(shown)}{bound(ours)} | {fmt(drawn)} "
+            f"| {size:,} | {name} | {fmt(painted)} / {fmt(shown)}{bound(ours)} | {fmt(drawn)} "
             f"| {fmt(peer_drawn)} / {fmt(peer_shown)}{bound(theirs)} "
             f"| {ratio(painted, peer_drawn)}, {ratio(shown, peer_shown)} "
             f"| {ratio(drawn, peer_drawn)} | {load[0]:.2f} |",
             flush=True,
         )
         for failure in theirs.failures:
-            print(f"  ({size:,} events, vis-timeline: a run failed: {failure})", file=sys.stderr)
+            print(f"  ({size:,} events, {name}: a run failed: {failure})", file=sys.stderr)
 
 
 def print_lecture(app_dir: Path, runs: int) -> None:
@@ -142,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         "--app-dir", default=None, help="checkout of the app to measure (default: this one)"
     )
     parser.add_argument("--no-load", action="store_true", help="skip the load runs")
-    parser.add_argument("--no-peers", action="store_true", help="skip vis-timeline's runs")
+    parser.add_argument(
+        "--no-peers", action="store_true", help="skip vis-timeline's and TimelineJS's runs"
+    )
     parser.add_argument("--no-lecture", action="store_true", help="skip lecture mode's steps")
     parser.add_argument("--data-dir", default=None, help="where synthetic timelines are kept")
     args = parser.parse_args(argv)
@@ -159,23 +164,26 @@ def main(argv: list[str] | None = None) -> int:
         "| search request → redraw (ms) |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
-    peers = not args.no_peers and peer.installed()
+    peers = [] if args.no_peers else peer.installed()
     compared = []
     for size in sizes:
         folder = data_dir / str(size)
         if not (folder / "events.csv").exists():
             synth.write_timeline(size, folder)
         app = server.Gunicorn(folder / "events.csv", workers=2, threads=4, root=app_dir)
-        # the same timeline in vis-timeline, run by run with ours (browser.measure)
-        site = peer.PeerServer(folder / "events.csv") if peers else None
+        # the same timeline in each peer, run by run with ours (browser.measure)
+        sites = [peer.PeerServer(p, folder / "events.csv") for p in peers if p.measured_at(size)]
         try:
             result, theirs = browser.measure(
-                app.url + "/", runs, SEARCH_WORD, peer_url=site.url if site else None
+                app.url + "/",
+                runs,
+                SEARCH_WORD,
+                peers=[(site.peer.name, site.url, site.peer.marks) for site in sites],
             )
             rss, unique = app.memory_mb()
         finally:
             app.stop()
-            if site:
+            for site in sites:
                 site.stop()
         median = browser.BrowserResult.median
         kb = median(result.first_visit_bytes)
@@ -189,12 +197,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         for failure in result.failures:
             print(f"  ({size:,} events: a run failed: {failure})", file=sys.stderr)
-        if theirs is not None:
-            compared.append((size, result, theirs, os.getloadavg()))
-            drawn = browser.BrowserResult.median(theirs.drawn_ms)
-            shown = browser.BrowserResult.median(theirs.shown_ms)
+        load = os.getloadavg()
+        for name, measured in theirs.items():
+            compared.append((size, name, result, measured, load))
+            drawn = median(measured.drawn_ms)
+            shown = median(measured.shown_ms)
             print(
-                f"  ({size:,} events, vis-timeline: {fmt(drawn)} / {fmt(shown)} ms)",
+                f"  ({size:,} events, {name}: {fmt(drawn)} / {fmt(shown)} ms)",
                 file=sys.stderr,
             )
     if compared:
