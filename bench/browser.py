@@ -17,8 +17,10 @@ zero is navigation start):
 - *interactive*: the first frame in which Plotly's chart has its marks and the first view
   is gone (Dash mounted, the interactive chart drawn);
 - *filter* and *search*: from the input event (a click on a kind, a word typed in the
-  search box) to the next frame after Plotly's `plotly_afterplot`; search is also timed
-  from the callback request it causes (the box sends each keystroke at once).
+  search box) to the next frame after Plotly's `plotly_afterplot`, as it begins and once
+  the page has laid it out and painted it (a task the frame's animation callback queues
+  runs after that work; raster and display, on other threads, follow); search is also
+  timed from the callback request it causes (the box sends each keystroke at once).
 
 Every run uses a fresh browser context, so the first visit is a cold cache.
 """
@@ -40,7 +42,7 @@ from tests.support.chromium import CHROMIUM, FLAGS
 # keep the time of each Plotly redraw.
 WATCH = """
 (() => {
-  window.__bench = {drawn: null, painted: null, afterplots: [], posts: []};
+  window.__bench = {drawn: null, painted: null, afterplots: [], frames: [], posts: []};
   const fetch = window.fetch;
   window.fetch = function (url, options) {
     const address = typeof url === 'string' ? url : (url && url.url) || String(url);
@@ -62,8 +64,13 @@ WATCH = """
     if (gd && gd._fullData && gd._fullData.length && marks(gd) > 0
         && !document.getElementById('first-view')) {
       window.__bench.drawn = performance.now();
-      gd.on('plotly_afterplot', () => requestAnimationFrame(
-        () => window.__bench.afterplots.push(performance.now())));
+      // the frame after each redraw: when it begins, and when the page has laid it out and
+      // painted it (a task queued from its animation frame runs once the frame's work is done)
+      gd.on('plotly_afterplot', () => requestAnimationFrame(() => {
+        const begun = performance.now();
+        window.__bench.afterplots.push(begun);
+        setTimeout(() => window.__bench.frames.push([begun, performance.now()]), 0);
+      }));
       return;
     }
     requestAnimationFrame(poll);
@@ -79,9 +86,9 @@ FIRST_CONTENTFUL = """() => {
   return entry ? entry.startTime : null;
 }"""
 
-# Runs in the page: do `action`, resolve with the time to the first redraw after it (for a
-# search, the first after its callback request), and the time from that request to the
-# redraw.
+# Runs in the page: do `action`, resolve with the time to the frame after the first redraw
+# after it (for a search, the first after its callback request) as it begins, the time from
+# that request to the same frame, and the time to that frame laid out and painted.
 TIMED = """
 async ([action, arg]) => {
   const start = performance.now();
@@ -96,15 +103,18 @@ async ([action, arg]) => {
   }
   // A search redraws only once its request is sent: a redraw before that is not its own.
   const deadline = start + 30000;
-  let after, post;
-  while (after === undefined && performance.now() < deadline) {
+  let after, post, painted;
+  while (painted === undefined && performance.now() < deadline) {
     await new Promise(r => setTimeout(r, 2));
     post = window.__bench.posts.find(t => t >= start);
     const redraws = window.__bench.afterplots.slice(before);
     after = action === 'click' ? redraws[0]
       : (post === undefined ? undefined : redraws.find(t => t > post));
+    const frame = window.__bench.frames.find(([begun]) => begun === after);
+    painted = after === undefined || frame === undefined ? undefined : frame[1];
   }
-  return after === undefined ? null : [after - start, post === undefined ? null : after - post];
+  return painted === undefined ? null
+    : [after - start, post === undefined ? null : after - post, painted - start];
 }
 """
 
@@ -116,7 +126,9 @@ class BrowserResult:
     shown_ms: list[float] = field(default_factory=list)  # first paint, the frame shown
     shown_bounds: int = 0  # runs where `shown` is only a lower bound (see `shown`)
     filter_ms: list[float] = field(default_factory=list)
+    filter_painted_ms: list[float] = field(default_factory=list)
     search_ms: list[float] = field(default_factory=list)
+    search_painted_ms: list[float] = field(default_factory=list)
     search_request_ms: list[float] = field(default_factory=list)
     first_visit_bytes: list[int] = field(default_factory=list)
     first_visit_requests: list[str] = field(default_factory=list)
@@ -219,6 +231,7 @@ def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
     elapsed = page.evaluate(TIMED, ["click", "#filter-kind input[type=checkbox]"])
     if elapsed is not None:
         result.filter_ms.append(elapsed[0])
+        result.filter_painted_ms.append(elapsed[2])
     _settle(page)  # so that a late redraw is not taken for the next action's
     if capture:
         for request in posts:
@@ -230,6 +243,7 @@ def _one_run(browser, url, search_word, result, timeout_s, capture) -> None:
     elapsed = page.evaluate(TIMED, ["search", search_word])
     if elapsed is not None:
         result.search_ms.append(elapsed[0])
+        result.search_painted_ms.append(elapsed[2])
         if elapsed[1] is not None:
             result.search_request_ms.append(elapsed[1])
     context.close()

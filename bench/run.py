@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Machine: {machine()}\n", flush=True)
     print(
         "| events | server start (s) | memory RSS / unique (MB) | first visit (KB) "
-        "| first paint, frame begun / shown (ms) | interactive (ms) | filter → redraw (ms) | search → redraw (ms) "
+        "| first paint, frame begun / shown (ms) | interactive (ms) "
+        "| filter → redraw, frame begun / painted (ms) | search → redraw, begun / painted (ms) "
         "| search request → redraw (ms) |"
     )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
@@ -191,8 +192,9 @@ def main(argv: list[str] | None = None) -> int:
             f"| {size:,} | {app.start_s:.1f} | {rss:.0f} / {unique:.0f} | {fmt(kb and kb / 1024)} "
             f"| {fmt(median(result.painted_ms))} / {fmt(median(result.shown_ms))}{bound(result)} "
             f"| {fmt(median(result.drawn_ms))} "
-            f"| {fmt(median(result.filter_ms))} "
-            f"| {fmt(median(result.search_ms))} | {fmt(median(result.search_request_ms))} |",
+            f"| {fmt(median(result.filter_ms))} / {fmt(median(result.filter_painted_ms))} "
+            f"| {fmt(median(result.search_ms))} / {fmt(median(result.search_painted_ms))} "
+            f"| {fmt(median(result.search_request_ms))} |",
             flush=True,
         )
         for failure in result.failures:
