@@ -187,6 +187,17 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
+# Written at the end of the first view: notes what a person clicks in it from the moment it
+# is on the screen, before any other script has loaded (Dash's come after the first paint);
+# assets/first-view.js does it again on the interactive page when it takes the first view's
+# place. The policy allows it by its hash, as it does Dash's own inline scripts.
+FIRST_CLICKS = (
+    "<script>(function () { var clicks = window.timelineFirstClicks = [];"
+    ' document.getElementById("first-view").addEventListener("click",'
+    " function (event) { clicks.push(event.target); }, true); })();</script>"
+)
+
+
 class LeanDash(Dash):
     """Dash without the script tags of component bundles the app does not use, with the
     page's first view drawn in (`first_view`, see prerender.py) when the app has one, its
@@ -203,7 +214,8 @@ class LeanDash(Dash):
             kwargs["css"] = inline_stylesheets(kwargs.get("css", ""), folder)
             # Right before Dash's root: style.css hides the root while this is there.
             kwargs["app_entry"] = (
-                f'<div id="first-view" class="first-view">{drawn.html}</div>{kwargs["app_entry"]}'
+                f'<div id="first-view" class="first-view">{drawn.html}{FIRST_CLICKS}</div>'
+                f"{kwargs['app_entry']}"
             )
             kwargs["title"] = escape(drawn.title)
             # the script preloads of the page's head (preload_chart) wait with the scripts

@@ -3,11 +3,12 @@
  * the button is hidden and the filters are always shown. */
 (function () {
   document.addEventListener("click", function (event) {
-    var button = event.target.closest("#filters-toggle");
+    /* the first view's copy too (prerender.py), whose ids begin with fp- */
+    var button = event.target.closest("#filters-toggle, #fp-filters-toggle");
     if (!button) { return; }
     var open = button.getAttribute("aria-expanded") !== "true";
     button.setAttribute("aria-expanded", open ? "true" : "false");
-    var panel = document.getElementById("filters-panel");
+    var panel = document.getElementById(button.id.replace("toggle", "panel"));
     if (panel) { panel.classList.toggle("is-open", open); }
   });
 })();

@@ -4,8 +4,9 @@
  * for its width, and the page's words are in the same language, the first view is taken
  * away in the next frame: the interactive page is already laid out at the same place, so
  * nothing moves. Keyboard focus, if a person had already put it in
- * the first view, moves to the same control of the interactive page. The moment is
- * marked for the benchmark ("first-view-replaced"). */
+ * the first view, moves to the same control of the interactive page, and what they did
+ * there is done again (`replay`). The moment is marked for the benchmark
+ * ("first-view-replaced"). */
 (function () {
   var LIMIT_MS = 15000;  /* past this, any interactive chart replaces the first view */
   var first = document.getElementById("first-view");
@@ -50,14 +51,81 @@
     });
   }
 
+  /* What a person does in the first view before the interactive page is ready (seconds on
+   * a school's laptop) is done again there at the swap; the swap took it all back before.
+   * The controls say what was changed themselves, however early (the search box's value
+   * and each box's ticked state against what the server wrote): a search typed, a kind or
+   * topic ticked, a sort, lanes or a language chosen. Clicks are noted from the first
+   * paint, and done again in order: an event in the list, "Did you mean", a button. */
+  function bare(id) { return id.replace(/^fp-/, ""); }
+  /* What each click of the first view asks for: [kind, id], or null. Clicks are noted by
+   * a script written right after the first view (serving.py FIRST_CLICKS). */
+  function asked(target) {
+    var button = target && target.closest && target.closest("button");
+    if (!button || !first.contains(button)) { return null; }
+    if (button.hasAttribute("data-first-event")) {
+      return ["event", button.getAttribute("data-first-event")];
+    }
+    if (button.hasAttribute("data-search")) { return ["search", button.getAttribute("data-search")]; }
+    return button.id ? ["click", bare(button.id)] : null;
+  }
+  first.addEventListener("click", function (event) {
+    var action = asked(event.target);
+    if (action && action[0] === "event") {  /* seen to be taken, until the details open */
+      event.target.closest("button").classList.add("is-selected");
+    }
+  });
+
+  /* {control id: value} for each control of the first view a person changed. */
+  function changed() {
+    var out = {};
+    var box = document.getElementById("fp-search");
+    if (box && box.value !== box.defaultValue) { out.search = box.value; }
+    (window.timelineFirstClicks || []).forEach(function (target) {
+      var action = asked(target);  /* "Did you mean …?": its word in the search box */
+      if (action && action[0] === "search") { out.search = action[1]; }
+    });
+    Array.prototype.forEach.call(first.querySelectorAll(".dash-options-list[id^='fp-']"),
+      function (group) {
+        var inputs = Array.prototype.slice.call(group.querySelectorAll("input"));
+        if (!inputs.some(function (input) { return input.checked !== input.defaultChecked; })) {
+          return;
+        }
+        var ticked = inputs.filter(function (input) { return input.checked; })
+          .map(function (input) { return input.value; });
+        var radio = inputs.length && inputs[0].type === "radio";
+        out[bare(group.id)] = radio ? ticked[0] : ticked;
+      });
+    return out;
+  }
+
+  function replay(controls) {
+    var set = window.dash_clientside && window.dash_clientside.set_props;
+    Object.keys(controls).forEach(function (id) {
+      if (set) { set(id, {value: controls[id]}); }
+    });
+    (window.timelineFirstClicks || []).map(asked).forEach(function (action) {
+      if (!action || action[0] === "search") { return; }
+      var element = action[0] === "event"
+        ? document.querySelector('#event-list [data-event="' + CSS.escape(action[1]) + '"]')
+        : document.getElementById(action[1]);
+      if (!element) { return; }
+      if (action[0] === "event") { element.focus(); }  /* Escape comes back to it */
+      element.click();
+    });
+    window.timelineFirstClicks = [];
+  }
+
   function replace() {
     if (!first.parentNode) { return; }
     var focused = document.activeElement;
-    var id = focused && first.contains(focused) && focused.id ? focused.id.replace(/^fp-/, "") : null;
+    var id = focused && first.contains(focused) && focused.id ? bare(focused.id) : null;
+    var controls = changed();
     first.remove();
     if (window.performance && performance.mark) { performance.mark("first-view-replaced"); }
     var again = id && document.getElementById(id);
     if (again) { again.focus(); }
+    replay(controls);
   }
 
   function check() {

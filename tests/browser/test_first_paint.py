@@ -240,3 +240,75 @@ def test_opening_the_page_asks_the_server_only_for_the_address_and_the_width(pag
     page.wait_for_load_state("networkidle")
     assert not [output for output in asked if "event-detail" in output], asked
     assert len([output for output in asked if "timeline.figure" in output]) <= 1, asked
+
+
+def _held_until_acted(page, url: str, act) -> None:
+    """Open `url` with Dash's layout held back, so that the first view stays on the screen
+    (as on a slow laptop) while `act` uses it; then let the interactive page come."""
+    held = []
+    page.route("**/_dash-layout", lambda route: held.append(route))
+    page.goto(url)
+    page.wait_for_selector("#first-view")
+    act(page)
+    page.wait_for_function("() => true")  # a round trip: the page has seen the clicks
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    page.wait_for_function("() => !document.getElementById('first-view')")
+    page.wait_for_load_state("networkidle")
+
+
+def test_a_search_and_filters_set_before_the_page_is_ready_are_kept(app_page):
+    """Typed and ticked in the first view, they were taken back when the interactive page
+    took its place (seconds on a school's laptop): the person saw their search vanish."""
+
+    def act(page):
+        page.click("#fp-lang input[value=fr]")
+        page.click("#fp-filter-kind input[value=trial]")
+        page.click("#fp-list-sort input[value=title]")
+        page.click("#fp-search")
+        page.keyboard.type("cyphoplastie")
+
+    _held_until_acted(app_page, app_page.base + "/", act)
+    app_page.wait_for_function(
+        "() => document.getElementById('event-count').textContent.startsWith('7 ')"
+    )
+    assert app_page.evaluate("document.documentElement.lang") == "fr"
+    assert app_page.input_value("#search") == "cyphoplastie"
+    unticked = app_page.evaluate(
+        "[...document.querySelectorAll('#filter-kind input')].filter(e => !e.checked)"
+        ".map(e => e.value)"
+    )
+    assert unticked == ["trial"]
+    assert app_page.is_checked("#list-sort input[value=title]")
+    assert app_page.evaluate("document.activeElement.id") == "search"  # typing goes on
+    titles = app_page.locator("#event-list .event-title").all_text_contents()
+    assert titles == sorted(titles, key=str.casefold) and len(titles) == 7
+    app_page.wait_for_function("() => location.search.includes('q=cyphoplastie')")
+    assert "lang=fr" in app_page.url and "sort=title" in app_page.url
+
+
+def test_an_event_chosen_before_the_page_is_ready_opens_once_it_is(app_page):
+    _held_until_acted(
+        app_page,
+        app_page.base + "/",
+        lambda page: page.click("#fp-event-list [data-first-event='vertos-2-2010']"),
+    )
+    app_page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'detail-title'"
+    )
+    assert app_page.text_content("#detail-title") == "VERTOS II open randomised trial"
+    assert "event=vertos-2-2010" in app_page.url
+    app_page.keyboard.press("Escape")  # back to where the person chose it: the list
+    app_page.wait_for_function(
+        "() => document.activeElement.getAttribute('data-event') === 'vertos-2-2010'"
+    )
+
+
+def test_on_a_phone_the_filters_opened_before_the_page_is_ready_stay_open(app_page):
+    app_page.set_viewport_size({"width": 390, "height": 800})
+    _held_until_acted(app_page, app_page.base + "/", lambda page: page.click("#fp-filters-toggle"))
+    assert app_page.get_attribute("#filters-toggle", "aria-expanded") == "true"
+    assert app_page.is_visible("#filter-kind")
