@@ -97,6 +97,7 @@ async ([action, arg]) => {
     document.querySelector(arg).click();
   } else {
     const box = document.getElementById('search');
+    box.focus();  // as a person types: the address then follows once typing pauses
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     setter.call(box, arg);
     box.dispatchEvent(new Event('input', {bubbles: true}));
