@@ -188,14 +188,23 @@ INDEX = """<!DOCTYPE html>
 
 
 # Written at the end of the first view: notes what a person clicks in it from the moment it
-# is on the screen, before any other script has loaded (Dash's come after the first paint);
-# assets/first-view.js does it again on the interactive page when it takes the first view's
-# place. The policy allows it by its hash, as it does Dash's own inline scripts.
-FIRST_CLICKS = (
-    "<script>(function () { var clicks = window.timelineFirstClicks = [];"
-    ' document.getElementById("first-view").addEventListener("click",'
-    " function (event) { clicks.push(event.target); }, true); })();</script>"
-)
+# is on the screen, before any other script has loaded (Dash's come after the first paint),
+# for assets/first-view.js to do again on the interactive page when it takes the first
+# view's place; and opens or folds the first view's filters on a phone at once (the
+# interactive page's button is assets/filters-toggle.js's). The policy allows it by its
+# hash, as it does Dash's own inline scripts.
+FIRST_CLICKS = """<script>(function () {
+  var clicks = window.timelineFirstClicks = [];
+  document.getElementById("first-view").addEventListener("click", function (event) {
+    clicks.push(event.target);
+    var button = event.target.closest && event.target.closest("#fp-filters-toggle");
+    var panel = document.getElementById("fp-filters-panel");
+    if (!button || !panel) { return; }
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    panel.classList.toggle("is-open", open);
+  }, true);
+})();</script>"""
 
 
 class LeanDash(Dash):

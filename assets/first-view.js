@@ -67,7 +67,9 @@
       return ["event", button.getAttribute("data-first-event")];
     }
     if (button.hasAttribute("data-search")) { return ["search", button.getAttribute("data-search")]; }
-    return button.id ? ["click", bare(button.id)] : null;
+    /* the filters' button opens the first view's filters itself (assets/filters-toggle.js):
+       its state is carried over, not its presses */
+    return button.id && button.id !== "fp-filters-toggle" ? ["click", bare(button.id)] : null;
   }
   first.addEventListener("click", function (event) {
     var action = asked(event.target);
@@ -101,6 +103,11 @@
 
   function replay(controls) {
     var set = window.dash_clientside && window.dash_clientside.set_props;
+    var folded = first.querySelector("#fp-filters-toggle");
+    var live = document.getElementById("filters-toggle");
+    if (folded && live && folded.getAttribute("aria-expanded") !== live.getAttribute("aria-expanded")) {
+      live.click();
+    }
     Object.keys(controls).forEach(function (id) {
       if (set) { set(id, {value: controls[id]}); }
     });
