@@ -56,11 +56,14 @@
    * The controls say what was changed themselves, however early (the search box's value
    * and each box's ticked state against what the server wrote): a search typed, a kind or
    * topic ticked, a sort, lanes or a language chosen. Clicks are noted from the first
-   * paint, and done again in order: an event in the list, "Did you mean", a button. */
+   * paint, and done again in order: a mark on the chart, an event in the list, "Did you
+   * mean", a button. */
   function bare(id) { return id.replace(/^fp-/, ""); }
   /* What each click of the first view asks for: [kind, id], or null. Clicks are noted by
    * a script written right after the first view (serving.py FIRST_CLICKS). */
   function asked(target) {
+    var mark = target && target.closest && target.closest("[data-event-id]");
+    if (mark && first.contains(mark)) { return ["mark", mark.getAttribute("data-event-id")]; }
     var button = target && target.closest && target.closest("button");
     if (!button || !first.contains(button)) { return null; }
     if (button.hasAttribute("data-first-event")) {
@@ -113,6 +116,13 @@
     });
     (window.timelineFirstClicks || []).map(asked).forEach(function (action) {
       if (!action || action[0] === "search") { return; }
+      if (action[0] === "mark") {  /* as a click on the interactive chart's mark */
+        if (window.timelineSelect) {
+          window.timelineSelect.setSelected(action[1]);
+          window.timelineSelect.chosenOnChart(action[1]);
+        }
+        return;
+      }
       var element = action[0] === "event"
         ? document.querySelector('#event-list [data-event="' + CSS.escape(action[1]) + '"]')
         : document.getElementById(action[1]);

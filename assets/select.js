@@ -142,5 +142,19 @@ window.timelineSelect = (function () {
     }
   });
 
-  return {focusDetail: focusDetail};
+  /* An event chosen on the chart (components/timeline.py), or on the first view's chart
+   * before the page was ready (assets/first-view.js): beside the chart (detail-beside.css)
+   * the details are in view already; on a phone, under the chart, they are brought up.
+   * Focus follows, and Escape gives it back to the chart. */
+  function chosenOnChart(id) {
+    if (window.matchMedia("(max-width: 800px)").matches) {
+      setTimeout(function () {
+        var detail = document.getElementById("event-detail");
+        if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }
+      }, 250);
+    }
+    focusDetail(id, document.getElementById("chart-section"));
+  }
+
+  return {focusDetail: focusDetail, chosenOnChart: chosenOnChart, setSelected: setSelected};
 })();

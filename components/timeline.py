@@ -346,17 +346,8 @@ def register(app: Dash, get_timeline) -> None:
                 return window.dash_clientside.no_update;  // nothing, or a group of events
             }
             const id = point.customdata[0];
-            // Beside the chart (assets/detail-beside.css) the details are in view already;
-            // on a phone, under the chart, this brings them up. Focus follows (select.js).
-            if (window.matchMedia("(max-width: 800px)").matches) {
-                setTimeout(function () {
-                    const detail = document.getElementById("event-detail");
-                    if (detail) { detail.scrollIntoView({behavior: "smooth", block: "nearest"}); }
-                }, 250);
-            }
-            if (window.timelineSelect) {
-                window.timelineSelect.focusDetail(id, document.getElementById("chart-section"));
-            }
+            // the details brought up on a phone, the focus on them (assets/select.js)
+            if (window.timelineSelect) { window.timelineSelect.chosenOnChart(id); }
             return id;
         }""",
         Output("selected", "data", allow_duplicate=True),
