@@ -27,7 +27,7 @@ from components import detail
 from components.timeline import View, plot_width, remembered_width, render
 from core.chart.svg import figure_svg
 from core.load.store import TimelineStore
-from core.view.address import ViewState, known_from, parse_query
+from core.view.address import ViewState, known_from, parse_query, to_query
 from core.view.controls import controls_from_state
 from core.view.selection import Filters
 
@@ -172,11 +172,28 @@ class Writer:
         return f"<a{_attributes(props)}>{self.write(props.get('children'))}</a>"
 
 
-def event_items(entries: dict) -> str:
-    """The list of events as assets/event-list.js draws it (buttons, text only)."""
+def _lane_and_thumb(entry: dict) -> str:
+    """The lane(s) the chart draws an event in, and its picture's thumbnail (decorative),
+    as assets/event-list.js draws them."""
+    lane = f'<span class="event-lane">{escape(entry["lane"])}</span>' if entry.get("lane") else ""
+    thumb = (
+        f'<img class="event-thumb" src="{escape(entry["thumb"])}" alt="" loading="lazy" '
+        'width="64" height="48">'
+        if entry.get("thumb")
+        else ""
+    )
+    return lane + thumb
+
+
+def event_items(entries: dict, href: Callable[[str], str]) -> str:
+    """The list of events as assets/event-list.js draws it (text only), each item a link
+    to the address with its event open (`href`): with scripts off, or before they have
+    run, the list still opens events. A plain click on it waits for the interactive page
+    (serving.py FIRST_CLICKS, assets/first-view.js); one for a new tab opens the link."""
     out = []
     for entry in entries["items"]:
         selected = entry["id"] == entries.get("selected")
+        current = ' aria-current="true"' if selected else ""
         mark = ""
         if not entry["sourced"]:
             mark = (
@@ -184,14 +201,14 @@ def event_items(entries: dict) -> str:
                 f"{escape(entries['no_source']['mark'])}</span>"
             )
         out.append(
-            f'<li><button type="button" class="event-item{" is-selected" if selected else ""}" '
-            f'data-first-event="{escape(entry["id"])}" '
-            f'aria-pressed="{"true" if selected else "false"}">'
+            f'<li><a class="event-item{" is-selected" if selected else ""}" '
+            f'href="{escape(href(entry["id"]))}" data-first-event="{escape(entry["id"])}"'
+            f"{current}>"
             f'<span class="event-date">{escape(entry["when"])}</span>'
             f'<span class="event-title">{escape(entry["title"])}</span>'
             f'<span class="event-kind"><span class="glyph" aria-hidden="true" '
             f'style="color:{escape(entry["colour"])}">{escape(entry["glyph"])}</span>'
-            f"{escape(entry['kind'])}</span>{mark}</button></li>"
+            f"{escape(entry['kind'])}</span>{_lane_and_thumb(entry)}{mark}</a></li>"
         )
     for note, cls in ((entries.get("empty"), "empty"), (entries.get("more"), "empty list-more")):
         if note:
@@ -242,7 +259,12 @@ class FirstView(NamedTuple):
 def first_view(store: TimelineStore, query: str, page: Callable[..., Component]) -> FirstView:
     """The first view of the page at this address, in the address's language."""
     state, view, values = address_view(store, query)
-    fills = {"event-list": event_items(view.entries)}
+    # each event's link: this address with it open (relative, so under any path prefix)
+    fills = {
+        "event-list": event_items(
+            view.entries, lambda event_id: to_query(state.with_(event=event_id))
+        )
+    }
     if offer := view.entries.get("suggest"):  # "Did you mean …?", as assets/event-list.js draws it
         fills["search-suggest"] = (
             f'{escape(offer["before"])}<button type="button" class="link-button" '

@@ -190,13 +190,20 @@ INDEX = """<!DOCTYPE html>
 # Written at the end of the first view: notes what a person clicks in it from the moment it
 # is on the screen, before any other script has loaded (Dash's come after the first paint),
 # for assets/first-view.js to do again on the interactive page when it takes the first
-# view's place; and opens or folds the first view's filters on a phone at once (the
-# interactive page's button is assets/filters-toggle.js's). The policy allows it by its
+# view's place (a list item, a link for a page without scripts, then waits for it); and
+# opens or folds the first view's filters on a phone at once (the interactive page's
+# button is assets/filters-toggle.js's). The policy allows it by its
 # hash, as it does Dash's own inline scripts.
 FIRST_CLICKS = """<script>(function () {
   var clicks = window.timelineFirstClicks = [];
   document.getElementById("first-view").addEventListener("click", function (event) {
     clicks.push(event.target);
+    /* a list item is a link, for a page without scripts: here a plain click waits for the
+       interactive page to open its event, and one for a new tab or window opens the link */
+    var link = event.target.closest && event.target.closest("a[data-first-event]");
+    var plain = event.button === 0 &&
+      !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+    if (link && plain) { event.preventDefault(); }
     var button = event.target.closest && event.target.closest("#fp-filters-toggle");
     var panel = document.getElementById("fp-filters-panel");
     if (!button || !panel) { return; }

@@ -64,7 +64,7 @@
   function asked(target) {
     var mark = target && target.closest && target.closest("[data-event-id]");
     if (mark && first.contains(mark)) { return ["mark", mark.getAttribute("data-event-id")]; }
-    var button = target && target.closest && target.closest("button");
+    var button = target && target.closest && target.closest("button, a[data-first-event]");
     if (!button || !first.contains(button)) { return null; }
     if (button.hasAttribute("data-first-event")) {
       return ["event", button.getAttribute("data-first-event")];
@@ -77,7 +77,7 @@
   first.addEventListener("click", function (event) {
     var action = asked(event.target);
     if (action && action[0] === "event") {  /* seen to be taken, until the details open */
-      event.target.closest("button").classList.add("is-selected");
+      event.target.closest("[data-first-event]").classList.add("is-selected");
     }
   });
 

@@ -96,6 +96,12 @@ def entries(
     }
 
 
+def list_class(entries: dict) -> str:
+    """The list's class: with room for thumbnails when an item has one (style.css)."""
+    pictured = any(entry.get("thumb") for entry in entries.get("items", ()))
+    return "event-list has-thumbs" if pictured else "event-list"
+
+
 def layout(first: dict, lang: str = DEFAULT_LANG) -> html.Section:
     """The list's section, holding `first` (the `entries` the page opens on)."""
     return html.Section(
@@ -124,7 +130,9 @@ def layout(first: dict, lang: str = DEFAULT_LANG) -> html.Section:
                 ],
             ),
             dcc.Store(id="event-list-data", data=first),
-            html.Ol(id="event-list", className="event-list"),  # drawn by assets/event-list.js
+            # drawn by assets/event-list.js; its class says from the start whether items
+            # keep room for a thumbnail, so that the first view (prerender.py) has it too
+            html.Ol(id="event-list", className=list_class(first)),
         ],
     )
 

@@ -1,6 +1,7 @@
 """The page arrives with its first view drawn in: the same one the redraw would send."""
 
 import json
+from html.parser import HTMLParser
 
 import pytest
 from plotly.utils import PlotlyJSONEncoder
@@ -8,8 +9,11 @@ from plotly.utils import PlotlyJSONEncoder
 from app import create_app, page
 from components.timeline import WIDTH_STEP, first_view, plot_width
 from core.chart.figure import FigureOptions
+from core.load.loader import load_timeline
 from core.load.store import TimelineStore
-from tests.conftest import TINY, callback_body
+from core.view.address import known_from, parse_query
+from prerender import first_view as first_page
+from tests.conftest import BUILT_IN, TINY, callback_body
 
 
 def by_id(layout) -> dict:
@@ -197,3 +201,56 @@ def test_no_store_a_callback_reads_starts_as_none(base):
     assert stores
     starting_as_none = [s["id"] for s in stores if "data" in s and s["data"] is None]
     assert [name for name in starting_as_none if name in read] == []
+
+
+def _first_list(query: str) -> tuple[dict, list[dict]]:
+    """The first view's list at this address: the list's attributes, and each item's
+    attributes with the names of its parts (parsed as a browser would)."""
+
+    class Items(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.list, self.items, self.inside = {}, [], False
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if attrs.get("id") == "fp-event-list":
+                self.list, self.inside = attrs, True
+            elif self.inside and tag in ("a", "button") and "event-item" in attrs.get("class", ""):
+                self.items.append({"tag": tag, **attrs, "parts": []})
+            elif self.inside and self.items and (tag == "img" or tag == "span"):
+                self.items[-1]["parts"].append(attrs.get("class", ""))
+
+        def handle_endtag(self, tag):
+            if tag == "ol":
+                self.inside = False
+
+    parser = Items()
+    parser.feed(first_page(TimelineStore(BUILT_IN), query, page).html)
+    return parser.list, parser.items
+
+
+def test_the_first_views_list_opens_events_by_links_that_keep_the_address():
+    """With scripts off, or before they have run, an item still opens its event: a link to
+    this address with it (a plain click waits for the interactive page instead)."""
+    _, items = _first_list("lang=fr&kind=trial,publication&sort=title")
+    assert items and all(item["tag"] == "a" for item in items)
+    known = known_from(load_timeline(BUILT_IN))
+    for item in items:
+        state = parse_query(item["href"].lstrip("?"), known)
+        assert state.event == item["data-first-event"]
+        assert (state.lang, state.sort, set(state.kinds)) == (
+            "fr",
+            "title",
+            {"trial", "publication"},
+        )
+
+
+def test_the_first_views_list_has_the_thumbnails_and_the_open_event_marked():
+    """As assets/event-list.js draws it: the items move nowhere when it takes over."""
+    attrs, items = _first_list("event=vertos-2-2010")
+    assert "has-thumbs" in attrs["class"].split()
+    pictured = [item for item in items if "event-thumb" in item["parts"]]
+    assert pictured and len(pictured) < len(items)
+    current = [item["data-first-event"] for item in items if item.get("aria-current") == "true"]
+    assert current == ["vertos-2-2010"]

@@ -107,6 +107,20 @@ def test_without_scripts_the_chart_its_labels_and_the_list_are_there(
     )
 
 
+def test_without_scripts_the_lists_events_open_their_details(no_script_page, live_server):
+    """Each item is a link to the address with its event: the server draws the details."""
+    no_script_page.goto(live_server.url + "/?lang=fr&kind=trial")
+    no_script_page.click("#fp-event-list [data-first-event='vertos-2-2010']")
+    no_script_page.wait_for_url("**event=vertos-2-2010**")
+    assert "kind=trial" in no_script_page.url and "lang=fr" in no_script_page.url
+    title = no_script_page.text_content("#fp-detail-title")
+    assert title == "Essai randomisé ouvert VERTOS II"
+    selected = no_script_page.get_attribute(
+        "#fp-event-list [data-first-event='vertos-2-2010']", "aria-current"
+    )
+    assert selected == "true"
+
+
 @pytest.mark.parametrize(
     ("query", "width"),
     [
