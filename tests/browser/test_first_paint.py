@@ -121,6 +121,23 @@ def test_without_scripts_the_lists_events_open_their_details(no_script_page, liv
     assert selected == "true"
 
 
+def test_when_the_pages_scripts_never_come_the_list_still_opens_events(page, live_server):
+    """A plain click waits for the interactive page; 15 s without it, the link is followed."""
+    page.route(
+        "**/_dash-component-suites/**",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+    )
+    page.goto(live_server.url + "/")
+    item = "#fp-event-list [data-first-event='vertos-2-2010']"
+    page.click(item)
+    page.wait_for_timeout(300)
+    assert "event=" not in page.url  # waiting for the interactive page
+    page.wait_for_function("() => performance.now() > 15000", timeout=20000)
+    page.click(item)
+    page.wait_for_url("**event=vertos-2-2010**")
+    assert page.text_content("#fp-detail-title") == "VERTOS II open randomised trial"
+
+
 @pytest.mark.parametrize(
     ("query", "width"),
     [
