@@ -197,13 +197,13 @@ INDEX = """<!DOCTYPE html>
 FIRST_CLICKS = """<script>(function () {
   var clicks = window.timelineFirstClicks = [];
   document.getElementById("first-view").addEventListener("click", function (event) {
-    clicks.push(event.target);
+    var plain = event.button === 0 &&
+      !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
+    if (plain) { clicks.push(event.target); }
     /* a list item is a link, for a page without scripts: here a plain click waits for the
        interactive page to open its event, and one for a new tab or window opens the link;
        past 15 s with no interactive page (its scripts failed), every click opens it */
     var link = event.target.closest && event.target.closest("a[data-first-event]");
-    var plain = event.button === 0 &&
-      !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey);
     if (link && plain && performance.now() < 15000) { event.preventDefault(); }
     var button = event.target.closest && event.target.closest("#fp-filters-toggle");
     var panel = document.getElementById("fp-filters-panel");

@@ -59,8 +59,9 @@
    * paint, and done again in order: a mark on the chart, an event in the list, "Did you
    * mean", a button. */
   function bare(id) { return id.replace(/^fp-/, ""); }
-  /* What each click of the first view asks for: [kind, id], or null. Clicks are noted by
-   * a script written right after the first view (serving.py FIRST_CLICKS). */
+  /* What each click of the first view asks for: [kind, id], or null. Plain clicks (not
+   * those for a new tab) are noted by a script at the end of the first view (serving.py
+   * FIRST_CLICKS). */
   function asked(target) {
     var mark = target && target.closest && target.closest("[data-event-id]");
     if (mark && first.contains(mark)) { return ["mark", mark.getAttribute("data-event-id")]; }
@@ -70,11 +71,14 @@
       return ["event", button.getAttribute("data-first-event")];
     }
     if (button.hasAttribute("data-search")) { return ["search", button.getAttribute("data-search")]; }
-    /* the filters' button opens the first view's filters itself (assets/filters-toggle.js):
+    /* the filters' button opens the first view's filters itself (serving.py FIRST_CLICKS):
        its state is carried over, not its presses */
     return button.id && button.id !== "fp-filters-toggle" ? ["click", bare(button.id)] : null;
   }
   first.addEventListener("click", function (event) {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;  /* for a new tab or window: this page is left as it is */
+    }
     var action = asked(event.target);
     if (action && action[0] === "event") {  /* seen to be taken, until the details open */
       event.target.closest("[data-first-event]").classList.add("is-selected");

@@ -338,6 +338,22 @@ def test_an_event_chosen_before_the_page_is_ready_opens_once_it_is(app_page):
     )
 
 
+def test_an_event_opened_in_a_new_tab_from_the_first_view_is_left_to_that_tab(app_page):
+    tabs = []
+
+    def act(page):
+        with page.context.expect_page() as opened:
+            page.click("#fp-event-list [data-first-event='vertos-2-2010']", modifiers=["Control"])
+        tabs.append(opened.value)
+
+    _held_until_acted(app_page, app_page.base + "/", act)
+    tabs[0].wait_for_load_state()
+    assert "event=vertos-2-2010" in tabs[0].url
+    app_page.wait_for_timeout(500)  # the replay, if any, would have chosen it by now
+    assert "event=" not in app_page.url
+    assert app_page.locator("#event-list [aria-pressed='true']").count() == 0
+
+
 def test_a_mark_clicked_on_the_first_views_chart_opens_its_event_once_the_page_is_ready(
     app_page,
 ):
