@@ -8,6 +8,9 @@
   var started = Date.now();
   var deck = [];  /* the ids in presentation order, from the server (core/presentation.py) */
   var shown = null;  /* the event this window drew last (null before its first) */
+  var steps = null;  /* every step of the talk, when the server sent them (present-steps) */
+  var drawn = null;  /* a step drawn at a key, before Dash has been told of its address */
+  var asked = 0;  /* steps this window could not make, each one asked of the server */
 
   function root() { return document.getElementById("present-root"); }
 
@@ -16,23 +19,81 @@
     return decodeURIComponent(rest.split("/")[0]);
   }
 
-  function go(path) {
+  /* Dash's address (dcc.Location) follows the browser's, and its callbacks run. */
+  function tellDash() { window.dispatchEvent(new CustomEvent("_dashprivate_pushstate")); }
+
+  /* Goes to `event`'s step: a history entry (so Back steps back), the step drawn at once
+   * when this window holds it (drawHere), else by the callbacks Dash runs for the new
+   * address. Dash is told of a step drawn here only after it is on the screen: its
+   * callback for the address then finds it drawn and does nothing. */
+  function go(event) {
+    var path = "/present/" + encodeURIComponent(event) + window.location.search;
     if (path === window.location.pathname + window.location.search) { return; }
     window.history.pushState({}, "", path);
-    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    if (drawHere(event)) {
+      requestAnimationFrame(function () { setTimeout(tellDash, 0); });
+    } else {
+      tellDash();
+      /* Tell the other windows now, not after the server has answered. */
+      if (channel) { channel.postMessage({event: event}); }
+    }
   }
 
   /* Computed here, not read from the links, so a fast double press on a clicker moves
-   * two steps even before the server has answered the first. Same rules as Deck.step. */
+   * two steps even before the first is drawn. Same rules as Deck.step. */
   function step(action) {
     if (!deck.length) { return; }
     var here = Math.max(0, deck.indexOf(currentEvent()));
     var last = deck.length - 1;
     var target = {next: Math.min(here + 1, last), previous: Math.max(here - 1, 0),
                   first: 0, last: last}[action];
-    go("/present/" + encodeURIComponent(deck[target]) + window.location.search);
-    /* Tell the other windows now, not after the server has answered. */
-    if (channel) { channel.postMessage({event: deck[target]}); }
+    go(deck[target]);
+  }
+
+  /* The chart with `step`'s ring and labels. The traces stay as they are (the same
+   * objects, so Plotly sees them unchanged); the ring (a shape) and the labels
+   * (annotations, in fixed slots: the event told and its neighbours) move, and Plotly
+   * redraws only those. */
+  function movedFigure(figure, step) {
+    var layout = figure.layout;
+    var shapes = (layout.shapes || []).filter(function (shape) {
+      return shape.name !== "ring";
+    }).concat(step.rings);
+    var annotations = (layout.annotations || []).filter(function (note) {
+      return note.name !== "label";
+    }).concat(step.labels || []);
+    return Object.assign({}, figure, {
+      layout: Object.assign({}, layout, {shapes: shapes, annotations: annotations})
+    });
+  }
+
+  /* What a step changes, as [component id, props], in the order of the outputs of the
+   * step callback (lecture/mode.py): the chart (when given), the card, the presenter's
+   * panel, "3 / 25", the links and the page's title. */
+  var LINKS = ["present-first", "present-previous", "present-next", "present-last",
+               "present-presenter-link", "present-leave"];
+  function stepProps(step, figure) {
+    return [["present-graph", {figure: figure}], ["present-card", {children: step.card}],
+            ["presenter", {children: step.presenter}], ["present-step", {children: step.step}]]
+      .concat(LINKS.map(function (id, i) { return [id, {href: step.links[i]}]; }))
+      .concat([["present-document", {data: step.document}]]);
+  }
+
+  /* Draws `event`'s step from the steps the server sent, straight into the components
+   * (set_props), without waiting for Dash to see the new address and run the step
+   * callback: that round of Dash's was a sixth of a step's time (bench/README.md).
+   * False when this window does not hold that step (build mode, questions, long decks,
+   * an unknown id). */
+  function drawHere(event) {
+    var step = steps && steps[event];
+    var graph = document.querySelector("#present-graph .js-plotly-plot");
+    var set = window.dash_clientside && window.dash_clientside.set_props;
+    if (!step || !step.rings || !graph || !graph.layout || !set) { return false; }
+    stepProps(step, movedFigure({data: graph.data, layout: graph.layout}, step))
+      .forEach(function (change) { set(change[0], change[1]); });
+    drawn = event;
+    announce(event);
+    return true;
   }
 
   function fullScreen() {
@@ -78,9 +139,7 @@
         return;
       }
       var wanted = message.data && message.data.event;
-      if (wanted && wanted !== currentEvent() && root()) {
-        go("/present/" + encodeURIComponent(wanted) + window.location.search);
-      }
+      if (wanted && wanted !== currentEvent() && root()) { go(wanted); }
     };
   }
 
@@ -162,6 +221,21 @@
     });
   }
 
+  /* The bar's First, Previous, Next and Last step as the keys do. Caught before the
+   * links see the click (capture), so that they do not also go through Dash. A click
+   * for a new tab or window is the link's. */
+  var BAR = {"present-first": "first", "present-previous": "previous",
+             "present-next": "next", "present-last": "last"};
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[id]");
+    var action = link && BAR[link.id];
+    if (!action || !root() || !deck.length || event.button !== 0 || event.altKey ||
+        event.ctrlKey || event.metaKey || event.shiftKey) { return; }
+    event.preventDefault();
+    event.stopPropagation();
+    step(action);
+  }, true);
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-image]");
     if (button && root()) {
@@ -224,36 +298,35 @@
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.present = {
-      /* A step made here, from every step the server sent (lecture/mode.py): the card,
-       * the presenter's panel, the links, the title, and the ring moved on the chart. */
-      show: function (pathname, steps, figure) {
+      /* The step the address names, from every step the server sent (lecture/mode.py),
+       * when it was not drawn at a key already (a link, Back, another window's step): the
+       * card, the presenter's panel, the links, the title, and the ring moved on the chart.
+       * A step this window does not hold is asked of the server (present-ask). */
+      show: function (pathname, all, figure) {
         var no = window.dash_clientside.no_update;
         var event = decodeURIComponent(((pathname || "").split("/present/")[1] || "").split("/")[0]);
-        var step = steps && steps[event];
-        if (!step) { return [no, no, no, no, no, no, no, no, no, no, no]; }
-        var moved = no;
-        if (figure && figure.layout && step.rings) {
-          /* The traces stay as they are (the same objects, so Plotly sees them unchanged);
-           * the ring (a shape) and the labels (annotations, in fixed slots: the event told
-           * and its neighbours) move, and Plotly redraws only those. */
-          var layout = figure.layout;
-          var shapes = (layout.shapes || []).filter(function (shape) {
-            return shape.name !== "ring";
-          }).concat(step.rings);
-          var annotations = (layout.annotations || []).filter(function (note) {
-            return note.name !== "label";
-          }).concat(step.labels || []);
-          moved = Object.assign({}, figure, {
-            layout: Object.assign({}, layout, {shapes: shapes, annotations: annotations})
-          });
+        var step = all && all[event];
+        var nothing = stepProps({links: []}, no).map(function () { return no; });  /* all kept */
+        var drawnAlready = event === drawn;
+        drawn = null;
+        if (drawnAlready) { return nothing.concat([no]); }
+        if (!step) {
+          asked += 1;
+          return nothing.concat([asked]);
         }
+        var moved = figure && figure.layout && step.rings ? movedFigure(figure, step) : no;
         announce(event);
-        return [moved, step.card, step.presenter, step.step].concat(step.links, [step.document]);
+        return stepProps(step, moved).map(function (change) {
+          var props = change[1];
+          return props[Object.keys(props)[0]];
+        }).concat([no]);
       },
-      /* Runs after every step (the server sends the deck each time): other windows follow,
-       * and the chart is packed for its real width. */
-      stepped: function (ids, known) {
-        deck = ids || [];
+      /* Runs after every step the server draws (it sends the deck each time): other
+       * windows follow, and the chart is packed for its real width. */
+      stepped: function (sent, known, all) {
+        deck = (sent && sent.ids) || [];
+        steps = all || null;
+        drawn = null;
         /* keys work from now on; tests (and anyone curious) can see the deck is in */
         document.documentElement.setAttribute("data-present-deck", String(deck.length));
         openChannel();
@@ -263,6 +336,10 @@
           event = deck[0];
           window.history.replaceState({}, "", "/present/" + encodeURIComponent(event) + window.location.search);
         }
+        /* The server draws the step of the address it was sent. A key pressed while it
+           answered (the chart's size, reported just after the first view, is such an
+           answer) has moved on since: that step is drawn again, over the server's. */
+        if (sent && sent.shown && sent.shown !== event) { drawHere(event); }
         /* A new window joins the talk where it is rather than pulling the others back to
            where it was opened; after that, every step it takes is news for the others. */
         announce(event);

@@ -294,10 +294,10 @@ def _peer_run(browser, url: str, marks: str, result: BrowserResult, timeout_s: f
 
 # Lecture mode: from a key (PageDown) to the first frame showing the next card with the
 # chart's ring on its event. The step is drawn when the card's title is the next event's
-# and the chart has been redrawn since the key (Plotly's afterplot), or, where the page
-# steps without the server, when it says it has drawn that event (data-present-shown).
+# and the chart has been redrawn since the key (Plotly's afterplot); the frame after that
+# one is the first painted with both.
 STEP = """
-async ([key, title, id]) => {
+async ([key, title]) => {
   const graph = document.querySelector('#present-graph .js-plotly-plot');
   let redrawn = false;
   const mark = () => { redrawn = true; };
@@ -308,8 +308,7 @@ async ([key, title, id]) => {
   while (performance.now() < deadline) {
     await new Promise(r => requestAnimationFrame(r));
     const card = document.getElementById('present-title');
-    const shown = document.documentElement.getAttribute('data-present-shown');
-    if (card && card.textContent === title && (redrawn || shown === id)) {
+    if (card && card.textContent === title && redrawn) {
       await new Promise(r => requestAnimationFrame(r));
       graph.removeListener('plotly_afterplot', mark);
       return performance.now() - start;
@@ -340,8 +339,8 @@ def measure_lecture(
                         "() => document.documentElement.getAttribute('data-present-deck') > 0"
                     )
                     _settle(page)
-                    for event_id, title in deck[1 : steps + 1]:
-                        elapsed = page.evaluate(STEP, ["PageDown", title, event_id])
+                    for _event_id, title in deck[1 : steps + 1]:
+                        elapsed = page.evaluate(STEP, ["PageDown", title])
                         if elapsed is not None:
                             times.append(elapsed)
                         page.wait_for_timeout(300)  # a lecturer does not press twice a frame

@@ -12,14 +12,17 @@ its answer at the next key press.
 
 A step is made in the browser: with the first view of a talk, the server sends every
 step's card, presenter panel, links and ring (`present-steps`, for decks of up to
-`BROWSER_STEPS` events), and a clientside callback shows the step the address names,
-moving the ring and the labels of the event told and its neighbours (the marks never
-move, core/chart/projector.py) on the chart it already has; the server is not asked
-(about 100 ms a step with a round trip and a whole new figure; a few milliseconds
-without). The labels and the ring are layout items of the chart, not traces, so that
-Plotly redraws them alone. In build mode the chart itself changes at each step (only the
-events reached are drawn), and a talk with questions hides its chart on them, so the
-server draws each step, as it does for longer decks.
+`BROWSER_STEPS` events). A key draws its step straight into the components from there
+(assets/present.js, Dash's `set_props`), moving the ring and the labels of the event told
+and its neighbours (the marks never move, core/chart/projector.py) on the chart it already
+has, and tells Dash's address only once the step is on the screen; so do the links of
+the bar and a step taken in the other window. An address reached otherwise (Back,
+Forward) is drawn from the same steps by a clientside callback. The server is not asked: about 100 ms a step with a round trip and a whole new
+figure, under 50 ms without (bench/README.md). The labels and the ring are layout items of
+the chart, not traces, so that Plotly redraws them alone. In build mode the chart itself
+changes at each step (only the events reached are drawn), and a talk with questions hides
+its chart on them, so the browser asks the server to draw each step (`present-ask`), as it
+does for longer decks.
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ from pathlib import Path
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.dependencies import ClientsideFunction
-from dash.exceptions import PreventUpdate
 
 from components.timeline import graph_config
 from components.urlsync import notice
@@ -50,7 +52,7 @@ from core.view.deck import (
 )
 from guard import expect
 from guard.limits import MAX_ADDRESS_CHARS
-from guard.schema import Choice, ListOf, Number, OrNone, Text
+from guard.schema import ListOf, Number, OrNone, Text
 from lecture import handout_route
 from lecture.cards import card, presenter
 from lecture.question import answer_panel, step_card
@@ -104,9 +106,9 @@ def layout() -> html.Div:
             dcc.Store(id="present-size"),
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-steps"),  # every step, for steps made in the browser
-            # whether it holds them: sent back with each request instead of the steps
-            dcc.Store(id="present-stepping"),
             dcc.Store(id="present-stepped"),
+            # a count, raised by the browser for each step it cannot make: the server makes it
+            dcc.Store(id="present-ask"),
             dcc.Store(id="present-document"),  # the page's title and language
             # What the address asked for that could not be used (see `notices`).
             html.Div([], id="present-notice", className="url-notice", role="status"),
@@ -278,7 +280,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
             ("present-url", "search"): address,
             # the chart's size, from assets/present.js
             ("present-size", "data"): OrNone(ListOf(Number(0, MAX_SCREEN_PX), length=2)),
-            ("present-stepping", "data"): OrNone(Choice(True, False)),
+            ("present-ask", "data"): OrNone(Number(0, 1e15, whole=True)),
         },
     )
 
@@ -299,20 +301,13 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Output("present-deck", "data"),
         Output("present-document", "data"),
         Output("present-steps", "data"),
-        Output("present-stepping", "data"),
         Output("present-notice", "children"),
-        Input("present-url", "pathname"),
+        Input("present-ask", "data"),
         Input("present-url", "search"),
         Input("present-size", "data"),
-        State("present-stepping", "data"),
+        State("present-url", "pathname"),
     )
-    def show(pathname, search, size, stepping):
-        if (
-            stepping
-            and ctx.triggered_prop_ids
-            and set(ctx.triggered_prop_ids) == {"present-url.pathname"}
-        ):
-            raise PreventUpdate  # a step: the browser has shown it (present.show, below)
+    def show(_ask, search, size, pathname):
         timeline = get_timeline()
         state = parse_query(search, known_from(timeline))
         lang = state.lang
@@ -351,10 +346,9 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
             "/" + to_query(state.with_(view="", event=None if question else current)),
             t(lang, "present_leave"),
             t(lang, "present_keys"),
-            list(deck.ids),
+            {"ids": list(deck.ids), "shown": current},
             {"lang": lang, "title": document_title(timeline, current, lang)},
-            steps := _steps(timeline, deck, state, size, remote),
-            steps is not None,
+            _steps(timeline, deck, state, size, remote),
             # a new size of the chart (present.js) is not a new address: a notice the
             # person has dismissed stays dismissed
             no_update
@@ -383,6 +377,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Output("present-presenter-link", "href", allow_duplicate=True),
         Output("present-leave", "href", allow_duplicate=True),
         Output("present-document", "data", allow_duplicate=True),
+        Output("present-ask", "data"),
         Input("present-url", "pathname"),
         State("present-steps", "data"),
         State("present-graph", "figure"),
@@ -409,4 +404,5 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Output("present-stepped", "data"),
         Input("present-deck", "data"),
         State("present-size", "data"),
+        State("present-steps", "data"),
     )
