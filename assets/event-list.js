@@ -4,8 +4,16 @@
  * Each item: li > button.event-item[data-event] > date, title, kind (glyph and name), a
  * thumbnail when the event has a picture (decorative, alt=""), and a "no source" mark
  * when the event has none. assets/select.js handles the clicks. The data also says what
- * the details' Previous and Next show, which follow the list (`step`). */
+ * the details' Previous and Next show, which follow the list (`step`).
+ *
+ * A redraw draws the first `FIRST` items with the chart and the others (up to 300, the
+ * server's limit) just after that frame is on the screen: laying out 300 items was a
+ * fifth of a search's redraw at 10,000 events (bench/README.md). The page's first list
+ * is drawn whole, as the first view it replaces holds it whole. */
 window.eventList = (function () {
+  var FIRST = 100;
+  var drawn = false;  /* the list has been drawn once */
+  var rest = null;  /* the items still to come after this frame, if any */
   function span(className, text) {
     var element = document.createElement("span");
     element.className = className;
@@ -114,16 +122,41 @@ window.eventList = (function () {
     suggest(data);
     var focused = document.activeElement && list.contains(document.activeElement)
       ? document.activeElement.getAttribute("data-event") : null;
-    var items = data.items.map(function (entry) { return item(entry, data); });
-    if (data.empty) { items.push(note(data.empty, "empty")); }
-    if (data.more) { items.push(note(data.more, "empty list-more")); }
-    list.replaceChildren.apply(list, items);
-    list.classList.toggle("has-thumbs", data.items.some(function (entry) { return entry.thumb; }));
+    var entries = data.items;
+    var now = entries.length;
+    if (drawn && now > FIRST) {
+      now = FIRST;
+      /* a focused item further down is drawn now, so that the focus stays on it */
+      entries.forEach(function (entry, index) {
+        if (entry.id === focused) { now = Math.max(now, index + 1); }
+      });
+    }
+    var notes = [];
+    if (data.empty) { notes.push(note(data.empty, "empty")); }
+    if (data.more) { notes.push(note(data.more, "empty list-more")); }
+    var items = entries.slice(0, now).map(function (entry) { return item(entry, data); });
+    list.replaceChildren.apply(list, now === entries.length ? items.concat(notes) : items);
+    list.classList.toggle("has-thumbs", entries.some(function (entry) { return entry.thumb; }));
+    list.classList.toggle("is-partial", now < entries.length);  /* style.css */
+    drawn = true;
+    var later = rest = now < entries.length ? {} : null;
+    if (later) {
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          if (rest !== later) { return; }  /* drawn again since */
+          rest = null;
+          list.append.apply(list, entries.slice(now).map(function (entry) {
+            return item(entry, data);
+          }).concat(notes));
+          list.classList.remove("is-partial");
+        }, 0);
+      });
+    }
     if (focused) {  // a redraw keeps the keyboard where it was
       var again = list.querySelector('[data-event="' + CSS.escape(focused) + '"]');
       if (again) { again.focus(); }
     }
-    return data.items.length;
+    return entries.length;
   }
 
   return {draw: draw};

@@ -11,6 +11,9 @@ source carries a visible "no source" mark, so a gap in the evidence is never sil
 The server sends the list as plain data (`entries`, into the `event-list-data` store) and
 assets/event-list.js draws it with the DOM: as Dash components, the renderer spent about
 0.45 s on each redraw of 100 items (six components each), longer than everything else.
+A redraw (a filter, a search) draws the first 100 items in the frame with the chart and
+the others just after it: laying out 300 was a fifth of a search's redraw at 10,000
+events. The order is the same, and a focused item keeps its focus.
 """
 
 from __future__ import annotations
