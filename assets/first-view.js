@@ -20,15 +20,13 @@
     return graph && graph._fullLayout && graph.querySelector(".main-svg") ? graph : null;
   }
 
-  /* The plot width the server packs labels for, for this graph (timeline.plot_width). */
-  function packedWidth(graph) {
-    var width = Math.max(200, Math.min(Math.round(graph.getBoundingClientRect().width) - 32, 8000));
-    return Math.max(200, Math.floor(width / 40) * 40);
-  }
+  /* The plot width this page's chart is packed for (assets/chart-width.js): this screen's,
+   * or on a first visit the first view's when the chart has that room. */
+  function packedWidth(graph) { return window.timelinePacking(graph); }
 
-  /* The same view, packed for this screen: on a first visit the page's components are
-   * packed for a 1280 px screen, and the chart is drawn again once it has told the server
-   * its width; the first view (packed for a 1280 px screen or a phone) waits for that. */
+  /* The same view, packed as the page draws it: on a first visit the page's components are
+   * packed for a 1280 px screen, and on a phone or a screen narrower than 1280 px the
+   * chart is drawn again once it has told the server its width; the first view waits. */
   function chartReady() {
     var graph = chart();
     var meta = graph && graph.layout && graph.layout.meta;

@@ -17,13 +17,12 @@ IN_VIEW = """s => { const r = document.querySelector(s).getBoundingClientRect();
 
 
 def open_at_width(page) -> None:
-    """Open the app and wait for the chart's redraw for its real width (labels packed for
-    it: the marks move)."""
+    """Open the app and wait for the chart's redraw for the width the page packs it for
+    (assets/chart-width.js: the marks move)."""
     open_app(page)
     page.wait_for_function(
         """() => { const gd = document.querySelector('#timeline .js-plotly-plot');
-                   const w = Math.floor((gd.getBoundingClientRect().width - 32) / 40) * 40;
-                   return gd.layout.meta.plot_width_px === Math.max(200, w); }"""
+                   return gd.layout.meta.plot_width_px === window.timelinePacking(gd); }"""
     )
 
 

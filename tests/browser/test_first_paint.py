@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from components.timeline import plot_width
+from core.chart.options import FigureOptions
 from core.chart.ticks import ticks
 from core.load.loader import load_timeline
 from tests.browser.conftest import axe_violations as _axe
-from tests.browser.conftest import watched
+from tests.browser.conftest import open_app, watched
 from tests.conftest import BUILT_IN
 
 FIRST_MARKS = """() => Object.fromEntries([...document.querySelectorAll(
@@ -147,8 +149,21 @@ def test_when_the_pages_scripts_never_come_the_list_still_opens_events(page, liv
         ("?lang=fr&event=vertos-2-2010", 1280),
         ("?lang=fr", 360),
         ("?lanes=kind", 1280),
+        ("", 1920),  # wider than the first view was packed for: its packing is kept
+        ("", 390),
+        ("?lang=fr", 768),
     ],
-    ids=["desktop", "phone", "address", "french", "french-phone", "lanes"],
+    ids=[
+        "desktop",
+        "phone",
+        "address",
+        "french",
+        "french-phone",
+        "lanes",
+        "wide",
+        "phone-390",
+        "french-tablet",
+    ],
 )
 def test_the_interactive_chart_takes_its_place_without_moving_anything(
     no_script_page, page, live_server, query, width
@@ -387,3 +402,25 @@ def test_on_a_phone_the_filters_stay_as_the_first_view_left_them(app_page, press
     assert seen["open"] == expected
     assert app_page.get_attribute("#filters-toggle", "aria-expanded") == expected
     assert app_page.is_visible("#filter-kind") == (presses == 1)
+
+
+def test_a_first_visit_wider_than_its_first_view_keeps_that_packing_until_a_resize(app_page):
+    """The first view is packed for a 1280 px screen; on a wider one the interactive chart
+    keeps that packing (its labels fit, with room to spare, and nothing moves at the swap)
+    until the window is resized, and the next visit is packed for the real width."""
+    app_page.set_viewport_size({"width": 1920, "height": 1080})
+    open_app(app_page)
+    packed = (
+        """() => document.querySelector('#timeline .js-plotly-plot').layout.meta.plot_width_px"""
+    )
+    assert app_page.evaluate(packed) == FigureOptions.plot_width_px
+    width = app_page.evaluate(
+        "() => Math.round(document.getElementById('timeline').getBoundingClientRect().width)"
+    )
+    assert f"chart_width={width}" in app_page.evaluate("document.cookie")  # the real width
+    app_page.set_viewport_size({"width": 1600, "height": 1000})
+    room = app_page.evaluate(
+        "() => Math.round(document.getElementById('timeline').getBoundingClientRect().width)"
+    )
+    app_page.wait_for_function(f"() => ({packed})() === {plot_width(room)}")
+    assert plot_width(room) > FigureOptions.plot_width_px

@@ -26,14 +26,15 @@ MAIN = f"/?event={CHOSEN}"
 
 # The chart's plot as wide as the labels were packed for: after the page has told the
 # server its real size (assets/present.js, assets/chart-width.js). The main page packs for
-# a width rounded down to 40 px.
+# a width rounded down to 40 px, or on a first visit the first view's when it has the room.
 FITTED = """([selector, exact]) => {
     const graph = document.querySelector(selector + ' .js-plotly-plot');
     const meta = graph && graph.layout.meta;
     if (!graph || !graph._fullLayout || !meta) { return false; }
     // lecture mode's meta is the width itself (core/chart/projector.py)
     const room = graph._fullLayout._size.w, packed = meta.plot_width_px || meta;
-    return exact ? Math.abs(room - packed) < 2 : packed <= room + 1 && room - packed < 41;
+    return exact ? Math.abs(room - packed) < 2
+      : packed <= room + 1 && packed === window.timelinePacking(graph);
 }"""
 
 

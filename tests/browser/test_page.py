@@ -41,12 +41,12 @@ def test_labels_stay_on_the_chart_and_never_overlap(app_page, size):
     width, height = size
     app_page.set_viewport_size({"width": width, "height": height})
     open_app(app_page)
-    app_page.wait_for_function(  # redrawn for the real width (assets/chart-width.js)
+    app_page.wait_for_function(  # packed as the page draws it (assets/chart-width.js)
         """() => {
             const graph = document.querySelector('#timeline .js-plotly-plot');
             const packedFor = graph.layout.meta && graph.layout.meta.plot_width_px;
-            const room = graph.getBoundingClientRect().width - 32;  // rounded down by 40 px
-            return packedFor <= room && room - packedFor < 40;
+            const room = graph.getBoundingClientRect().width - 32;
+            return packedFor === window.timelinePacking(graph) && packedFor <= room;
         }"""
     )
     app_page.wait_for_timeout(300)
