@@ -17,12 +17,12 @@ step's card, presenter panel, links and ring (`present-steps`, for decks of up t
 and its neighbours (the marks never move, core/chart/projector.py) on the chart it already
 has, and tells Dash's address only once the step is on the screen; so do the links of
 the bar and a step taken in the other window. An address reached otherwise (Back,
-Forward) is drawn from the same steps by a clientside callback. The server is not asked: about 100 ms a step with a round trip and a whole new
-figure, under 50 ms without (bench/README.md). The labels and the ring are layout items of
-the chart, not traces, so that Plotly redraws them alone. In build mode the chart itself
-changes at each step (only the events reached are drawn), and a talk with questions hides
-its chart on them, so the browser asks the server to draw each step (`present-ask`), as it
-does for longer decks.
+Forward) is drawn from the same steps by a clientside callback. The server is not asked:
+about 100 ms a step with a round trip and a whole new figure, under 50 ms without
+(bench/README.md). The labels and the ring are layout items of the chart, not traces, so
+that Plotly redraws them alone. In build mode the chart itself changes at each step (only
+the events reached are drawn), and a talk with questions hides its chart on them, so the
+browser asks the server to draw each step (`present-ask`), as it does for longer decks.
 """
 
 from __future__ import annotations
