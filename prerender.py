@@ -35,7 +35,8 @@ PREFIX = "fp-"
 # A first visit's page does not know the screen's width: it holds the chart packed for a
 # 1280 px screen and for a 360 px phone (the narrowest the page is made for), and its
 # stylesheet shows the one for the screen (assets/first-view.css). The interactive chart
-# keeps that packing while it has the room (assets/chart-width.js), so nothing moves.
+# keeps that packing while it has the room, and its lanes (its height) when it has less
+# (assets/chart-width.js), so nothing moves.
 PHONE_GRAPH_PX = 336  # the graph's width on a 360 px screen
 ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "for")
 NOT_DRAWN = {"Store", "Location", "Interval", "Download"}

@@ -8,13 +8,17 @@
  * for a phone. While the chart has at least the room that was packed for, that packing is
  * kept until the window is resized: its labels still fit (with room to spare), the chart
  * keeps the first view's height, and nothing under it moves when the interactive chart
- * takes its place. A narrower chart is packed for itself. The cookie holds the real width,
- * so the next visit's first view is packed for it. */
+ * takes its place. A narrower chart (a 1024 px projector, a 320 px phone) is packed for
+ * itself in as many lanes as the first view's, its labels shortened to fit ("chart-keep"),
+ * so it too keeps that height. The cookie holds the real width, so the next visit's first
+ * view is packed for it. */
 (function () {
   var HEIGHT_STEP = 40;
   var sent = 0;
   var sentHeight = 0;
   var kept = null;  /* the first view's packing, kept for this visit (0: none) */
+  var held = 0;  /* the first view's packing, wider than the chart: its lanes kept (0: none) */
+  var sentHeld = 0;
 
   /* The plot width the server packs labels for, for a graph this wide (timeline.plot_width). */
   function plotWidth(graphWidth) {
@@ -39,6 +43,7 @@
     if (kept === null) {
       var shown = firstViewPacking();
       kept = shown && shown <= real ? shown : 0;
+      held = shown && shown > real ? shown : 0;
     }
     return kept && kept <= real ? kept : real;
   };
@@ -57,6 +62,10 @@
       sentHeight = height;
       window.dash_clientside.set_props("chart-height", { data: height });
     }
+    if (held !== sentHeld) {  /* read with the width below, so set before it */
+      sentHeld = held;
+      window.dash_clientside.set_props("chart-keep", { data: held ? held + 32 : null });
+    }
     if (real > 0 && Math.abs(width - sent) > 8) {
       sent = width;
       window.dash_clientside.set_props("chart-width", { data: width });
@@ -68,7 +77,8 @@
   window.addEventListener("resize", function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      kept = 0;  /* a new size: packed for it */
+      kept = 0;  /* a new size: packed for it, its own height */
+      held = 0;
       report();
     }, 200);
   });

@@ -175,14 +175,23 @@ def render(
     lanes="",
     room_rows: int = rows_for_height(None),
     every: bool = False,
+    kept_px: int | None = None,
 ) -> View:
     """Everything that shows the filtered events. Pure in its arguments, the data's version
     among them (live reload changes it), so cached: a class choosing the same filters is
     served from memory. Lanes take at most `room_rows` rows, the others folded, unless
-    `every` lane is asked for."""
+    `every` lane is asked for. A chart narrower than `kept_px`, the plot width a first
+    visit's first view was packed for, keeps as many lanes (its height) as it has there,
+    its labels shortened to fit: nothing under it moves when it replaces the first view."""
     timeline = get_timeline()
     shown = apply_filters(timeline.events, filters, lang)
-    options = FigureOptions(lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range)
+    kept_lanes = None
+    if kept_px and kept_px > width_px and not lanes:
+        kept = render(get_timeline, filters, lang, selected, kept_px, x_range, sort, version)
+        kept_lanes = kept.figure["layout"]["meta"]["lane_count"]
+    options = FigureOptions(
+        lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range, lanes=kept_lanes
+    )
     drawn = shown if x_range is None or len(shown) <= MAX_MARKS else in_range(shown, *x_range)
     button = ""
     lanes_drawn = None
@@ -241,6 +250,7 @@ def layout(view: View, lang: str = DEFAULT_LANG) -> html.Section:
             html.P(view.description, id="chart-description", className="visually-hidden"),
             dcc.Store(id="chart-width"),
             dcc.Store(id="chart-height"),  # the screen's, for lanes (assets/chart-width.js)
+            dcc.Store(id="chart-keep"),  # the first view's packing, its height kept (idem)
             dcc.Graph(
                 id="timeline",
                 figure=view.figure,
@@ -265,6 +275,7 @@ def register(app: Dash, get_timeline) -> None:
         {
             ("chart-width", "data"): OrNone(Number(0, MAX_SCREEN_PX)),
             ("chart-height", "data"): OrNone(Number(0, MAX_SCREEN_PX)),
+            ("chart-keep", "data"): OrNone(Number(0, MAX_SCREEN_PX)),
             ("lanes-all", "data"): OrNone(Choice(True, False)),
         },
     )
@@ -291,12 +302,14 @@ def register(app: Dash, get_timeline) -> None:
         Input("filter-lanes", "value"),
         Input("lanes-all", "data"),
         Input("chart-height", "data"),
+        # set with the width it goes with (assets/chart-width.js): not a redraw of its own
+        State("chart-keep", "data"),
         prevent_initial_call=True,  # the page holds the first view (first_view)
     )
     def redraw(
         kinds, tags, years, query, lang, selected, width, sort, view_range, version, *lanes_in
     ):
-        lanes, every, height = lanes_in
+        lanes, every, height, keep = lanes_in
         filters = Filters.from_inputs(kinds, tags, years, query)
         x_range = tuple(view_range) if view_range else None
         sort = sort or "date"
@@ -318,6 +331,7 @@ def register(app: Dash, get_timeline) -> None:
             lanes,
             rows_for_height(height) if lanes else rows_for_height(None),
             bool(lanes) and every is True,
+            plot_width(keep) if keep else None,
         )
         expanded = "true" if view.lanes_button and every is True else "false"
         # with the figure, so that Plotly draws the toolbar anew (dcc.Graph draws again

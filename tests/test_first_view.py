@@ -167,19 +167,16 @@ def _components(node):
 def test_a_new_screen_height_redraws_only_a_chart_in_lanes(changed, lanes, status):
     # a first visit reports the height, then the width: the chart was drawn twice
     app = create_app(TINY / "events.csv")
-    parts = by_id(app.layout())
-    values = {
-        "filter-kind": parts["filter-kind"].value,
-        "filter-tag": parts["filter-tag"].value,
-        "filter-years": parts["filter-years"].value,
-        "lang": "en",
-        "chart-width": 1000,
-        "chart-height": 720,
-        "filter-lanes": lanes,
-    }
-    body = {**callback_body(app, "timeline", values), "changedPropIds": [changed]}
-    answer = app.server.test_client().post("/_dash-update-component", json=body)
-    assert answer.status_code == status
+    values = {"chart-width": 1000, "chart-height": 720, "filter-lanes": lanes}
+    assert _redraw(app, by_id(app.layout()), values, changed).status_code == status
+
+
+def _redraw(app, parts: dict, values: dict, changed: str):
+    """The chart's redraw, the controls as the page opens, with `values` and `changed`."""
+    controls = {name: parts[name].value for name in ("filter-kind", "filter-tag", "filter-years")}
+    body = callback_body(app, "timeline", {**controls, "lang": "en", **values})
+    body["changedPropIds"] = [changed]
+    return app.server.test_client().post("/_dash-update-component", json=body)
 
 
 @pytest.mark.parametrize("base", ["/", "/present/", "/quiz/"])
@@ -254,3 +251,22 @@ def test_the_first_views_list_has_the_thumbnails_and_the_open_event_marked():
     assert pictured and len(pictured) < len(items)
     current = [item["data-first-event"] for item in items if item.get("aria-current") == "true"]
     assert current == ["vertos-2-2010"]
+
+
+@pytest.mark.parametrize(
+    ("width", "keep", "kept"),
+    [
+        (632, 912, True),  # a 1024 px screen's chart, the first view packed for 1280 px
+        (632, None, False),  # a second visit, or after a resize: packed freely
+        (1240, 912, False),  # wider than the first view: chart-width.js keeps its packing
+    ],
+)
+def test_a_chart_narrower_than_its_first_view_keeps_the_first_views_height(width, keep, kept):
+    app = create_app(BUILT_IN)
+    parts = by_id(app.layout())
+    answer = _redraw(app, parts, {"chart-width": width, "chart-keep": keep}, "chart-width.data")
+    layout = answer.get_json()["response"]["timeline"]["figure"]["layout"]
+    first = parts["timeline"].figure["layout"]  # packed for 1280 px
+    assert layout["meta"]["plot_width_px"] == plot_width(width)
+    assert (layout["height"] == first["height"]) == kept
+    assert (layout["meta"]["lane_count"] == first["meta"]["lane_count"]) == kept

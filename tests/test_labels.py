@@ -160,3 +160,51 @@ def test_a_label_with_no_room_is_left_to_hover():
         mark_px=LABEL_FONT_PX,
     )
     assert place_focus(geometry, [(10, "Kyphon founded", 400, "right")], 16) == []
+
+
+@pytest.mark.parametrize(("plot_width", "kept_width"), [(600, 880), (240, 280), (480, 1240)])
+def test_a_chart_asked_for_fewer_lanes_shortens_its_labels_to_fit_them(plot_width, kept_width):
+    """A first visit narrower than its first view keeps the first view's lanes (its height):
+    the labels are packed for less room, and still cover no mark and stay on the chart."""
+    events, vocabulary, eras = TIMELINE.events, TIMELINE.vocabulary, TIMELINE.eras
+    kept = figure_dict(events, vocabulary, eras, FigureOptions(plot_width_px=kept_width))
+    free = figure_dict(events, vocabulary, eras, FigureOptions(plot_width_px=plot_width))
+    lanes = kept["layout"]["meta"]["lane_count"]
+    assert free["layout"]["meta"]["lane_count"] > lanes  # packed freely, it would be taller
+    options = FigureOptions(plot_width_px=plot_width, lanes=lanes)
+    figure = figure_dict(events, vocabulary, eras, options)
+    assert figure["layout"]["meta"]["lane_count"] == lanes
+    assert figure["layout"]["height"] == kept["layout"]["height"]
+    assert figure["layout"]["yaxis"]["range"] == kept["layout"]["yaxis"]["range"]
+    labels, marks = figure_boxes(figure, page_height(lanes) - margins()["t"] - margins()["b"])
+    assert len(labels) == len(events)  # every event still labelled, if shorter
+    assert covered(labels, marks) == []
+    assert all(box.inside(Box(0, 0, plot_width, 10_000)) for _, box in labels)
+    assert sum(map(len, _label_texts(figure))) < sum(map(len, _label_texts(free)))
+
+
+def test_a_chart_asked_for_more_lanes_than_it_needs_keeps_the_height_asked_for():
+    options = FigureOptions(plot_width_px=1240, lanes=30)
+    figure = figure_dict(TIMELINE.events, TIMELINE.vocabulary, TIMELINE.eras, options)
+    free = figure_dict(
+        TIMELINE.events, TIMELINE.vocabulary, TIMELINE.eras, FigureOptions(plot_width_px=1240)
+    )
+    assert figure["layout"]["height"] == page_height(30)
+    assert _label_texts(figure) == _label_texts(free)  # the labels packed as they would be
+
+
+def test_labels_with_no_room_for_the_lanes_asked_for_leave_only_marks():
+    options = FigureOptions(plot_width_px=240, lanes=1)
+    figure = figure_dict(TIMELINE.events, TIMELINE.vocabulary, TIMELINE.eras, options)
+    assert _label_texts(figure) == []
+    assert figure["layout"]["meta"]["lane_count"] >= 1
+
+
+def _label_texts(figure: dict) -> list[str]:
+    return [
+        text
+        for trace in figure["data"]
+        if trace.get("mode") == "text"
+        for text in trace.get("text", [])
+        if text
+    ]

@@ -219,6 +219,44 @@ def place_labels(
     return _give_way(placements, stretches, crowded)
 
 
+# Shares of the plot's width a label may be packed for, most first; 0 packs marks only.
+ROOM_SHARES = (0.5, 0.4, 0.32, 0.26, 0.21, 0.17, 0.14, 0.12, 0.1, 0.08, 0.0)
+
+
+def room_for_lanes(
+    events: pd.DataFrame,
+    lang: str,
+    px_per_year: float,
+    x_min: float,
+    x_max: float,
+    lanes: int,
+    *,
+    label_px: float = LABEL_FONT_PX,
+    mark_px: float = MARK_PX,
+) -> float:
+    """The most room (px) each label can be packed for in at most `lanes` lanes: the
+    largest of `ROOM_SHARES` of the plot's width (and no more than `label_room_px`) that
+    fits; 0 (marks only) when none does."""
+    plot_px = (x_max - x_min) * px_per_year
+    widest = label_room_px(plot_px, label_px, mark_px)
+    for share in ROOM_SHARES:
+        room = min(widest, share * plot_px)
+        placements = place_labels(
+            events,
+            lang,
+            px_per_year,
+            x_min,
+            x_max,
+            labelled=room > 0,
+            label_px=label_px,
+            mark_px=mark_px,
+            room_px=room,
+        )
+        if max((p.lane for p in placements), default=0) + 1 <= lanes:
+            return room
+    return 0.0
+
+
 def _give_way(
     placements: list[Placement],
     stretches: list[tuple[int, float, float, int]],

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from core.chart.focus import Geometry, place_focus
-from core.chart.labels import Placement, anchor, place_labels, ring_px
+from core.chart.labels import Placement, anchor, place_labels, ring_px, room_for_lanes
 from core.chart.options import FigureOptions, plot_height
 from core.chart.style import FONT, kind_style
 from core.load.dates import PERIOD, POINT, WINDOW, when_text
@@ -96,6 +96,19 @@ def add_events(
     """One mark per event, in lanes where labels never overlap; return the number of lanes."""
     lang = options.lang
     labelled = len(events) <= MAX_LABELS and options.room_px != 0  # else: titles on hover
+    room = options.room_px
+    if options.lanes is not None and labelled and not events.empty:
+        room = room_for_lanes(
+            events,
+            lang,
+            px_per_year,
+            first,
+            last,
+            options.lanes,
+            label_px=options.label_px,
+            mark_px=options.mark_px,
+        )
+        labelled = room != 0
     placements = (
         place_labels(
             events,
@@ -106,13 +119,15 @@ def add_events(
             labelled=labelled,
             label_px=options.label_px,
             mark_px=options.mark_px,
-            room_px=options.room_px,
+            room_px=room,
         )
         if not events.empty
         else []
     )
     drawn = _Drawn(events, lang, placements)
     lane_count = int(drawn.lane.max()) + 1 if len(drawn.lane) else 1
+    if options.lanes is not None:  # the height asked for, lanes left empty below if need be
+        lane_count = max(lane_count, options.lanes)
     if options.shown is not None:
         drawn.keep(np.flatnonzero(np.isin(drawn.id, list(options.shown))))
 

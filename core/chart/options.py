@@ -28,6 +28,9 @@ class FigureOptions:
     focus: tuple[str, ...] | None = None  # only these are labelled, where there is room (lecture)
     shown: frozenset[str] | None = None  # only these are drawn, all packed (lecture's build mode)
     plot_height_px: float | None = None  # the plot's height, for a chart sized to a screen
+    # Exactly this many lanes, labels shortened (or left to hover) to fit them: the height a
+    # first visit's chart keeps from the first view packed for more room (components/timeline.py)
+    lanes: int | None = None
 
 
 def margins(label_px: float = LABEL_FONT_PX) -> dict[str, int]:

@@ -26,7 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.chart.figure import FigureOptions, build_figure, margins, tick_count, x_bounds
-from core.chart.labels import label_room_px, lane_pitch_px, place_labels, ring_px
+from core.chart.labels import lane_pitch_px, ring_px, room_for_lanes
 from core.chart.lanes import lanes_figure, rows_for_plot
 from core.chart.marks import HIGHLIGHT
 from core.chart.ticks import room_for_end_labels
@@ -40,8 +40,6 @@ MAX_LABEL_PX = 36
 # at most its height over the other (a short chart, such as the presenter's, keeps lanes).
 WIDTH_PER_LABEL_PX = 76
 HEIGHT_PER_LABEL_PX = 15.6
-# Shares of the plot's width a label may be packed for, most first; 0 packs marks only.
-ROOM_SHARES = (0.5, 0.4, 0.32, 0.26, 0.21, 0.17, 0.14, 0.12, 0.1, 0.08, 0.0)
 # Label slots of a chart drawn for stepping: the event told and its two neighbours.
 LABEL_SLOTS = 3
 RING_STROKE_PX = 3
@@ -65,24 +63,11 @@ def fit_room(
     width, height = plot
     first, last = bounds
     px_per_year = width / max(last - first, 1e-9)
-    widest = label_room_px(width, label_px, label_px)
-    for share in ROOM_SHARES:
-        room = min(widest, share * width)
-        placements = place_labels(
-            events,
-            lang,
-            px_per_year,
-            first,
-            last,
-            labelled=room > 0,
-            label_px=label_px,
-            mark_px=label_px,
-            room_px=room,
-        )
-        lanes = max((p.lane for p in placements), default=0) + 1
-        if height / (lanes + 0.4) >= lane_pitch_px(label_px, label_px):
-            return room
-    return 0.0
+    # lanes at least a pitch apart: height / (lanes + 0.4) >= pitch
+    lanes = int(height / lane_pitch_px(label_px, label_px) - 0.4)
+    return room_for_lanes(
+        events, lang, px_per_year, first, last, lanes, label_px=label_px, mark_px=label_px
+    )
 
 
 def projected_figure(

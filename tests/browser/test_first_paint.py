@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from components.timeline import plot_width
+from core.chart.figure import figure_dict
 from core.chart.options import FigureOptions
 from core.chart.ticks import ticks
 from core.load.loader import load_timeline
@@ -424,3 +425,66 @@ def test_a_first_visit_wider_than_its_first_view_keeps_that_packing_until_a_resi
     )
     app_page.wait_for_function(f"() => ({packed})() === {plot_width(room)}")
     assert plot_width(room) > FigureOptions.plot_width_px
+
+
+PACKED = "() => document.querySelector('#timeline .js-plotly-plot').layout.meta"
+GRAPH_WIDTH = "() => Math.round(document.getElementById('timeline').getBoundingClientRect().width)"
+
+
+@pytest.mark.parametrize(
+    ("width", "lang"),
+    [(1024, "en"), (1024, "fr"), (320, "en")],
+    ids=["projector", "projector-french", "small-phone"],
+)
+def test_a_first_visit_narrower_than_its_first_view_keeps_its_height_until_a_resize(
+    no_script_page, page, live_server, width, lang
+):
+    """The first view is packed for a 1280 px screen or a 360 px phone. On a narrower one
+    (a 1024 px projector, a 320 px phone), the interactive chart is packed for its own
+    width in as many lanes as the first view, its labels shorter: nothing under it moves
+    when it takes the first view's place. A resize packs it for the new width, freely."""
+    url = f"{live_server.url}/?lang={lang}"
+    no_script_page.set_viewport_size({"width": width, "height": 800})
+    first = first_view_of(no_script_page, url)
+    page.set_viewport_size({"width": width, "height": 800})
+    with watched(page, live_server.url):
+        page.add_init_script(AT_SWAP)
+        page.goto(url)
+        page.wait_for_function("() => window.__atSwap")
+        at_swap = page.evaluate("window.__atSwap")
+        real = plot_width(page.evaluate(GRAPH_WIDTH))
+        page.wait_for_function(f"() => ({PACKED})().plot_width_px === {real}")
+        page.wait_for_load_state("networkidle")
+        shifts = sum(
+            v for when, v in page.evaluate("window.__shifts") if when >= at_swap["when"] - 20
+        )
+        meta = page.evaluate(PACKED)
+        assert at_swap["chart"] == pytest.approx(first["chart"], abs=1)
+        assert page.evaluate(BOX, "#timeline") == pytest.approx(first["chart"], abs=1)
+        assert shifts < 0.01  # Chromium's own measure of layout shift
+        timeline = load_timeline(BUILT_IN)
+        free = figure_dict(
+            timeline.events,
+            timeline.vocabulary,
+            timeline.eras,
+            FigureOptions(lang=lang, plot_width_px=real),
+        )
+        assert meta["lane_count"] < free["layout"]["meta"]["lane_count"]  # free, it would be taller
+        # every event still has its label, if shorter, and none is cut by the chart's edge
+        labels = page.evaluate(TEXTS, ["#timeline", ".textpoint text"])
+        assert len([text for text, _, _ in labels if text]) == len(timeline.events)
+        graph = page.evaluate(BOX, "#timeline")
+        assert all(graph[0] <= x <= graph[0] + graph[2] for _, x, _ in labels)
+
+        page.set_viewport_size({"width": width + 60, "height": 800})
+        wider = plot_width(page.evaluate(GRAPH_WIDTH))
+        free = figure_dict(
+            timeline.events,
+            timeline.vocabulary,
+            timeline.eras,
+            FigureOptions(lang=lang, plot_width_px=wider),
+        )["layout"]["meta"]["lane_count"]
+        page.wait_for_function(
+            f"() => ({PACKED})().plot_width_px === {wider} && ({PACKED})().lane_count === {free}"
+        )
+        assert free > meta["lane_count"]
