@@ -9,8 +9,8 @@
  * kept until the window is resized: its labels still fit (with room to spare), the chart
  * keeps the first view's height, and nothing under it moves when the interactive chart
  * takes its place. A narrower chart (a 1024 px projector, a 320 px phone) is packed for
- * itself in as many lanes as the first view's, its labels shortened to fit ("chart-keep"),
- * so it too keeps that height. The cookie holds the real width, so the next visit's first
+ * itself in the first view's height, its labels shortened to fit the lanes that height
+ * holds ("chart-keep"). The cookie holds the real width, so the next visit's first
  * view is packed for it. */
 (function () {
   var HEIGHT_STEP = 40;

@@ -23,6 +23,7 @@ from flask import has_request_context, request
 from components import detail, event_list, lanes_more
 from core.chart.figure import FigureOptions, figure_dict
 from core.chart.lanes import lanes_figure, rows_for_height, split_lanes
+from core.chart.options import lanes_for_height
 from core.chart.overview import MAX_MARKS
 from core.i18n import DEFAULT_LANG, t
 from core.load.store import TimelineStore
@@ -181,14 +182,15 @@ def render(
     among them (live reload changes it), so cached: a class choosing the same filters is
     served from memory. Lanes take at most `room_rows` rows, the others folded, unless
     `every` lane is asked for. A chart narrower than `kept_px`, the plot width a first
-    visit's first view was packed for, keeps as many lanes (its height) as it has there,
-    its labels shortened to fit: nothing under it moves when it replaces the first view."""
+    visit's first view was packed for, keeps the height it has there, in as many lanes as
+    that holds, its labels shortened to fit them: nothing under it moves when it replaces
+    the first view."""
     timeline = get_timeline()
     shown = apply_filters(timeline.events, filters, lang)
     kept_lanes = None
     if kept_px and kept_px > width_px and not lanes:
         kept = render(get_timeline, filters, lang, selected, kept_px, x_range, sort, version)
-        kept_lanes = kept.figure["layout"]["meta"]["lane_count"]
+        kept_lanes = lanes_for_height(kept.figure["layout"]["height"])
     options = FigureOptions(
         lang=lang, selected=selected, plot_width_px=width_px, x_range=x_range, lanes=kept_lanes
     )

@@ -269,4 +269,3 @@ def test_a_chart_narrower_than_its_first_view_keeps_the_first_views_height(width
     first = parts["timeline"].figure["layout"]  # packed for 1280 px
     assert layout["meta"]["plot_width_px"] == plot_width(width)
     assert (layout["height"] == first["height"]) == kept
-    assert (layout["meta"]["lane_count"] == first["meta"]["lane_count"]) == kept

@@ -11,7 +11,7 @@ from core.chart.figure import FigureOptions, figure_dict
 from core.chart.focus import Geometry, place_focus
 from core.chart.labels import LABEL_FONT_PX, mark_half_px
 from core.chart.metrics import fit_text, line_height_px, text_width_px
-from core.chart.options import margins, page_height
+from core.chart.options import lanes_for_height, margins, page_height
 from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN
 from tests.support.chart_boxes import Box, covered
@@ -169,11 +169,10 @@ def test_a_chart_asked_for_fewer_lanes_shortens_its_labels_to_fit_them(plot_widt
     events, vocabulary, eras = TIMELINE.events, TIMELINE.vocabulary, TIMELINE.eras
     kept = figure_dict(events, vocabulary, eras, FigureOptions(plot_width_px=kept_width))
     free = figure_dict(events, vocabulary, eras, FigureOptions(plot_width_px=plot_width))
-    lanes = kept["layout"]["meta"]["lane_count"]
-    assert free["layout"]["meta"]["lane_count"] > lanes  # packed freely, it would be taller
+    lanes = lanes_for_height(kept["layout"]["height"])
+    assert free["layout"]["height"] > kept["layout"]["height"]  # packed freely: taller
     options = FigureOptions(plot_width_px=plot_width, lanes=lanes)
     figure = figure_dict(events, vocabulary, eras, options)
-    assert figure["layout"]["meta"]["lane_count"] == lanes
     assert figure["layout"]["height"] == kept["layout"]["height"]
     assert figure["layout"]["yaxis"]["range"] == kept["layout"]["yaxis"]["range"]
     labels, marks = figure_boxes(figure, page_height(lanes) - margins()["t"] - margins()["b"])
@@ -181,6 +180,26 @@ def test_a_chart_asked_for_fewer_lanes_shortens_its_labels_to_fit_them(plot_widt
     assert covered(labels, marks) == []
     assert all(box.inside(Box(0, 0, plot_width, 10_000)) for _, box in labels)
     assert sum(map(len, _label_texts(figure))) < sum(map(len, _label_texts(free)))
+
+
+def test_a_chart_kept_at_the_least_height_takes_every_lane_that_height_holds():
+    events = TIMELINE.events[TIMELINE.events["kind"].isin(["trial", "publication"])]
+
+    def drawn(width: int, lanes: int | None = None) -> dict:
+        options = FigureOptions(plot_width_px=width, lanes=lanes)
+        return figure_dict(events, TIMELINE.vocabulary, TIMELINE.eras, options)
+
+    kept = drawn(880)
+    assert kept["layout"]["height"] == page_height(1)  # the least: its 5 lanes, room for 7
+    assert lanes_for_height(kept["layout"]["height"]) == 7
+    seven, five = drawn(600, 7), drawn(600, 5)
+    assert seven["layout"]["height"] == five["layout"]["height"] == kept["layout"]["height"]
+    assert sum(map(len, _label_texts(seven))) > sum(map(len, _label_texts(five)))
+
+
+@pytest.mark.parametrize("lanes", [1, 7, 8, 17, 40])
+def test_the_lanes_a_height_holds_are_those_it_was_drawn_for(lanes):
+    assert lanes_for_height(page_height(lanes)) == max(lanes, 7)
 
 
 def test_a_chart_asked_for_more_lanes_than_it_needs_keeps_the_height_asked_for():
@@ -197,7 +216,6 @@ def test_labels_with_no_room_for_the_lanes_asked_for_leave_only_marks():
     options = FigureOptions(plot_width_px=240, lanes=1)
     figure = figure_dict(TIMELINE.events, TIMELINE.vocabulary, TIMELINE.eras, options)
     assert _label_texts(figure) == []
-    assert figure["layout"]["meta"]["lane_count"] >= 1
 
 
 def _label_texts(figure: dict) -> list[str]:

@@ -134,8 +134,7 @@ def figure_dict(
         # Plotly keeps a pan or zoom across redraws; a new visible range (from the address,
         # Back or Forward) is a new revision, so the axis moves to it.
         uirevision=f"timeline {options.x_range}",
-        # the width labels were packed for, and the lanes they took
-        meta={"plot_width_px": options.plot_width_px, "lane_count": lane_count},
+        meta={"plot_width_px": options.plot_width_px},  # the width labels were packed for
         xaxis={
             "range": [first, last],
             "tickformat": "d",

@@ -45,6 +45,11 @@ def page_height(lane_count: int) -> int:
     return max(380, 150 + lane_count * LANE_PX)
 
 
+def lanes_for_height(height: int) -> int:
+    """The most lanes a chart `height` px tall holds on the page (`page_height`'s inverse)."""
+    return max(1, (height - 150) // LANE_PX)
+
+
 def plot_height(options: FigureOptions, lane_count: int) -> float:
     """The plot's height: the screen's when the chart is fitted to one, else the page's."""
     if options.plot_height_px:
