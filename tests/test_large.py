@@ -17,19 +17,33 @@ def large(tmp_path_factory):
 
 
 def marks(figure: dict) -> list[dict]:
+    """The traces of events' marks: each point carries its event's id."""
     return [t for t in figure["data"] if t.get("customdata") is not None]
+
+
+def groups(figure: dict) -> list[dict]:
+    """The traces of grouped marks: each point says, on hover, how many events and when."""
+    return [t for t in figure["data"] if t.get("hovertext") is not None]
+
+
+def counted(traces: list[dict]) -> int:
+    """The events the groups of `traces` hold, as their hovers say ("Kind: 12 events")."""
+    return sum(
+        int(text.split("</b>")[0].split(": ")[1].split()[0].replace(",", ""))
+        for trace in traces
+        for text in trace["hovertext"]
+    )
 
 
 def test_above_max_marks_events_are_grouped_by_kind_and_slice_of_time(large):
     figure = figure_dict(large.events, large.vocabulary, large.eras, FigureOptions())
-    traces = marks(figure)
+    traces = groups(figure)
     kinds = large.kinds_present()
     assert [t["y"][0] for t in traces] == list(range(len(kinds)))  # one row per kind
     points = sum(len(t["x"]) for t in traces)
     assert points <= len(kinds) * (880 // BIN_PX)
-    counts = sum(int(row[2].split(": ")[1].split()[0]) for t in traces for row in t["customdata"])
-    assert counts == len(large.events)  # every event is in exactly one group
-    assert not any(row[0] for t in traces for row in t["customdata"])  # not clickable
+    assert counted(traces) == len(large.events)  # every event is in exactly one group
+    assert not marks(figure)  # groups, not events: nothing to open with a click
     assert not [t for t in figure["data"] if t.get("mode") == "text"]
     assert "grouped" in figure["layout"]["annotations"][0]["text"]
 
@@ -65,13 +79,12 @@ def test_above_max_marks_each_lane_is_grouped_with_its_label(large, by):
     figure = lanes_figure(large.events, large.vocabulary, large.eras, FigureOptions(), by)
     labels = [a["text"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"]
     assert labels == [f"<b>{lane.label}</b>" for lane in split.lanes]
-    traces = marks(figure)
-    assert not any(row[0] for t in traces for row in t["customdata"])  # groups, not events
+    traces = groups(figure)
+    assert not marks(figure)  # groups, not events
     kinds = len(large.kinds_present())
     points = sum(len(t["x"]) for t in traces)
     assert points <= len(split.lanes) * kinds * (880 // BIN_PX)  # bounded by the width
-    counted = sum(int(row[2].split(": ")[1].split()[0]) for t in traces for row in t["customdata"])
-    assert counted == sum(len(lane.rows) for lane in split.lanes)  # every event, in each lane
+    assert counted(traces) == sum(len(lane.rows) for lane in split.lanes)  # each lane's events
     label_rows = {a["y"] for a in figure["layout"]["annotations"] if a.get("yref") == "y"}
     assert not label_rows & {y for t in traces for y in t["y"]}  # a label's row is its own
     for room in (10, 30):
