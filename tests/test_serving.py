@@ -1,5 +1,6 @@
 """What the page ships: no unused bundles, and versioned static files cached for a year."""
 
+import base64
 import gzip
 import hashlib
 import io
@@ -59,17 +60,15 @@ def test_only_dashs_plain_renderer_is_started_late():
     assert scripts_after_first_paint(tags, hooked) is None
 
 
-def test_the_page_asks_for_its_fonts_at_once_and_the_charts_code_with_dashs(client):
+def test_the_page_asks_for_the_charts_code_with_dashs(client):
     page = client.get("/").get_data(as_text=True)
     head, body = page.split("<body>", 1)
-    fonts = re.findall(r'<link rel="preload" href="([^"]+)" as="font"[^>]*crossorigin>', head)
-    assert len(fonts) == 2 and all(".woff2?v=" in href for href in fonts)
     assert 'as="script"' not in head  # nothing but the first view before the first paint
     waiting = body.split('<template id="dash-scripts">', 1)[1].split("</template>", 1)[0]
     scripts = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', waiting)
     assert [href.rsplit("/", 1)[1] for href in scripts] == ["async-graph.js", "async-slider.js"]
     assert waiting.index("async-slider.js") < waiting.index("<script")  # asked for first
-    for href in scripts + fonts:
+    for href in scripts:
         assert client.get(href).status_code == 200
 
 
@@ -288,13 +287,16 @@ def test_one_compressor_for_both_apps(tiny_app):
     assert tiny_app.server.config["COMPRESS_ALGORITHM"] == ["zstd", "br", "gzip"]
 
 
-def test_the_page_brings_its_stylesheets_in_itself_with_the_fonts_it_preloads(client):
+def test_the_page_brings_its_stylesheets_in_itself_with_their_fonts(client):
     page = client.get("/").get_data(as_text=True)
     head = page.split("</head>", 1)[0]
     assert '<link rel="stylesheet"' not in head  # no request to wait for before painting
     assert head.count("<style>") == len(list((ROOT / "assets").glob("*.css")))
-    fonts = re.findall(r'<link rel="preload" href="([^"]+)" as="font"', head)
-    styled = re.findall(r'url\("([^"]+\.woff2[^"]*)"\)', head)
-    assert sorted(fonts) == sorted(styled) and fonts
+    assert 'as="font"' not in head and ".woff2" not in head  # no font to ask for
+    inlined = re.findall(r'url\("data:font/woff2;base64,([^"]+)"\)', head)
+    files = sorted((ROOT / "assets" / "fonts").glob("*.woff2"))
+    assert sorted(base64.b64decode(data) for data in inlined) == sorted(
+        path.read_bytes() for path in files
+    )
     lecture = client.get("/present/").get_data(as_text=True)  # no first view: linked as before
     assert re.search(r'<link rel="stylesheet" href="[^"]*/assets/style\.css', lecture)

@@ -168,8 +168,15 @@ def test_every_file_the_page_loads_comes_from_the_app(app_page):
     app_page.on("request", lambda request: resources.append(request.url))
     open_app(app_page)
     app_page.wait_for_load_state("networkidle")
-    assert any(".woff2?v=" in url for url in resources)  # the vendored font, served locally
-    assert all(url.startswith(app_page.base) for url in resources), resources
+    assert all(url.startswith((app_page.base, "data:")) for url in resources), resources
+    # the vendored font, in the page itself (serving.inline_stylesheets), allowed by its
+    # Content-Security-Policy and in use, both weights
+    loaded = app_page.evaluate(
+        """() => document.fonts.ready.then(() => [...document.fonts]
+            .filter(f => f.family.includes('Atkinson') && f.status === 'loaded')
+            .map(f => String(f.weight)).sort())"""
+    )
+    assert loaded == ["400", "700"]
 
 
 def _point_index(page, event_id: str) -> int:
