@@ -233,12 +233,13 @@ def room_for_lanes(
     *,
     label_px: float = LABEL_FONT_PX,
     mark_px: float = MARK_PX,
-) -> float:
-    """The most room (px) each label can be packed for in at most `lanes` lanes: the
-    largest of `ROOM_SHARES` of the plot's width (and no more than `label_room_px`) that
-    fits; 0 (marks only) when none does."""
+) -> tuple[float, list[Placement]]:
+    """The most room (px) each label can be packed for in at most `lanes` lanes, and the
+    labels so packed: the largest of `ROOM_SHARES` of the plot's width (and no more than
+    `label_room_px`) that fits; 0 (marks only) when none does."""
     plot_px = (x_max - x_min) * px_per_year
     widest = label_room_px(plot_px, label_px, mark_px)
+    placements: list[Placement] = []
     for share in ROOM_SHARES:
         room = min(widest, share * plot_px)
         placements = place_labels(
@@ -253,8 +254,8 @@ def room_for_lanes(
             room_px=room,
         )
         if max((p.lane for p in placements), default=0) + 1 <= lanes:
-            return room
-    return 0.0
+            return room, placements
+    return 0.0, placements  # the last tried: marks only
 
 
 def _give_way(

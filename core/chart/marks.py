@@ -96,9 +96,10 @@ def add_events(
     """One mark per event, in lanes where labels never overlap; return the number of lanes."""
     lang = options.lang
     labelled = len(events) <= MAX_LABELS and options.room_px != 0  # else: titles on hover
-    room = options.room_px
-    if options.lanes is not None and labelled and not events.empty:
-        room = room_for_lanes(
+    if events.empty:
+        placements = []
+    elif options.lanes is not None and labelled:  # labels shortened to fit these lanes
+        room, placements = room_for_lanes(
             events,
             lang,
             px_per_year,
@@ -109,8 +110,8 @@ def add_events(
             mark_px=options.mark_px,
         )
         labelled = room != 0
-    placements = (
-        place_labels(
+    else:
+        placements = place_labels(
             events,
             lang,
             px_per_year,
@@ -119,11 +120,8 @@ def add_events(
             labelled=labelled,
             label_px=options.label_px,
             mark_px=options.mark_px,
-            room_px=room,
+            room_px=options.room_px,
         )
-        if not events.empty
-        else []
-    )
     drawn = _Drawn(events, lang, placements)
     lane_count = int(drawn.lane.max()) + 1 if len(drawn.lane) else 1
     if options.lanes is not None:  # the height asked for, lanes left empty below if need be

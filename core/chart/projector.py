@@ -65,9 +65,10 @@ def fit_room(
     px_per_year = width / max(last - first, 1e-9)
     # lanes at least a pitch apart: height / (lanes + 0.4) >= pitch
     lanes = int(height / lane_pitch_px(label_px, label_px) - 0.4)
-    return room_for_lanes(
+    room, _ = room_for_lanes(
         events, lang, px_per_year, first, last, lanes, label_px=label_px, mark_px=label_px
     )
+    return room
 
 
 def projected_figure(

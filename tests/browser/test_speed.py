@@ -43,6 +43,12 @@ def test_a_large_timeline_is_grouped_then_zoom_shows_each_event(page, large_serv
     expect(page.locator("#timeline .annotation-text").first).to_contain_text("grouped")
     events = load_timeline(large_server.app.server.config["TIMELINE_DATA"]).events
     assert page.locator(POINTS).count() < len(events) / 2
+    # a group's hover says its kind, how many events and when (core/chart/overview.py)
+    box = page.locator(POINTS).nth(3).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hover = page.locator("#timeline .hoverlayer .hovertext")
+    expect(hover).to_have_count(1)
+    assert re.fullmatch(r"[^:]+: [\d,]+ events?\d{4}(–\d{4})?", hover.text_content())
     page.evaluate(
         """() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),
                                  {'xaxis.range': [1950, 1953]})"""
