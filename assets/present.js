@@ -271,10 +271,16 @@
     return [Math.round(box.width), Math.round(box.height)];
   }
 
+  /* Reports the chart's size when the server drew for another. data-present-sized on the
+   * page says whether the step on the screen was drawn for the chart's real size ("1") or
+   * a redraw for it is on its way ("0"): tests wait for "1" rather than for a quiet
+   * network, which a slow machine can reach between the two. */
   function reportSize(known) {
     var size = graphSize();
     known = known || [0, 0];
-    if (size[0] > 0 && (Math.abs(size[0] - known[0]) > 8 || Math.abs(size[1] - known[1]) > 8)) {
+    var report = size[0] > 0 && (Math.abs(size[0] - known[0]) > 8 || Math.abs(size[1] - known[1]) > 8);
+    document.documentElement.setAttribute("data-present-sized", report ? "0" : "1");
+    if (report) {
       window.dash_clientside.set_props("present-size", {data: size});
     }
   }
@@ -283,6 +289,7 @@
   window.addEventListener("resize", function () {
     if (!root() || !(window.dash_clientside && window.dash_clientside.set_props)) { return; }
     clearTimeout(resizing);
+    document.documentElement.setAttribute("data-present-sized", "0");
     resizing = setTimeout(function () { reportSize(null); }, 200);
   });
 

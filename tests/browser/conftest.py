@@ -103,6 +103,16 @@ def open_app(page, query: str = "") -> None:
     page.wait_for_function("() => !document.getElementById('first-view')")
 
 
+def wait_present_drawn(page) -> None:
+    """Wait until lecture mode has its deck (its keys work) and the step on the screen was
+    drawn for the chart's real size: the size is reported once the first step is shown,
+    and the server's answer replaces the card (assets/present.js, data-present-sized)."""
+    page.wait_for_function(
+        "() => Number(document.documentElement.dataset.presentDeck) > 0"
+        " && document.documentElement.dataset.presentSized === '1'"
+    )
+
+
 def axe_violations(page) -> list[dict]:
     """What axe-core finds wrong with the page as it is now: each rule broken, with where.
     Evaluated through the browser's DevTools, which the page's Content-Security-Policy does

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
 from core.publish.offline import handout_html
-from tests.browser.conftest import LiveServer, open_app, watched
+from tests.browser.conftest import LiveServer, open_app, wait_present_drawn, watched
 from tests.browser.conftest import axe_violations as _axe
 from tests.support.pictured import (
     AUTHORS,
@@ -43,9 +43,9 @@ def open_present(page, path: str) -> None:
     page.goto(page.base + "/present/" + path)
     page.wait_for_selector("#present-graph .scatterlayer .point")
     expect(page.locator("#present-title")).not_to_be_empty()
-    page.wait_for_function("() => Number(document.documentElement.dataset.presentDeck) > 0")
-    # the page reports the chart's size, and the card is drawn again for it: wait for that
-    page.wait_for_load_state("networkidle")
+    # the keys act on the deck the server sent, and the step is drawn again for the
+    # chart's real size: wait for both
+    wait_present_drawn(page)
 
 
 def loaded(image) -> int:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.load.loader import load_timeline
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, wait_present_drawn
 from tests.conftest import BUILT_IN
 from tests.support.chart_boxes import covered
 from tests.support.svg_boxes import svg_boxes
@@ -25,8 +25,9 @@ def open_present(page, path: str = "") -> None:
     page.goto(page.base + "/present/" + path)
     page.wait_for_selector(MARKS)
     expect(page.locator("#present-title")).not_to_be_empty()
-    # the keys act on the deck the server sent; wait until the page has it
-    page.wait_for_function("() => Number(document.documentElement.dataset.presentDeck) > 0")
+    # the keys act on the deck the server sent, and the step is drawn again for the
+    # chart's real size: wait for both
+    wait_present_drawn(page)
 
 
 def expect_event(page, event_id: str) -> None:

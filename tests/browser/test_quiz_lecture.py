@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from core.load.loader import load_timeline
 from core.quiz.steps import parse_step, question_of
 from tests.browser.conftest import axe_violations as _axe
+from tests.browser.conftest import wait_present_drawn
 from tests.conftest import BUILT_IN
 
 TIMELINE = load_timeline(BUILT_IN)
@@ -22,7 +23,9 @@ def open_present(page, path: str) -> None:
     """Open lecture mode on a step (the chart may be hidden) and wait for its keys."""
     page.goto(page.base + "/present/" + path)
     expect(page.locator("#present-title")).not_to_be_empty()
-    page.wait_for_function("() => Number(document.documentElement.dataset.presentDeck) > 0")
+    # the keys act on the deck the server sent, and the step is drawn again for the
+    # chart's real size: wait for both
+    wait_present_drawn(page)
 
 
 def titles(event_ids, lang="en") -> list[str]:
