@@ -1,11 +1,13 @@
 """The figure builder: one mark per event, honest imprecision, labels that do not collide."""
 
+import plotly.graph_objects as go
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.chart.figure import FigureOptions, build_figure
 from core.chart.labels import _Lane, place_labels, short_label
+from core.chart.lanes import lanes_figure
 from core.chart.style import PALETTE, kind_style
 from core.load.loader import load_timeline
 from tests.conftest import BUILT_IN, TINY
@@ -42,15 +44,47 @@ def test_approximate_and_window_dates_are_hollow_exact_ones_filled():
     assert not symbols["sham-trial"].endswith("-open")
 
 
+def bars_px(fig) -> list[tuple[float, float, float, float]]:
+    """Each filled bar as (start, end, its middle's lane, its height in px)."""
+    layout = fig.layout
+    plot = layout.height - layout.margin.t - layout.margin.b
+    px_per_lane = plot / (layout.yaxis.range[0] - layout.yaxis.range[1])
+    bars = []
+    for trace in fig.data:
+        if trace.fill != "toself":
+            continue
+        corners = list(zip(trace.x, trace.y, strict=True))
+        for i in range(0, len(corners), 5):  # four corners and a gap
+            xs = [c[0] for c in corners[i : i + 4]]
+            ys = [c[1] for c in corners[i : i + 4]]
+            assert corners[i + 4] == (None, None)
+            middle = (min(ys) + max(ys)) / 2
+            bars.append((min(xs), max(xs), middle, (max(ys) - min(ys)) * px_per_lane))
+    return bars
+
+
 def test_periods_and_precision_are_drawn_as_bars():
     fig = build_figure(TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras)
+    bars = bars_px(fig)
+    # the 2009/2013 period: 9 px tall, on its event's lane
+    period = next(bar for bar in bars if bar[3] == pytest.approx(9, abs=0.01))
+    assert period[0] == pytest.approx(2009.0) and period[1] == pytest.approx(2014.0)
+    assert period[2] == pytest.approx(round(period[2]), abs=1e-3)  # centred on a lane
+    assert {round(bar[3], 1) for bar in bars} == {4.0, 9.0}  # precision bars are 4 px
+    assert len(bars) == len(TINY_TL.events) - 1  # the window's bar is dotted: a line
     lines = [t for t in fig.data if t.mode == "lines"]
-    widths = {t.line.width for t in lines}
-    assert 9 in widths  # the 2009/2013 period
-    dotted = [t for t in lines if t.line.dash == "dot"]
-    assert dotted  # the [1984..1989] window and the approximate date's whiskers
-    period = next(t for t in lines if t.line.width == 9)
-    assert period.x[0] == pytest.approx(2009.0) and period.x[1] == pytest.approx(2014.0)
+    assert lines and all(t.line.dash == "dot" for t in lines)  # the window, the whiskers
+
+
+def test_bars_are_as_tall_in_px_on_any_chart():
+    """The bars' height in the data is worked out from the chart's: on a chart fitted to
+    a screen (lecture mode), and in lanes, they are as many px tall as on the page."""
+    events, vocabulary, eras = TINY_TL.events, TINY_TL.vocabulary, TINY_TL.eras
+    fitted = build_figure(events, vocabulary, eras, FigureOptions(plot_height_px=700))
+    fitted.update_layout(height=700 + fitted.layout.margin.t + fitted.layout.margin.b)
+    in_lanes = go.Figure(lanes_figure(events, vocabulary, eras, FigureOptions(), "kind"))
+    for fig in (fitted, in_lanes):
+        assert {round(bar[3], 1) for bar in bars_px(fig)} == {4.0, 9.0}
 
 
 def test_each_kind_has_its_own_colour_and_shape():

@@ -78,6 +78,50 @@ def test_each_event_has_one_mark_where_the_figure_puts_it(path):
         assert drawn[event_id] == pytest.approx((x, y), abs=0.01)
 
 
+@pytest.mark.parametrize("path", [TINY / "events.csv", BUILT_IN])
+def test_each_bar_is_drawn_where_its_line_would_stand(path):
+    """The bars are filled rectangles in the figure (marks.bars_as_fills) and in the first
+    view: each covers what a line of the bar's width from its start to its end covered."""
+    timeline = load_timeline(path)
+    lines = figure_dict(timeline.events, timeline.vocabulary, timeline.eras, filled=False)
+    figure = figure_of(path)
+    layout = figure["layout"]
+    (x0, x1), (y0, y1) = layout["xaxis"]["range"], layout["yaxis"]["range"]
+    top = layout["margin"]["t"]
+    plot_height = layout["height"] - top - layout["margin"]["b"]
+    expected = []
+    for trace in lines["data"]:
+        if trace.get("mode") != "lines" or "dash" in trace["line"]:
+            continue
+        half = trace["line"]["width"] / 2
+        for i in range(0, len(trace["x"]), 3):
+            middle = top + (y1 - trace["y"][i]) / (y1 - y0) * plot_height
+            left = (trace["x"][i] - x0) / (x1 - x0) * 100
+            width = (trace["x"][i + 1] - trace["x"][i]) / (x1 - x0) * 100
+            expected.append((trace["line"]["color"], left, width, middle - half, 2 * half))
+    drawn = [
+        (
+            group.get("fill"),
+            percent(rect.get("x")),
+            percent(rect.get("width")),
+            float(rect.get("y")),
+            float(rect.get("height")),
+        )
+        for group in parsed(figure).iter(f"{SVG}g")
+        if group.get("fill") and group.get("opacity")
+        for rect in group.findall(f"{SVG}rect")
+    ]
+    assert len(expected) >= len(load_timeline(path).events) - 3  # the windows' are dotted
+    assert len(drawn) == len(expected)
+
+    def order(bar):
+        return bar[0], round(bar[1], 1), round(bar[3])
+
+    for found, wanted in zip(sorted(drawn, key=order), sorted(expected, key=order), strict=True):
+        assert found[0] == wanted[0]
+        assert found[1:] == pytest.approx(wanted[1:], abs=0.02)
+
+
 def test_the_selected_event_is_ringed():
     figure = figure_of(TINY / "events.csv", selected="first-paper")
     ring = next(t for t in figure["data"] if t.get("name") == "selected")

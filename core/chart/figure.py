@@ -22,9 +22,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.chart.labels import LABEL_FONT_PX
-from core.chart.marks import MAX_LABELS, Parts, add_events, kinds_in_order
+from core.chart.marks import MAX_LABELS, Parts, add_events, bars_as_fills, kinds_in_order
 from core.chart.metrics import text_width_px
-from core.chart.options import LANE_PX, FigureOptions, margins, page_height
+from core.chart.options import LANE_PX, FigureOptions, margins, page_height, plot_height
 from core.chart.overview import MAX_MARKS, add_groups
 from core.chart.style import FONT
 from core.chart.ticks import historical_ticks, room_for_end_labels
@@ -90,8 +90,12 @@ def figure_dict(
     vocabulary: Vocabulary,
     eras: list[Era],
     options: FigureOptions = FigureOptions(),  # noqa: B008 - frozen dataclass, safe default
+    *,
+    filled: bool = True,
 ) -> dict:
-    """The same figure as a plain dict, fast: what the page's callback sends."""
+    """The same figure as a plain dict, fast: what the page's callback sends. Its bars are
+    filled rectangles (`bars_as_fills`), unless not `filled`: a part of a bigger chart
+    (core/chart/lanes.py), whose height is not its own, keeps them as lines."""
     lang = options.lang
     first, last = axis_bounds(
         events, eras, options.x_range, options.plot_width_px, options.label_px, lang
@@ -175,7 +179,12 @@ def figure_dict(
             tickvals=bce[0],
             ticktext=[fitted(v, label) for v, label in zip(*bce, strict=True)],
         )
-    return {"data": fig.data, "layout": layout}
+    data = (
+        bars_as_fills(fig.data, plot_height(options, lane_count), lane_count)
+        if filled
+        else fig.data
+    )
+    return {"data": data, "layout": layout}
 
 
 def tick_count(plot_width_px: float) -> int:

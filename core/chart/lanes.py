@@ -26,13 +26,14 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import pandas as pd
 
 from core.chart.figure import LANE_PX, FigureOptions, figure_dict
-from core.chart.marks import Parts, kinds_in_order
+from core.chart.marks import Parts, bars_as_fills, kinds_in_order
 from core.chart.metrics import fit_text
-from core.chart.options import page_height
+from core.chart.options import page_height, plot_height
 from core.chart.overview import MAX_MARKS, add_groups
 from core.chart.style import FONT
 from core.i18n import t
@@ -227,7 +228,8 @@ def lanes_figure(
     first, last = base["layout"]["xaxis"]["range"]
     one = replace(options, x_range=(first, last))
     marks_only = replace(one, room_px=0, focus=None)  # "N more": few rows, titles on hover
-    draw = _grouped if len(events) > MAX_MARKS else figure_dict
+    # each lane's part as lines: its bars are filled once the chart's height is known
+    draw = _grouped if len(events) > MAX_MARKS else partial(figure_dict, filled=False)
     parts = [draw(events.iloc[list(lane.rows)], vocabulary, [], one) for lane in every.lanes]
     folds: dict[int, dict] = {}
 
@@ -282,6 +284,7 @@ def lanes_figure(
         "lanes_unlabelled": unlabelled,  # lanes drawn as marks, their titles on hover
         "lanes_rows": row,  # the rows drawn: lane labels and events
     }
+    data = bars_as_fills(data, plot_height(options, row), row)
     layout = {
         **base["layout"],
         "height": page_height(row),

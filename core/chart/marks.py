@@ -259,6 +259,48 @@ def _add_labels(fig: Parts, drawn: _Drawn, placements: list[Placement], label_px
     )
 
 
+def bars_as_fills(data: list[dict], plot_height_px: float, lane_count: int) -> list[dict]:
+    """The traces of a finished chart, its solid bars (`_add_spans`: lines `width` px thick,
+    a gap after each bar) drawn as filled rectangles instead, one filled shape per trace.
+
+    Plotly draws each piece of a line as its own path, and styles each path on its own,
+    twice, at every redraw: 1,164 paths at 1,000 events, about a third of a redraw's time.
+    A filled trace is one path. Each bar becomes the rectangle its line covered (a line's
+    ends are cut square): from its start to its end, `width` px tall, centred on its lane,
+    in a plot `plot_height_px` tall whose y axis spans `lane_count` + 0.4 lanes (the
+    figure's). Dotted lines stay lines: a fill has no dashes.
+    """
+    px_per_lane = plot_height_px / (lane_count + 0.4)
+    out = []
+    for trace in data:
+        line = trace.get("line", {})
+        if trace.get("mode") != "lines" or "dash" in line:
+            out.append(trace)
+            continue
+        half = line["width"] / 2 / px_per_lane
+        xs: list = []
+        ys: list = []
+        x, y = trace["x"], trace["y"]
+        for i in range(0, len(x) - 1, 3):  # start, end, gap
+            start, end, lane = x[i], x[i + 1], y[i]
+            low, high = round(lane - half, 4), round(lane + half, 4)
+            xs += (start, end, end, start, None)
+            ys += (low, low, high, high, None)
+        kept = {k: v for k, v in trace.items() if k not in ("x", "y", "mode", "line")}
+        out.append(
+            {
+                **kept,
+                "x": xs,
+                "y": ys,
+                "mode": "none",
+                "fill": "toself",
+                "fillcolor": line["color"],
+                "hoveron": "points",
+            }
+        )
+    return out
+
+
 def _segments(starts: np.ndarray, ends: np.ndarray, lanes: np.ndarray) -> tuple[list, list]:
     """Line segments for one scatter trace: x and y with a gap (None) after each."""
     xs: list = []

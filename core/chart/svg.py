@@ -164,6 +164,8 @@ def figure_svg(figure: dict, label: str | None = None) -> str:
     for trace in figure["data"]:
         if trace.get("mode") == "lines":
             parts += _lines(trace, axes)
+        elif trace.get("fill") == "toself":
+            parts += _fills(trace, axes)
     parts.append("</g></svg>")
     for trace in figure["data"]:
         mode = trace.get("mode")
@@ -243,6 +245,29 @@ def _lines(trace: dict, axes: _Axes) -> Iterator[str]:
             f'<line x1="{axes.x(xs[i])}" x2="{axes.x(xs[i + 1])}" '
             f'y1="{axes.y(ys[i])}" y2="{axes.y(ys[i + 1])}"/>'
         )
+    yield "</g>"
+
+
+def _fills(trace: dict, axes: _Axes) -> Iterator[str]:
+    """A filled trace's shapes, a gap after each: the chart's bars (marks.bars_as_fills),
+    rectangles, each drawn as the box round its corners."""
+    xs, ys = _list(trace.get("x")), _list(trace.get("y"))
+    yield f'<g opacity="{trace.get("opacity", 1):g}" fill="{attr(trace.get("fillcolor", "#444"))}">'
+    corners: list[tuple[float, float]] = []
+    for x, y in zip([*xs, None], [*ys, None], strict=True):
+        if x is not None and y is not None:
+            corners.append((x, y))
+            continue
+        if corners:
+            left, right = min(c[0] for c in corners), max(c[0] for c in corners)
+            top = min(axes.y(c[1]) for c in corners)
+            bottom = max(axes.y(c[1]) for c in corners)
+            yield (
+                f'<rect x="{axes.x(left)}" y="{top}" '
+                f'width="{(right - left) / (axes.x1 - axes.x0) * 100:.4f}%" '
+                f'height="{round(bottom - top, 2)}"/>'
+            )
+        corners = []
     yield "</g>"
 
 
