@@ -221,7 +221,8 @@ def lanes_figure(
     events, each lane's events are grouped as the whole chart's would be
     (core/chart/overview.py), so the marks stay bounded by the width, not by the data.
     """
-    base = figure_dict(events, vocabulary, eras, options)
+    # its layout (its data too when there are no events: no bars to fill)
+    base = figure_dict(events, vocabulary, eras, options, filled=False)
     if events.empty:
         return base
     every = split_lanes(events, by, vocabulary, options.lang)

@@ -129,6 +129,10 @@ class _Axes:
     def x(self, value: float) -> str:
         return f"{(value - self.x0) / (self.x1 - self.x0) * 100:.4f}%"
 
+    def width(self, low: float, high: float) -> str:
+        """The width from x `low` to `high`, as a percentage of the plot's."""
+        return f"{(high - low) / (self.x1 - self.x0) * 100:.4f}%"
+
     def y(self, value: float) -> float:
         return round(self.top + (self.y1 - value) / (self.y1 - self.y0) * self.plot_height, 2)
 
@@ -188,7 +192,7 @@ def _shapes(shapes: list[dict], axes: _Axes, layer: str) -> Iterator[str]:
             fill = shape.get("fillcolor", "none")
             yield (
                 f'<rect x="{axes.x(shape["x0"])}" y="{top}" '
-                f'width="{(shape["x1"] - shape["x0"]) / (axes.x1 - axes.x0) * 100:.4f}%" '
+                f'width="{axes.width(shape["x0"], shape["x1"])}" '
                 f'height="{bottom - top}" fill="{attr(fill)}"/>'
             )
         elif shape["type"] == "line" and line.get("width", 1) > 0:
@@ -264,7 +268,7 @@ def _fills(trace: dict, axes: _Axes) -> Iterator[str]:
             bottom = max(axes.y(c[1]) for c in corners)
             yield (
                 f'<rect x="{axes.x(left)}" y="{top}" '
-                f'width="{(right - left) / (axes.x1 - axes.x0) * 100:.4f}%" '
+                f'width="{axes.width(left, right)}" '
                 f'height="{round(bottom - top, 2)}"/>'
             )
         corners = []

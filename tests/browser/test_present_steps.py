@@ -9,6 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import wait_present_drawn
 from tests.browser.test_present import IDS, TITLES, expect_event, open_present
 
 RING = """() => { const gd = document.querySelector('#present-graph .js-plotly-plot');
@@ -129,4 +130,27 @@ def test_a_click_for_a_new_tab_on_the_bar_opens_a_tab_and_leaves_this_one(app_pa
         app_page.locator("#present-next").click(modifiers=["ControlOrMeta"])
     opened.value.close()
     app_page.wait_for_timeout(300)
+    expect_event(app_page, IDS[0])
+
+
+def test_the_page_says_when_its_step_is_drawn_for_the_charts_real_size(app_page):
+    """data-present-sized (assets/present.js): "0" while a redraw for the chart's size is on
+    its way, "1" once the step on the screen was drawn for it. The card then stays the one
+    shown; a card taken before is replaced by the redraw for the size (the CI failure this
+    attribute fixed: a test held a picture the redraw then took away)."""
+    app_page.goto(app_page.base + "/present/" + IDS[0])
+    app_page.wait_for_function("() => Number(document.documentElement.dataset.presentDeck) > 0")
+    app_page.evaluate("() => { window.early = document.getElementById('present-title'); }")
+    sized = app_page.evaluate("() => document.documentElement.dataset.presentSized")
+    wait_present_drawn(app_page)  # deck in, and "1"
+    app_page.evaluate("() => { window.settled = document.getElementById('present-title'); }")
+    app_page.wait_for_load_state("networkidle")
+    app_page.wait_for_timeout(500)
+    assert app_page.evaluate("() => window.settled.isConnected")
+    if sized == "0":  # the first step was drawn for a guess at the size: drawn again since
+        assert not app_page.evaluate("() => window.early.isConnected")
+    app_page.set_viewport_size({"width": 1000, "height": 700})
+    # at once on a resize: the size is reported 200 ms later
+    app_page.wait_for_function("() => document.documentElement.dataset.presentSized === '0'")
+    app_page.wait_for_function("() => document.documentElement.dataset.presentSized === '1'")
     expect_event(app_page, IDS[0])
