@@ -22,6 +22,13 @@
   /* Dash's address (dcc.Location) follows the browser's, and its callbacks run. */
   function tellDash() { window.dispatchEvent(new CustomEvent("_dashprivate_pushstate")); }
 
+  /* `task` once the browser has nothing more urgent to do (the step on the screen), and
+   * at the latest a little later. */
+  function idle(task) {
+    if (window.requestIdleCallback) { window.requestIdleCallback(task, {timeout: 250}); }
+    else { requestAnimationFrame(function () { setTimeout(task, 0); }); }
+  }
+
   /* Goes to `event`'s step: a history entry (so Back steps back), the step drawn at once
    * when this window holds it (drawHere), else by the callbacks Dash runs for the new
    * address. Dash is told of a step drawn here only after it is on the screen: its
@@ -50,30 +57,116 @@
     go(deck[target]);
   }
 
-  /* The chart with `step`'s ring and labels. The traces stay as they are (the same
-   * objects, so Plotly sees them unchanged); the ring (a shape) and the labels
-   * (annotations, in fixed slots: the event told and its neighbours) move, and Plotly
-   * redraws only those. */
-  function movedFigure(figure, step) {
-    var layout = figure.layout;
-    var shapes = (layout.shapes || []).filter(function (shape) {
-      return shape.name !== "ring";
-    }).concat(step.rings);
-    var annotations = (layout.annotations || []).filter(function (note) {
-      return note.name !== "label";
-    }).concat(step.labels || []);
-    return Object.assign({}, figure, {
-      layout: Object.assign({}, layout, {shapes: shapes, annotations: annotations})
+  /* The focus of the step shown: the ring round the event told and the labels of it and
+   * its neighbours (core/chart/projector.py, split_focus), drawn over the chart by this
+   * page, not by Plotly. A step then leaves Plotly alone: given a figure changed only in
+   * its annotations and shapes, Plotly worked out every trace again, about half a step's
+   * time (bench/README.md). Placed from the axes' ranges as Plotly has them at the time,
+   * and again after each of its redraws and during a pan, so they stay on their marks. */
+  var SVG = "http://www.w3.org/2000/svg";
+  var focus = null;
+  var middles = {};  /* a font's offset from a label's middle to its baseline, in px */
+
+  function svgNode(name, attributes) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attributes).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    return node;
+  }
+
+  /* The layer over the chart: above Plotly's drawing, below its hover labels (its last
+   * SVG), put back there should Plotly draw its SVGs anew. */
+  function focusLayer(graph) {
+    var container = graph.querySelector(".svg-container");
+    if (!container) { return null; }
+    var layer = container.querySelector(":scope > svg.present-focus") ||
+                svgNode("svg", {"class": "present-focus", "aria-hidden": "true"});
+    var drawn = container.querySelectorAll(":scope > svg.main-svg");
+    var above = drawn.length > 1 ? drawn[drawn.length - 1] : null;
+    if (layer.parentNode !== container || layer.nextSibling !== above) {
+      container.insertBefore(layer, above);
+    }
+    return layer;
+  }
+
+  /* Where `value` is along `axis`, in px from the chart's top left corner. */
+  function place(axis, value, down) {
+    var low = axis.r2l(axis.range[0]), high = axis.r2l(axis.range[1]);
+    var share = (axis.d2l(value) - low) / (high - low);
+    return axis._offset + (down ? 1 - share : share) * axis._length;
+  }
+
+  function middle(layer, label) {
+    var font = [label.family, label.size, label.weight].join("|");
+    if (!(font in middles)) {
+      var probe = labelNode(label, 0, 0);
+      layer.appendChild(probe);
+      var box = probe.getBBox();
+      probe.remove();
+      var offset = box.y + box.height / 2;
+      /* kept once the page's fonts are in: measured in a fallback font, measured again */
+      if (!box.height || (document.fonts && document.fonts.status !== "loaded")) { return offset; }
+      middles[font] = offset;
+    }
+    return middles[font];
+  }
+
+  function labelNode(label, x, y) {
+    var text = svgNode("text", {
+      x: x, y: y, "text-anchor": label.anchor === "right" ? "end" : "start",
+      "font-family": label.family || "sans-serif", "font-size": label.size + "px",
+      "font-weight": label.weight || 400, fill: label.color, "class": "present-label"
+    });
+    text.textContent = label.text;  /* text, never markup */
+    return text;
+  }
+
+  function drawFocus(next) {
+    if (next !== undefined) { focus = next; }
+    var graph = document.querySelector("#present-graph .js-plotly-plot");
+    var full = graph && graph._fullLayout;
+    if (!full || !full.xaxis || !full.yaxis || !full.xaxis.range) { return; }
+    hook(graph);
+    var layer = focusLayer(graph);
+    if (!layer) { return; }
+    var x = full.xaxis, y = full.yaxis;
+    layer.textContent = "";
+    if (!focus) { return; }
+    /* the rings clipped to the plot, as Plotly clips a shape on the axes */
+    var plot = svgNode("svg", {x: x._offset, y: y._offset, width: x._length, height: y._length});
+    focus.rings.forEach(function (ring) {
+      plot.appendChild(svgNode("circle", {
+        cx: place(x, ring.x) - x._offset, cy: place(y, ring.y, true) - y._offset, r: ring.r,
+        fill: "none", stroke: ring.color, "stroke-width": ring.width, "class": "present-ring"
+      }));
+    });
+    layer.appendChild(plot);
+    focus.labels.forEach(function (label) {
+      var left = place(x, label.x), top = place(y, label.y, true);
+      /* as Plotly hides an annotation whose point has left the axes */
+      if (left < x._offset - 0.5 || left > x._offset + x._length + 0.5) { return; }
+      /* on whole pixels, as Plotly put them (the same pixels, compared) */
+      layer.appendChild(labelNode(label, Math.round(left), Math.round(top - middle(layer, label))));
+    });
+  }
+
+  function redrawFocus() { drawFocus(); }
+
+  /* Plotly's redraws (a new size, a language) and its pan, each followed. */
+  function hook(graph) {
+    var ev = graph._ev;
+    if (!ev || !graph.on || ev.listeners("plotly_afterplot").indexOf(redrawFocus) >= 0) { return; }
+    ["plotly_afterplot", "plotly_relayouting", "plotly_relayout"].forEach(function (name) {
+      graph.on(name, redrawFocus);
     });
   }
 
   /* What a step changes, as [component id, props], in the order of the outputs of the
-   * step callback (lecture/mode.py): the chart (when given), the card, the presenter's
-   * panel, "3 / 25", the links and the page's title. */
+   * step callback (lecture/mode.py): the card, the presenter's panel, "3 / 25", the links
+   * and the page's title. */
   var LINKS = ["present-first", "present-previous", "present-next", "present-last",
                "present-presenter-link", "present-leave"];
-  function stepProps(step, figure) {
-    return [["present-graph", {figure: figure}], ["present-card", {children: step.card}],
+  function stepProps(step) {
+    return [["present-card", {children: step.card}],
             ["presenter", {children: step.presenter}], ["present-step", {children: step.step}]]
       .concat(LINKS.map(function (id, i) { return [id, {href: step.links[i]}]; }))
       .concat([["present-document", {data: step.document}]]);
@@ -86,11 +179,18 @@
    * an unknown id). */
   function drawHere(event) {
     var step = steps && steps[event];
-    var graph = document.querySelector("#present-graph .js-plotly-plot");
     var set = window.dash_clientside && window.dash_clientside.set_props;
-    if (!step || !step.rings || !graph || !graph.layout || !set) { return false; }
-    stepProps(step, movedFigure({data: graph.data, layout: graph.layout}, step))
-      .forEach(function (change) { set(change[0], change[1]); });
+    if (!step || !step.focus || !set) { return false; }
+    drawFocus(step.focus);
+    /* What is seen first: the card, the presenter's panel, "3 / 25". The links and the
+     * page's title once the step is on the screen (their callbacks, run by Dash at once,
+     * held its frame back by about 20 ms), unless another step has come since. */
+    var changes = stepProps(step);
+    changes.slice(0, 3).forEach(function (change) { set(change[0], change[1]); });
+    idle(function () {
+      if (currentEvent() !== event) { return; }
+      changes.slice(3).forEach(function (change) { set(change[0], change[1]); });
+    });
     drawn = event;
     announce(event);
     return true;
@@ -307,13 +407,13 @@
   window.dash_clientside.present = {
       /* The step the address names, from every step the server sent (lecture/mode.py),
        * when it was not drawn at a key already (a link, Back, another window's step): the
-       * card, the presenter's panel, the links, the title, and the ring moved on the chart.
-       * A step this window does not hold is asked of the server (present-ask). */
-      show: function (pathname, all, figure) {
+       * card, the presenter's panel, the links, the title, and the ring and labels over the
+       * chart. A step this window does not hold is asked of the server (present-ask). */
+      show: function (pathname, all) {
         var no = window.dash_clientside.no_update;
         var event = decodeURIComponent(((pathname || "").split("/present/")[1] || "").split("/")[0]);
         var step = all && all[event];
-        var nothing = stepProps({links: []}, no).map(function () { return no; });  /* all kept */
+        var nothing = stepProps({links: []}).map(function () { return no; });  /* all kept */
         var drawnAlready = event === drawn;
         drawn = null;
         if (drawnAlready) { return nothing.concat([no]); }
@@ -321,19 +421,21 @@
           asked += 1;
           return nothing.concat([asked]);
         }
-        var moved = figure && figure.layout && step.rings ? movedFigure(figure, step) : no;
+        drawFocus(step.focus);
         announce(event);
-        return stepProps(step, moved).map(function (change) {
+        return stepProps(step).map(function (change) {
           var props = change[1];
           return props[Object.keys(props)[0]];
         }).concat([no]);
       },
-      /* Runs after every step the server draws (it sends the deck each time): other
-       * windows follow, and the chart is packed for its real width. */
-      stepped: function (sent, known, all) {
+      /* Runs after every step the server draws (it sends the deck each time): its ring
+       * and labels are drawn, other windows follow, and the chart is packed for its real
+       * width. */
+      stepped: function (sent, known, all, sentFocus) {
         deck = (sent && sent.ids) || [];
         steps = all || null;
         drawn = null;
+        drawFocus(sentFocus || null);
         /* keys work from now on; tests (and anyone curious) can see the deck is in */
         document.documentElement.setAttribute("data-present-deck", String(deck.length));
         openChannel();

@@ -299,11 +299,14 @@ def _peer_run(browser, url: str, marks: str, result: BrowserResult, timeout_s: f
 
 # Lecture mode: from a key (PageDown) to the first frame showing the next card with the
 # chart's ring on its event. The step is drawn when the card's title is the next event's
-# and the chart has been redrawn since the key (Plotly's afterplot); the frame after that
-# one is the first painted with both.
+# and the ring has been drawn again since the key: over the chart by the page
+# (.present-ring, assets/present.js), or, in a version that had Plotly draw it, by a redraw
+# of the chart (Plotly's afterplot); the frame after that one is the first painted with
+# both.
 STEP = """
 async ([key, title]) => {
   const graph = document.querySelector('#present-graph .js-plotly-plot');
+  const ringBefore = document.querySelector('#present-graph .present-ring');
   let redrawn = false;
   const mark = () => { redrawn = true; };
   graph.on('plotly_afterplot', mark);
@@ -313,7 +316,8 @@ async ([key, title]) => {
   while (performance.now() < deadline) {
     await new Promise(r => requestAnimationFrame(r));
     const card = document.getElementById('present-title');
-    if (card && card.textContent === title && redrawn) {
+    const ring = document.querySelector('#present-graph .present-ring');
+    if (card && card.textContent === title && (redrawn || (ring && ring !== ringBefore))) {
       await new Promise(r => requestAnimationFrame(r));
       graph.removeListener('plotly_afterplot', mark);
       return performance.now() - start;

@@ -11,18 +11,19 @@ core/quiz/steps.py, lecture/question.py): the chart gives way to the question, t
 its answer at the next key press.
 
 A step is made in the browser: with the first view of a talk, the server sends every
-step's card, presenter panel, links and ring (`present-steps`, for decks of up to
+step's card, presenter panel, links and focus (`present-steps`, for decks of up to
 `BROWSER_STEPS` events). A key draws its step straight into the components from there
-(assets/present.js, Dash's `set_props`), moving the ring and the labels of the event told
-and its neighbours (the marks never move, core/chart/projector.py) on the chart it already
-has, and tells Dash's address only once the step is on the screen; so do the links of
-the bar and a step taken in the other window. An address reached otherwise (Back,
-Forward) is drawn from the same steps by a clientside callback. The server is not asked:
-about 100 ms a step with a round trip and a whole new figure, under 50 ms without
-(bench/README.md). The labels and the ring are layout items of the chart, not traces, so
-that Plotly redraws them alone. In build mode the chart itself changes at each step (only
-the events reached are drawn), and a talk with questions hides its chart on them, so the
-browser asks the server to draw each step (`present-ask`), as it does for longer decks.
+(assets/present.js, Dash's `set_props`) and tells Dash's address only once the step is on
+the screen; so do the links of the bar and a step taken in the other window. An address
+reached otherwise (Back, Forward) is drawn from the same steps by a clientside callback.
+The server is not asked: about 100 ms a step with a round trip and a whole new figure.
+The focus, the ring round the event told and the labels of it and its neighbours, is not
+part of the chart: the page draws it over the chart (core/chart/projector.py,
+`split_focus`), so a step leaves Plotly alone and the marks never move. In build mode the
+chart itself changes at each step (only the events reached are drawn), and a talk with
+questions hides its chart on them, so the browser asks the server to draw each step
+(`present-ask`), as it does for longer decks; the server's answer brings the step's focus
+(`present-focus`) with its chart.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from dash.dependencies import ClientsideFunction
 
 from components.timeline import graph_config
 from components.urlsync import notice
-from core.chart.projector import projected_figure
+from core.chart.projector import projected_figure, split_focus
 from core.i18n import DEFAULT_LANG, t
 from core.load.model import Timeline
 from core.quiz.steps import parse_step
@@ -106,6 +107,8 @@ def layout() -> html.Div:
             dcc.Store(id="present-size"),
             dcc.Store(id="present-deck"),
             dcc.Store(id="present-steps"),  # every step, for steps made in the browser
+            dcc.Store(id="present-focus"),  # the ring and labels over the chart, of the
+            # step the server drew (assets/present.js draws them)
             dcc.Store(id="present-stepped"),
             # a count, raised by the browser for each step it cannot make: the server makes it
             dcc.Store(id="present-ask"),
@@ -218,11 +221,6 @@ def _export_links(state: ViewState, file_stem: str) -> list:
     ]
 
 
-def _rings(figure) -> list[dict]:
-    """The ring round the event told on `figure` (shapes: one in each lane it is drawn in)."""
-    return [shape.to_plotly_json() for shape in figure.layout.shapes if shape.name == "ring"]
-
-
 def _links(deck, current: str | None, state: ViewState) -> list[str]:
     """The hrefs of one step: first, previous, next, last, the presenter's view, leave."""
     return [
@@ -236,12 +234,6 @@ def _step_text(deck, current: str | None, lang: str) -> str:
     if not deck.ids:
         return ""
     return t(lang, "present_step", n=deck.position(current) + 1, total=len(deck))
-
-
-def _labels(figure) -> list[dict]:
-    """The label annotations of `figure`, in their slots: what changes from one step to
-    the next, with the ring."""
-    return [note.to_plotly_json() for note in figure.layout.annotations if note.name == "label"]
 
 
 def _steps(timeline: Timeline, deck, state: ViewState, size, remote: bool) -> dict | None:
@@ -265,8 +257,7 @@ def _steps(timeline: Timeline, deck, state: ViewState, size, remote: bool) -> di
             "step": _step_text(deck, current, lang),
             "links": _links(deck, current, state),
             "document": {"lang": lang, "title": document_title(timeline, current, lang)},
-            "rings": _rings(figure),
-            "labels": _labels(figure),
+            "focus": split_focus(figure)[1],
         }
     return steps
 
@@ -301,6 +292,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Output("present-deck", "data"),
         Output("present-document", "data"),
         Output("present-steps", "data"),
+        Output("present-focus", "data"),
         Output("present-notice", "children"),
         Input("present-ask", "data"),
         Input("present-url", "search"),
@@ -317,7 +309,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         presenting = state.view == "presenter"
         question = parse_step(current)  # a question to the hall (core/quiz/steps.py), or None
         _, following = deck.neighbours(current)
-        figure = _figure(timeline, deck, current, state, size)
+        figure, focus = split_focus(_figure(timeline, deck, current, state, size))
         links = _links(deck, current, state)
         return (
             figure,
@@ -349,6 +341,7 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
             {"ids": list(deck.ids), "shown": current},
             {"lang": lang, "title": document_title(timeline, current, lang)},
             _steps(timeline, deck, state, size, remote),
+            focus,
             # a new size of the chart (present.js) is not a new address: a notice the
             # person has dismissed stays dismissed
             no_update
@@ -366,10 +359,9 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
     )
 
     # A step in the browser, from what `show` sent (present-steps): the card, the panel,
-    # the links, the page's title, and the ring moved on the chart as it is.
+    # the links, the page's title, and the ring and labels drawn over the chart.
     app.clientside_callback(
         ClientsideFunction(namespace="present", function_name="show"),
-        Output("present-graph", "figure", allow_duplicate=True),
         Output("present-card", "children", allow_duplicate=True),
         Output("presenter", "children", allow_duplicate=True),
         Output("present-step", "children", allow_duplicate=True),
@@ -380,7 +372,6 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Output("present-ask", "data"),
         Input("present-url", "pathname"),
         State("present-steps", "data"),
-        State("present-graph", "figure"),
         prevent_initial_call=True,
     )
 
@@ -397,12 +388,13 @@ def register(app: Dash, get_timeline: Callable[[], Timeline], remote: bool = Fal
         Input("present-document", "data"),
     )
 
-    # After each step: give the keys the deck, tell other windows (BroadcastChannel), and
-    # report the chart's size.
+    # After each step: give the keys the deck, draw the step's ring and labels over the
+    # chart, tell other windows (BroadcastChannel), and report the chart's size.
     app.clientside_callback(
         ClientsideFunction(namespace="present", function_name="stepped"),
         Output("present-stepped", "data"),
         Input("present-deck", "data"),
         State("present-size", "data"),
         State("present-steps", "data"),
+        State("present-focus", "data"),
     )

@@ -10,16 +10,18 @@ and the axis, for context, and tell their titles on hover. A slide has every lab
 fits. No label is drawn over a mark: one that cannot fit is shortened or left out.
 
 Lecture mode's chart is drawn for stepping (`stepping=True`): the labels are layout
-annotations, in a fixed number of slots, and the ring round the event told a layout shape
-sized in pixels, so that a step changes only those items and the traces not at all.
-Plotly then redraws the changed items alone: 11-19 ms a step for the built-in talk,
-against 29-45 ms when the labels and the ring were traces, since a changed trace makes Plotly
-compute and draw every trace again (bench/README.md, lecture step). A shape on the axes is
-clipped to the plot, so the axis leaves room for the ring at either end.
+annotations and the ring round the event told a layout shape sized in pixels, named
+"label" and "ring", so that the traces are the same at every step. `split_focus` takes
+them out as the step's `focus`, which the page draws over the chart itself
+(assets/present.js): a step then leaves Plotly alone. Given a figure changed only in its
+annotations and shapes, Plotly still worked out every trace's defaults again: about half of
+a step's time (bench/README.md, lecture step). A shape on the axes is clipped to the plot,
+so the axis leaves room for the ring at either end.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Collection
 
 import pandas as pd
@@ -40,8 +42,6 @@ MAX_LABEL_PX = 36
 # at most its height over the other (a short chart, such as the presenter's, keeps lanes).
 WIDTH_PER_LABEL_PX = 76
 HEIGHT_PER_LABEL_PX = 15.6
-# Label slots of a chart drawn for stepping: the event told and its two neighbours.
-LABEL_SLOTS = 3
 RING_STROKE_PX = 3
 
 
@@ -143,15 +143,14 @@ def _ring_room(bounds: tuple[float, float], width_px: float, room_px: float) -> 
 
 
 def _as_layout_items(figure: go.Figure) -> go.Figure:
-    """`figure` with its labels as annotations (at least `LABEL_SLOTS` of them, the unused
-    hidden) and its ring as a shape, named "label" and "ring"; the other traces unchanged.
+    """`figure` with its labels as annotations and its ring as a shape, named "label" and
+    "ring"; the other traces unchanged.
     In lanes, an event may be drawn, labelled and ringed in several lanes: every label and
     ring is kept.
 
     Its `meta` is the width the labels were packed for, a number: dcc.Graph hands Plotly
-    a deep copy of the layout at every step, and Plotly compares `meta` (any value) as it
-    is, so a dict there, equal but not the same, made it draw every trace again (about
-    12 ms a step).
+    a deep copy of the layout at every redraw, and Plotly compares `meta` (any value) as
+    it is, so a dict there, equal but not the same, made it draw every trace again.
     """
     figure.layout.meta = figure.layout.meta["plot_width_px"]
     moved = [trace for trace in figure.data if trace.name in ("labels", "selected")]
@@ -175,8 +174,7 @@ def _as_layout_items(figure: go.Figure) -> go.Figure:
                     font.family,
                 )
             )
-    hidden = _label(figure.layout.xaxis.range[0], 0, "", "left", 12, HIGHLIGHT, 400, None)
-    for slot in [*slots, *[{**hidden, "visible": False}] * (LABEL_SLOTS - len(slots))]:
+    for slot in slots:
         figure.add_annotation(slot)
     for ring in (trace for trace in moved if trace.name == "selected"):
         radius = ring.marker.size / 2
@@ -222,6 +220,41 @@ def _label(x, y, text, anchor, size, colour, weight, family) -> dict:
         "borderwidth": 0,
         "font": {"size": size, "color": colour, "weight": weight, "family": family},
     }
+
+
+def split_focus(figure: go.Figure) -> tuple[go.Figure, dict]:
+    """A chart drawn for stepping, without its ring and labels, and these as the step's
+    focus, which the page draws over the chart (assets/present.js): in the chart's units,
+    each ring's centre, radius (px) and stroke, each label's anchor point, side, text
+    (plain: Plotly's is HTML-escaped, the page sets it as text) and font."""
+    rings = [
+        {
+            "x": shape.xanchor,
+            "y": shape.yanchor,
+            "r": shape.x1,
+            "color": shape.line.color,
+            "width": shape.line.width,
+        }
+        for shape in figure.layout.shapes
+        if shape.name == "ring"
+    ]
+    labels = [
+        {
+            "x": note.x,
+            "y": note.y,
+            "anchor": note.xanchor,
+            "text": html.unescape(note.text),
+            "size": note.font.size,
+            "color": note.font.color,
+            "weight": note.font.weight,
+            "family": note.font.family,
+        }
+        for note in figure.layout.annotations
+        if note.name == "label"
+    ]
+    figure.layout.shapes = [shape for shape in figure.layout.shapes if shape.name != "ring"]
+    figure.layout.annotations = [note for note in figure.layout.annotations if note.name != "label"]
+    return figure, {"rings": rings, "labels": labels}
 
 
 def slide_figure(

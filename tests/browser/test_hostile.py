@@ -7,7 +7,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LiveServer, open_app
+from tests.browser.conftest import LiveServer, open_app, wait_present_drawn
 from tests.conftest import TINY, read_csv, write_csv
 
 HOSTILE_TITLE = '<img src=x onerror="alert(1)">Cement & <b>bold</b>'
@@ -49,4 +49,19 @@ def test_markup_in_the_csv_is_shown_as_text(page, hostile_server):
     expect(no_source).to_have_text("no source")
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
     assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
+    assert dialogs == []
+
+
+def test_markup_in_a_title_is_text_on_the_lecture_chart_too(page, hostile_server):
+    """Lecture mode's labels are drawn over the chart by the page (assets/present.js), as
+    text."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_server.url + "/present/first-case")
+    wait_present_drawn(page)
+    expect(page.locator("#present-title")).to_have_text(HOSTILE_TITLE)
+    labels = page.locator("#present-graph .present-focus .present-label")
+    expect(labels.filter(has_text="<b>bold</b>")).to_have_count(1)
+    assert labels.filter(has_text="<img src=x").count() == 1
+    assert page.locator("#present-graph .present-focus :not(circle, svg, text)").count() == 0
     assert dialogs == []

@@ -18,7 +18,7 @@ TIMELINE = load_timeline(BUILT_IN)
 IDS = list(TIMELINE.events["id"])
 TITLES = dict(zip(IDS, TIMELINE.events["title_en"], strict=True))
 MARKS = "#present-graph .scatterlayer .trace .point"
-RING = "#present-graph .layer-above .shapelayer path"  # the only shape above the marks
+RING = "#present-graph .present-focus .present-ring"  # drawn over the chart (present.js)
 
 
 def open_present(page, path: str = "") -> None:

@@ -1,9 +1,9 @@
 """Where a drawn chart's labels and marks are, and which labels cover a mark.
 
 `MEASURE` runs in the page: for the Plotly chart under a selector it returns every label
-(text drawn by a scatter trace, or lecture mode's label annotations: its box, font size
-and text) and every mark (the marker paths, the ring round a chosen event among them, a
-marker or lecture mode's shape), as boxes on the screen. `covered` is
+(text drawn by a scatter trace, or lecture mode's labels drawn over the chart: its box,
+font size and text) and every mark (the marker paths, the ring round a chosen event among
+them, a marker or lecture mode's circle), as boxes on the screen. `covered` is
 the rule the issue about projector-grade charts set: a label covers a mark when their
 boxes overlap by more than 2 px each way. The same rule checks an exported SVG
 (tests/test_slide_svg.py), so the browser and the file are held to one standard.
@@ -21,15 +21,9 @@ MEASURE = """(selector) => {
     const box = n => { const b = n.getBoundingClientRect();
                        return [b.left, b.top, b.right, b.bottom]; };
     const plot = root.querySelector('.main-svg');
-    // lecture mode's labels are annotations named "label", its ring a shape named "ring"
-    const gd = root.querySelector('.js-plotly-plot') || root;
-    const full = gd._fullLayout || {};
-    const named = (items, name) => (items || []).map((item, i) => item.name === name ? i : -1)
-        .filter(i => i >= 0);
-    const notes = named(full.annotations, 'label').map(i => root.querySelector(
-        `.infolayer .annotation[data-index="${i}"] text.annotation-text`)).filter(Boolean);
-    const rings = named(full.shapes, 'ring').map(i => root.querySelector(
-        `.shapelayer path[data-index="${i}"]`)).filter(Boolean);
+    // lecture mode's labels and ring are drawn over the chart (assets/present.js)
+    const notes = [...root.querySelectorAll('.present-focus text.present-label')];
+    const rings = [...root.querySelectorAll('.present-focus .present-ring')];
     const labels = [...root.querySelectorAll('.scatterlayer .textpoint text'), ...notes]
         .filter(n => n.textContent.trim().length > 0)
         .map(n => ({box: box(n), text: n.textContent,
