@@ -254,3 +254,20 @@ def test_a_lecture_before_year_1_names_the_year_its_axis_starts_at(tmp_path, ste
     xaxis = figure["layout"]["xaxis"]
     inside = [label for _, label in ticks_in_range(xaxis)]
     assert inside[0] == "500 av. J.-C." and all(inside)
+
+
+@pytest.mark.parametrize("screen", ["lecture 1280x720", "lecture 1920x1080"])
+def test_in_lanes_the_event_told_is_labelled_even_in_a_lane_without_room_for_labels(screen):
+    # by kind at these sizes the lanes have no room to label every event: they are drawn
+    # as marks only, and the event told (and its neighbours, where they have room) still
+    # get their labels
+    current = "princeps-article-1989"
+    figure = lecture_figure(current, SCREENS[screen], lanes="kind")
+    _, focus = split_focus(figure)
+    (told,) = [label for label in focus["labels"] if label["weight"] == 700]
+    title = TIMELINE.event(current)["title_en"]
+    assert told["text"] == title or title.startswith(told["text"][:-1])
+    labels, marks = figure_boxes(
+        figure.to_plotly_json(), plot_size(figure.to_plotly_json(), SCREENS[screen])[1]
+    )
+    assert covered(labels, marks) == []

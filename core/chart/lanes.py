@@ -228,7 +228,9 @@ def lanes_figure(
     every = split_lanes(events, by, vocabulary, options.lang)
     first, last = base["layout"]["xaxis"]["range"]
     one = replace(options, x_range=(first, last))
-    marks_only = replace(one, room_px=0, focus=None)  # "N more": few rows, titles on hover
+    # "N more" and lanes with no room for labels: few rows, titles on hover; in lecture
+    # mode still the labels of the event told and its neighbours, where they have room
+    marks_only = replace(one, room_px=0)
     # each lane's part as lines: its bars are filled once the chart's height is known
     draw = _grouped if len(events) > MAX_MARKS else partial(figure_dict, filled=False)
     parts = [draw(events.iloc[list(lane.rows)], vocabulary, [], one) for lane in every.lanes]
