@@ -5,7 +5,9 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
+import shutil
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +17,13 @@ import pytest
 from app import create_app
 from core.load.store import CHECK_EVERY_S
 from guard.limits import MAX_BODY_BYTES
-from serving import DASH_START, AnswerCache, callback_key, scripts_after_first_paint
+from serving import (
+    DASH_START,
+    AnswerCache,
+    StaticCompressed,
+    callback_key,
+    scripts_after_first_paint,
+)
 from tests.conftest import ROOT, TINY, callback_body
 
 ASSETS = ROOT / "assets"
@@ -35,6 +43,71 @@ def test_the_page_lists_the_small_plotly_and_no_datatable_nor_polyfill(client):
     # what Dash's lazy-loaded chart needs of the polyfill, before Dash's own scripts
     runtime = next(i for i, src in enumerate(sources) if "regenerator-runtime" in src)
     assert runtime < next(i for i, src in enumerate(sources) if "dash_renderer" in src)
+
+
+def test_the_chart_library_is_asked_for_and_run_first(client):
+    # the longest to fetch and compile: asked for behind the 20 others, it came last
+    sources = script_sources(client)
+    assert "/assets/vendor/plotly-basic-" in sources[0]
+    rest = [s for s in sources[1:] if "_dash-component-suites" in s]
+    assert [s.split("/")[-1].split(".v4")[0].split("@")[0] for s in rest] == [
+        "react",
+        "react-dom",
+        "prop-types",
+        "dash_renderer",
+        "dash_core_components",
+        "dash_core_components-shared",
+        "dash_html_components",
+    ]  # Dash's own in Dash's order
+
+
+def test_static_files_are_compressed_once_per_encoding(monkeypatch):
+    import flask_compress.flask_compress as compressor
+
+    app = create_app(TINY / "events.csv").server
+    calls = []
+    real = compressor._compress_data
+    monkeypatch.setattr(compressor, "_compress_data", lambda *a: calls.append(a[2]) or real(*a))
+    src = next(s for s in script_sources(app.test_client()) if "plotly-basic" in s)
+    suite = next(s for s in script_sources(app.test_client()) if "dash_renderer" in s)
+    bodies = {}
+    for address in (src, src, f"{src}&other=1", src, suite, suite):
+        for encoding in ("zstd", "gzip"):
+            answer = app.test_client().get(address, headers={"Accept-Encoding": encoding})
+            assert answer.headers["Content-Encoding"] == encoding
+            bodies.setdefault((address.split("&")[0], encoding), set()).add(answer.data)
+    assert sorted(calls) == ["gzip", "gzip", "zstd", "zstd"]  # each file, each encoding
+    assert all(len(kept) == 1 for kept in bodies.values())  # the same bytes every time
+    plain = app.test_client().get(src).data
+    assert gzip.decompress(next(iter(bodies[(src, "gzip")]))) == plain
+    assert len(app.config["COMPRESS_CACHE_BACKEND"]()._kept) == 4  # no entry for a query
+
+
+def test_a_changed_static_file_is_compressed_anew(tiny_dir, tmp_path, monkeypatch):
+    assets = tmp_path / "assets"
+    shutil.copytree(ASSETS, assets)
+    monkeypatch.setattr("app.HERE", tmp_path)  # the app's assets from a copy
+    app = create_app(tiny_dir / "events.csv").server
+    script = assets / "embed.js"
+    first = app.test_client().get("/assets/embed.js?m=1", headers={"Accept-Encoding": "gzip"}).data
+    script.write_text(script.read_text() + "\n/* changed */\n")
+    os.utime(script, (time.time() + 5, time.time() + 5))
+    again = app.test_client().get("/assets/embed.js?m=1", headers={"Accept-Encoding": "gzip"}).data
+    assert b"/* changed */" not in gzip.decompress(first)
+    assert b"/* changed */" in gzip.decompress(again)
+
+
+def test_the_static_files_kept_compressed_are_bounded():
+    kept = StaticCompressed(max_entries=3, max_bytes=100)
+    for i in range(5):
+        kept.set(f"zstd;/assets/{i}.js|etag", b"x" * 10)
+    assert list(kept._kept) == [f"zstd;/assets/{i}.js|etag" for i in (2, 3, 4)]
+    kept.set("zstd;/assets/big.js|etag", b"x" * 95)  # over the bytes: the oldest go
+    assert list(kept._kept) == ["zstd;/assets/big.js|etag"]
+    kept.set("zstd;/assets/huge.js|etag", b"x" * 101)  # over it alone: not kept
+    assert kept.get("zstd;/assets/huge.js|etag") is None
+    kept.set("zstd;", b"an answer")  # anything but a static file
+    assert kept.get("zstd;") is None and len(kept._kept) == 1
 
 
 def test_dashs_scripts_wait_in_a_template_for_the_first_paint(client):
