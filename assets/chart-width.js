@@ -14,7 +14,11 @@
  * view is packed for it. */
 (function () {
   var HEIGHT_STEP = 40;
-  var sent = 0;
+  /* the graph width the chart is packed for, as the server knows it: at first the one the
+     page's chart came packed for (components/timeline.py), nothing to report where that
+     is this page's packing */
+  var sent = null;
+  var remembered = 0;  /* the real width in the cookie */
   var sentHeight = 0;
   var kept = null;  /* the first view's packing, kept for this visit (0: none) */
   var held = 0;  /* the first view's packing, wider than the chart: its lanes kept (0: none) */
@@ -54,6 +58,10 @@
       setTimeout(report, 100);
       return;
     }
+    if (sent === null) {
+      var section = document.getElementById("chart-section");
+      sent = parseInt(section && section.getAttribute("data-packed-width"), 10) || 0;
+    }
     var real = Math.round(graph.getBoundingClientRect().width);
     /* a graph width the server packs as this page draws (plot_width of it: the packing) */
     var width = window.timelinePacking(graph) + 32;
@@ -69,6 +77,9 @@
     if (real > 0 && Math.abs(width - sent) > 8) {
       sent = width;
       window.dash_clientside.set_props("chart-width", { data: width });
+    }
+    if (real > 0 && Math.abs(real - remembered) > 8) {
+      remembered = real;
       /* The next visit opens on a chart packed for this width (components/timeline.py). */
       document.cookie = "chart_width=" + real + "; path=/; max-age=31536000; SameSite=Lax";
     }

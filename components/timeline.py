@@ -70,6 +70,7 @@ def graph_config(lang: str) -> dict:
 
 MAX_SCREEN_PX = 20_000  # what assets/chart-width.js may report
 WIDTH_STEP = 40  # px: labels are packed for widths this far apart, so a class shares views
+GRAPH_MARGINS_PX = 32  # the graph's width less its plot's (both margins)
 # The chart's width as this browser last reported it (assets/chart-width.js), so that a
 # second visit opens on a chart packed for it, first view and interactive chart alike,
 # with no redraw for the width and nothing moving when it comes.
@@ -100,7 +101,7 @@ def plot_width(graph_width: int | None) -> int:
     packed for a little less room than they have, never more)."""
     if not isinstance(graph_width, int | float) or graph_width <= 0:
         return FigureOptions.plot_width_px
-    width = max(200, min(int(graph_width) - 32, 8000))
+    width = max(200, min(int(graph_width) - GRAPH_MARGINS_PX, 8000))
     return max(200, width // WIDTH_STEP * WIDTH_STEP)
 
 
@@ -240,17 +241,27 @@ def first_view(store: TimelineStore) -> View:
     )
 
 
+def packed_graph_width(figure: dict) -> int | None:
+    """The graph width `plot_width` turns into the plot width `figure` was packed for."""
+    packed = figure.get("layout", {}).get("meta", {}).get("plot_width_px")
+    return packed + GRAPH_MARGINS_PX if isinstance(packed, int) else None
+
+
 def layout(view: View, lang: str = DEFAULT_LANG) -> html.Section:
+    # The width the layout's chart was packed for, known from the start: where the chart
+    # has that packing, assets/chart-width.js has nothing to report (the chart was drawn
+    # again, the same, on every first visit).
+    packed = packed_graph_width(view.figure)
     return html.Section(
         id="chart-section",
         className="chart",
         # focus comes back here when the details of an event chosen on the chart close
         # (assets/select.js): the marks cannot take it
         tabIndex=-1,
-        **{"aria-labelledby": "chart-description"},
+        **{"aria-labelledby": "chart-description", "data-packed-width": packed},
         children=[
             html.P(view.description, id="chart-description", className="visually-hidden"),
-            dcc.Store(id="chart-width"),
+            dcc.Store(id="chart-width", data=packed),
             dcc.Store(id="chart-height"),  # the screen's, for lanes (assets/chart-width.js)
             dcc.Store(id="chart-keep"),  # the first view's packing, its height kept (idem)
             dcc.Graph(

@@ -144,6 +144,22 @@ def test_a_second_visit_opens_on_a_chart_packed_for_the_width_reported_last_time
     assert client.get("/").status_code == 200
 
 
+@pytest.mark.parametrize(("cookie", "graph_width"), [("", 912), ("400", 392), ("1600", 1592)])
+def test_the_page_says_what_width_its_chart_is_packed_for(tiny_dir, cookie, graph_width):
+    # so that assets/chart-width.js asks for no redraw where the chart has that packing,
+    # and the redraws after it are packed the same (plot_width of it: the figure's)
+    client = create_app(tiny_dir / "events.csv").server.test_client()
+    client.set_cookie("chart_width", cookie)
+    found = {
+        c["props"].get("id"): c["props"]
+        for c in _components(client.get("/_dash-layout").get_json())
+    }
+    packed = found["timeline"]["figure"]["layout"]["meta"]["plot_width_px"]
+    assert found["chart-width"]["data"] == graph_width
+    assert found["chart-section"]["data-packed-width"] == graph_width
+    assert plot_width(graph_width) == packed
+
+
 def _components(node):
     """Every component in a layout as the browser gets it (JSON)."""
     if isinstance(node, dict):

@@ -27,6 +27,8 @@ PLOTLY_MARKS = """() => { const out = {};
 TEXTS = """([box, selector]) => [...document.querySelectorAll(box + ' ' + selector)]
     .filter(e => e.getBoundingClientRect().width > 0).map(e => {
     const r = e.getBoundingClientRect(); return [e.textContent, Math.round(r.x), Math.round(r.y)]; })"""
+PACKED = "() => document.querySelector('#timeline .js-plotly-plot').layout.meta"
+GRAPH_WIDTH = "() => Math.round(document.getElementById('timeline').getBoundingClientRect().width)"
 BOX = """s => { const r = document.querySelector(s).getBoundingClientRect();
     return [r.x, r.y, r.width, r.height]; }"""
 # Before any page script: note where the interactive chart's marks, labels and ticks are at
@@ -427,8 +429,42 @@ def test_a_first_visit_wider_than_its_first_view_keeps_that_packing_until_a_resi
     assert plot_width(room) > FigureOptions.plot_width_px
 
 
-PACKED = "() => document.querySelector('#timeline .js-plotly-plot').layout.meta"
-GRAPH_WIDTH = "() => Math.round(document.getElementById('timeline').getBoundingClientRect().width)"
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_a_first_visit_packed_as_its_page_came_sends_no_redraw_for_its_width(app_page, size):
+    """Where the chart has the packing the page came with (a 1280 px screen, a wider one
+    keeping it), nothing is asked for its width: the chart was drawn a second time, the
+    same, on every first visit. What comes after is packed for that same width."""
+    width, height = size
+    app_page.set_viewport_size({"width": width, "height": height})
+    app_page.add_init_script(
+        """window.__draws = 0; document.addEventListener('DOMContentLoaded', () => {
+          const wait = setInterval(() => {
+            const graph = document.querySelector('#timeline .js-plotly-plot');
+            if (graph && graph.on) { clearInterval(wait); graph.on('plotly_afterplot',
+              () => { window.__draws += 1; }); } }, 5); });"""
+    )
+    asked = []
+    app_page.on(
+        "request",
+        lambda r: (
+            asked.append(r.post_data_json)
+            if "_dash-update-component" in r.url and "timeline.figure" in (r.post_data or "")
+            else None
+        ),
+    )
+    open_app(app_page)
+    app_page.wait_for_timeout(500)
+    widths = [a for a in asked if "chart-width.data" in a.get("changedPropIds", [])]
+    assert widths == []
+    assert app_page.evaluate("window.__draws") == 1
+    cookie = app_page.evaluate("document.cookie")  # the real width, for the next visit
+    assert f"chart_width={app_page.evaluate(GRAPH_WIDTH)}" in cookie
+    app_page.click("#filter-kind input[type=checkbox]")  # a redraw, for the same packing
+    app_page.wait_for_function("() => window.__draws === 2")
+    assert app_page.evaluate(PACKED)["plot_width_px"] == FigureOptions.plot_width_px
+    app_page.set_viewport_size({"width": 1000, "height": 800})  # a new size: packed for it
+    app_page.wait_for_function(f"() => ({PACKED})().plot_width_px < {FigureOptions.plot_width_px}")
+    assert app_page.evaluate(PACKED)["plot_width_px"] == plot_width(app_page.evaluate(GRAPH_WIDTH))
 
 
 @pytest.mark.parametrize(
