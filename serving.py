@@ -312,6 +312,42 @@ DASH_FILES = "/_dash-component-suites/"
 STATIC_PATHS = ("/assets/", DASH_FILES)
 
 
+class Kept:
+    """Values kept in memory under their keys, at most `max_bytes` of them (each counted
+    by `size`) and `max_entries`, the least recently used going first; thread-safe."""
+
+    def __init__(
+        self, max_bytes: int, max_entries: int | None = None, size: Callable = len
+    ) -> None:
+        self.max_bytes, self.max_entries, self.size = max_bytes, max_entries, size
+        self.values: OrderedDict = OrderedDict()
+        self.total = 0
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            found = self.values.get(key)
+            if found is not None:
+                self.values.move_to_end(key)
+            return found
+
+    def put(self, key, value) -> None:
+        """Keep `value`, unless it alone is larger than the room (nothing else goes)."""
+        if self.size(value) > self.max_bytes:
+            return
+        with self.lock:
+            if key in self.values:
+                return
+            self.values[key] = value
+            self.total += self.size(value)
+            while self.values and (
+                self.total > self.max_bytes
+                or (self.max_entries is not None and len(self.values) > self.max_entries)
+            ):
+                _, old = self.values.popitem(last=False)
+                self.total -= self.size(old)
+
+
 class StaticCompressed:
     """The static files compressed, kept per file and encoding (see the module's
     docstring). Kept under the file's path and ETag, never its query: nothing an address
@@ -321,10 +357,7 @@ class StaticCompressed:
     get the empty key, never kept."""
 
     def __init__(self, max_entries: int = 256, max_bytes: int = 32 * 2**20) -> None:
-        self.max_entries, self.max_bytes = max_entries, max_bytes
-        self._kept: OrderedDict[str, bytes] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+        self.kept = Kept(max_bytes, max_entries)
 
     @staticmethod
     def key(req) -> str:
@@ -353,25 +386,11 @@ class StaticCompressed:
         return response
 
     def get(self, key: str) -> bytes | None:
-        if key.endswith(";"):
-            return None
-        with self._lock:
-            found = self._kept.get(key)
-            if found is not None:
-                self._kept.move_to_end(key)
-            return found
+        return None if key.endswith(";") else self.kept.get(key)
 
     def set(self, key: str, value: bytes) -> None:
-        if key.endswith(";") or len(value) > self.max_bytes:
-            return
-        with self._lock:
-            if key in self._kept:
-                return
-            self._kept[key] = value
-            self._bytes += len(value)
-            while len(self._kept) > self.max_entries or self._bytes > self.max_bytes:
-                _, old = self._kept.popitem(last=False)
-                self._bytes -= len(old)
+        if not key.endswith(";"):
+            self.kept.put(key, value)
 
 
 def cache_assets(server: Flask, assets_path: str = "/assets/") -> None:
@@ -495,10 +514,7 @@ class AnswerCache:
     def __init__(self, app: Callable, keys: Iterable[Key], max_bytes: int = 64 * 2**20):
         self.app = app
         self.keys = list(keys)
-        self.max_bytes = max_bytes
-        self.answers: OrderedDict[bytes, tuple[str, list, bytes]] = OrderedDict()
-        self.size = 0
-        self.lock = threading.Lock()
+        self.answers = Kept(max_bytes, size=lambda answer: len(answer[2]))
 
     def __call__(self, environ: dict, start_response: Callable):
         body = b""
@@ -511,10 +527,7 @@ class AnswerCache:
         key = next((k for k in (make(environ, body) for make in self.keys) if k), None)
         if key is None:
             return self.app(environ, start_response)
-        with self.lock:
-            answer = self.answers.get(key)
-            if answer is not None:
-                self.answers.move_to_end(key)
+        answer = self.answers.get(key)
         if answer is not None:
             status, headers, content = answer
             start_response(status, [*headers, ("X-Cache", "hit")])
@@ -532,15 +545,5 @@ class AnswerCache:
             if hasattr(result, "close"):
                 result.close()
         if caught and caught[0].startswith("200"):
-            self.keep(key, (caught[0], caught[1], content))
+            self.answers.put(key, (caught[0], caught[1], content))
         return [content]
-
-    def keep(self, key: bytes, answer: tuple[str, list, bytes]) -> None:
-        with self.lock:
-            if key in self.answers:
-                return
-            self.answers[key] = answer
-            self.size += len(answer[2])
-            while self.size > self.max_bytes and self.answers:
-                _, (_, _, content) = self.answers.popitem(last=False)
-                self.size -= len(content)

@@ -80,7 +80,7 @@ def test_static_files_are_compressed_once_per_encoding(monkeypatch):
     assert all(len(kept) == 1 for kept in bodies.values())  # the same bytes every time
     plain = app.test_client().get(src).data
     assert gzip.decompress(next(iter(bodies[(src, "gzip")]))) == plain
-    assert len(app.config["COMPRESS_CACHE_BACKEND"]()._kept) == 4  # no entry for a query
+    assert len(app.config["COMPRESS_CACHE_BACKEND"]().kept.values) == 4  # no entry for a query
 
 
 def test_a_changed_static_file_is_compressed_anew(tiny_dir, tmp_path, monkeypatch):
@@ -101,13 +101,13 @@ def test_the_static_files_kept_compressed_are_bounded():
     kept = StaticCompressed(max_entries=3, max_bytes=100)
     for i in range(5):
         kept.set(f"zstd;/assets/{i}.js|etag", b"x" * 10)
-    assert list(kept._kept) == [f"zstd;/assets/{i}.js|etag" for i in (2, 3, 4)]
+    assert list(kept.kept.values) == [f"zstd;/assets/{i}.js|etag" for i in (2, 3, 4)]
     kept.set("zstd;/assets/big.js|etag", b"x" * 95)  # over the bytes: the oldest go
-    assert list(kept._kept) == ["zstd;/assets/big.js|etag"]
+    assert list(kept.kept.values) == ["zstd;/assets/big.js|etag"]
     kept.set("zstd;/assets/huge.js|etag", b"x" * 101)  # over it alone: not kept
     assert kept.get("zstd;/assets/huge.js|etag") is None
     kept.set("zstd;", b"an answer")  # anything but a static file
-    assert kept.get("zstd;") is None and len(kept._kept) == 1
+    assert kept.get("zstd;") is None and len(kept.kept.values) == 1
 
 
 def test_dashs_scripts_wait_in_a_template_for_the_first_paint(client):
@@ -312,7 +312,7 @@ def test_the_least_recently_used_answers_go_first_past_the_size_limit():
     assert post(4) == "miss"  # no room for a fourth: 2, the least recently used, goes
     assert [post(n) for n in (1, 3, 4)] == ["hit", "hit", "hit"]
     assert post(2) == "miss"
-    assert cache.size <= room
+    assert cache.answers.total <= room
 
 
 def test_the_page_layout_is_kept_until_the_data_changes(tiny_dir):
