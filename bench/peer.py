@@ -6,6 +6,14 @@ events as JSON, the tool's script and stylesheet, from a plain static server on 
 (uncompressed: on the loopback, bytes cost next to nothing). Each is given its best case:
 the data in the page (no second request), its own default options (TimelineJS without its
 web fonts, which it would fetch from the internet), one item per event.
+
+Two more are not teachers' tools but the floors under ours, each event a mark (one trace,
+no labels), with the plotly.js file the app serves (assets/vendor/): "plotly.js alone", a
+static page that draws them and does nothing else, and "Dash alone", the least a Dash app
+with that chart can be (one `dcc.Graph` in its layout, no callback, Dash's defaults), served
+by waitress from this process. What a page drawn with plotly.js, or a Dash app, spends
+beyond vis-timeline's page, ours cannot make up; what ours spends beyond "Dash alone" is its
+own.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import datetime
 import functools
 import http.server
 import json
+import logging
 import shutil
 import tempfile
 import threading
@@ -22,12 +31,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import waitress.server
+from dash import Dash, dcc
+from dash import __version__ as DASH_VERSION
 
 from core.load.dates import POINT
 from core.load.loader import load_timeline
 
 HERE = Path(__file__).resolve().parent
 MODULES = HERE / "node_modules"
+VENDOR = HERE.parent / "assets" / "vendor"  # the app's own copies (scripts/vendor.py)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{name}</title>
@@ -92,6 +105,28 @@ def timelinejs_data(events: pd.DataFrame) -> dict:
     return {"events": slides}
 
 
+# Marks on as many rows as the app's chart has at most without lanes: where each goes
+# matters little to Plotly's time, how many there are does.
+PLOTLY_ROWS = 20
+
+
+def plotly_points(events: pd.DataFrame) -> dict:
+    """plotly.js alone: each event a mark at its middle (a decimal year, as our chart's
+    axis has it), its title on hover."""
+    middles = ((events["start"] + events["end"]) / 2).round(3)
+    return {
+        "x": middles.tolist(),
+        "y": [index % PLOTLY_ROWS for index in range(len(events))],
+        "text": events["title_en"].tolist(),
+    }
+
+
+def _vendored(package: str) -> dict:
+    """What assets/vendor/vendor.json says of `package`'s copy in the app."""
+    entries = json.loads((VENDOR / "vendor.json").read_text(encoding="utf-8"))
+    return next(entry for entry in entries if entry["package"] == package)
+
+
 @dataclass(frozen=True)
 class Peer:
     """A timeline tool to measure ours against."""
@@ -105,15 +140,22 @@ class Peer:
     data: Callable[[pd.DataFrame], object]
     marks: str  # a CSS selector: the page has drawn its items
     largest: int | None = None  # the most events it is measured with (None: every size)
+    vendored: bool = False  # the app's own copy (assets/vendor/), not bench/node_modules
+
+    @property
+    def folder(self) -> Path:
+        return VENDOR if self.vendored else MODULES / self.package
 
     def measured_at(self, size: int) -> bool:
         return self.largest is None or size <= self.largest
 
     def installed(self) -> bool:
-        return all((MODULES / self.package / source).exists() for _served, source in self.files)
+        return all((self.folder / source).exists() for _served, source in self.files)
 
     def version(self) -> str:
-        meta = json.loads((MODULES / self.package / "package.json").read_text(encoding="utf-8"))
+        if self.vendored:
+            return _vendored(self.package)["version"]
+        meta = json.loads((self.folder / "package.json").read_text(encoding="utf-8"))
         return meta["version"]
 
     def title(self) -> str:
@@ -163,11 +205,61 @@ window.timeline = new TL.Timeline("timeline-embed", data, {font: null});
     largest=10_000,
 )
 
-PEERS = (VIS, TIMELINEJS)
+PLOTLY = Peer(
+    name="plotly.js alone",
+    package="plotly.js-basic-dist-min",
+    files=(("plotly.js", _vendored("plotly.js-basic-dist-min")["file"]),),
+    head='<script src="plotly.js"></script>',
+    body='<div id="timeline" style="height: 600px"></div>',
+    draw="""var points = JSON.parse(document.getElementById("events").textContent);
+Plotly.newPlot("timeline", [{type: "scatter", mode: "markers", x: points.x, y: points.y,
+  hovertext: points.text, hoverinfo: "text"}],
+  {margin: {l: 16, r: 16, t: 16, b: 40}, yaxis: {visible: false}}, {responsive: true});
+""",
+    data=plotly_points,
+    marks="#timeline .scatterlayer path.point",
+    # the floor matters where ours groups no events (the targets at 30 and 1,000); past
+    # 10,000 it draws a mark per event where ours groups them (100,000: many seconds)
+    largest=10_000,
+    vendored=True,
+)
 
 
-def installed() -> list[Peer]:
+@dataclass(frozen=True)
+class DashPeer:
+    """The least Dash app with our chart's library: served by `DashServer`, not a page."""
+
+    name: str = "Dash alone"
+    marks: str = PLOTLY.marks
+    largest: int | None = PLOTLY.largest
+
+    def measured_at(self, size: int) -> bool:
+        return self.largest is None or size <= self.largest
+
+    def installed(self) -> bool:
+        return PLOTLY.installed()
+
+    def version(self) -> str:
+        return DASH_VERSION
+
+    def title(self) -> str:
+        return f"{self.name} {self.version()} (plotly.js {PLOTLY.version()})"
+
+
+DASH_ALONE = DashPeer()
+
+PEERS = (VIS, TIMELINEJS, PLOTLY, DASH_ALONE)
+
+
+def installed() -> list[Peer | DashPeer]:
     return [peer for peer in PEERS if peer.installed()]
+
+
+def serve(peer: Peer | DashPeer, events_csv: Path) -> PeerServer | DashServer:
+    """`peer` drawing the timeline of `events_csv`, on a free port of 127.0.0.1."""
+    return (
+        DashServer(peer, events_csv) if isinstance(peer, DashPeer) else PeerServer(peer, events_csv)
+    )
 
 
 class PeerServer:
@@ -178,7 +270,7 @@ class PeerServer:
         self.folder = Path(tempfile.mkdtemp(prefix="timeline-peer-"))
         for served, source in peer.files:
             (self.folder / served).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(MODULES / peer.package / source, self.folder / served)
+            shutil.copy(peer.folder / source, self.folder / served)
         data = json.dumps(peer.data(load_timeline(events_csv).events)).replace("</", "<\\/")
         page = PAGE.format(name=peer.name, head=peer.head, body=peer.body, data=data)
         (self.folder / "index.html").write_text(page, encoding="utf-8")
@@ -196,3 +288,47 @@ class PeerServer:
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # no line per request in the bench's output
         pass
+
+
+class DashServer:
+    """ "Dash alone" for one timeline: a Dash app whose layout is the chart, waitress's
+    threads serving it as they serve the app (`timeline serve`), compressed as ours is."""
+
+    def __init__(self, peer: DashPeer, events_csv: Path) -> None:
+        self.peer = peer
+        # Dash puts every script of its assets folder in its page: plotly.js, which
+        # dcc.Graph then uses (as in the app) rather than its own full bundle
+        self.folder = Path(tempfile.mkdtemp(prefix="timeline-dash-alone-"))
+        (_served, source), *_ = PLOTLY.files
+        shutil.copy(PLOTLY.folder / source, self.folder / "plotly.js")
+        points = plotly_points(load_timeline(events_csv).events)
+        app = Dash(__name__, assets_folder=str(self.folder), compress=True)
+        app.layout = dcc.Graph(
+            id="timeline",
+            style={"height": "600px"},
+            figure={
+                "data": [
+                    {
+                        "type": "scatter",
+                        "mode": "markers",
+                        "x": points["x"],
+                        "y": points["y"],
+                        "hovertext": points["text"],
+                        "hoverinfo": "text",
+                    }
+                ],
+                "layout": {
+                    "margin": {"l": 16, "r": 16, "t": 16, "b": 40},
+                    "yaxis": {"visible": False},
+                },
+            },
+        )
+        # its threads all busy at times, as a first visit asks for a dozen files at once
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+        self.server = waitress.server.create_server(app.server, host="127.0.0.1", port=0, threads=4)
+        self.url = f"http://127.0.0.1:{self.server.effective_port}/"
+        threading.Thread(target=self.server.run, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.close()
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -83,7 +83,9 @@ def print_peers(compared: list) -> None:
         p.title() for p in peer.PEERS if any(name == p.name for _, name, *_ in compared)
     )
     print(
-        f"\nAgainst {names} (bench/package.json), headless Chromium at 1280x800, "
+        f"\nAgainst {names} (pinned in bench/package.json, assets/vendor/vendor.json, "
+        "requirements.txt), "
+        "headless Chromium at 1280x800, "
         "median of each size's runs:\n"
     )
     print(
@@ -108,6 +110,36 @@ def print_peers(compared: list) -> None:
         )
         for failure in theirs.failures:
             print(f"  ({size:,} events, {name}: a run failed: {failure})", file=sys.stderr)
+
+
+def print_floor(compared: list) -> None:
+    """plotly.js alone and Dash alone against vis-timeline, from the same runs: how near
+    vis-timeline a page drawn with plotly.js, and a Dash app, can come (bench/peer.py)."""
+    median = browser.BrowserResult.median
+    drawn = {(size, name): median(theirs.drawn_ms) for size, name, _, theirs, _ in compared}
+    ours = {size: median(result.drawn_ms) for size, _, result, _, _ in compared}
+    floors = (peer.PLOTLY, peer.DASH_ALONE)
+    sizes = [
+        size
+        for size in dict.fromkeys(size for size, *_ in compared)
+        if (size, peer.VIS.name) in drawn and all((size, p.name) in drawn for p in floors)
+    ]
+    if not sizes:
+        return
+    print(f"\nThe floors under ours: {', '.join(p.title() for p in floors)}\n")
+    print(
+        "| events | plotly.js alone: drawn, frame begun (ms) | Dash alone (ms) "
+        "| vis-timeline (ms) | plotly.js alone / vis-timeline | Dash alone / vis-timeline "
+        "| ours interactive / Dash alone |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        alone, dash, vis = (drawn[size, p.name] for p in (*floors, peer.VIS))
+        print(
+            f"| {size:,} | {fmt(alone)} | {fmt(dash)} | {fmt(vis)} | {ratio(alone, vis)} "
+            f"| {ratio(dash, vis)} | {ratio(ours[size], dash)} |",
+            flush=True,
+        )
 
 
 def print_lecture(app_dir: Path, runs: int) -> None:
@@ -146,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-load", action="store_true", help="skip the load runs")
     parser.add_argument(
-        "--no-peers", action="store_true", help="skip vis-timeline's and TimelineJS's runs"
+        "--no-peers",
+        action="store_true",
+        help="skip the runs of vis-timeline, TimelineJS, plotly.js alone and Dash alone",
     )
     parser.add_argument("--no-lecture", action="store_true", help="skip lecture mode's steps")
     parser.add_argument("--data-dir", default=None, help="where synthetic timelines are kept")
@@ -173,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             synth.write_timeline(size, folder)
         app = server.Gunicorn(folder / "events.csv", workers=2, threads=4, root=app_dir)
         # the same timeline in each peer, run by run with ours (browser.measure)
-        sites = [peer.PeerServer(p, folder / "events.csv") for p in peers if p.measured_at(size)]
+        sites = [peer.serve(p, folder / "events.csv") for p in peers if p.measured_at(size)]
         try:
             result, theirs = browser.measure(
                 app.url + "/",
@@ -210,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     if compared:
         print_peers(compared)
+        print_floor(compared)
     if not args.no_lecture:
         print_lecture(app_dir, runs)
     if args.no_load:
