@@ -121,6 +121,15 @@ def plotly_points(events: pd.DataFrame) -> dict:
     }
 
 
+def plotly_figure(events: pd.DataFrame) -> dict:
+    """The chart of plotly.js alone and of Dash alone: the events as marks, one trace."""
+    points = plotly_points(events)
+    trace = {"type": "scatter", "mode": "markers", "x": points["x"], "y": points["y"]}
+    trace.update(hovertext=points["text"], hoverinfo="text")
+    layout = {"margin": {"l": 16, "r": 16, "t": 16, "b": 40}, "yaxis": {"visible": False}}
+    return {"data": [trace], "layout": layout}
+
+
 def _vendored(package: str) -> dict:
     """What assets/vendor/vendor.json says of `package`'s copy in the app."""
     entries = json.loads((VENDOR / "vendor.json").read_text(encoding="utf-8"))
@@ -211,12 +220,10 @@ PLOTLY = Peer(
     files=(("plotly.js", _vendored("plotly.js-basic-dist-min")["file"]),),
     head='<script src="plotly.js"></script>',
     body='<div id="timeline" style="height: 600px"></div>',
-    draw="""var points = JSON.parse(document.getElementById("events").textContent);
-Plotly.newPlot("timeline", [{type: "scatter", mode: "markers", x: points.x, y: points.y,
-  hovertext: points.text, hoverinfo: "text"}],
-  {margin: {l: 16, r: 16, t: 16, b: 40}, yaxis: {visible: false}}, {responsive: true});
+    draw="""var figure = JSON.parse(document.getElementById("events").textContent);
+Plotly.newPlot("timeline", figure.data, figure.layout, {responsive: true});
 """,
-    data=plotly_points,
+    data=plotly_figure,
     marks="#timeline .scatterlayer path.point",
     # the floor matters where ours groups no events (the targets at 30 and 1,000); past
     # 10,000 it draws a mark per event where ours groups them (100,000: many seconds)
@@ -291,7 +298,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 class DashServer:
-    """ "Dash alone" for one timeline: a Dash app whose layout is the chart, waitress's
+    """Dash alone for one timeline: a Dash app whose layout is the chart, waitress's
     threads serving it as they serve the app (`timeline serve`), compressed as ours is."""
 
     def __init__(self, peer: DashPeer, events_csv: Path) -> None:
@@ -301,28 +308,9 @@ class DashServer:
         self.folder = Path(tempfile.mkdtemp(prefix="timeline-dash-alone-"))
         (_served, source), *_ = PLOTLY.files
         shutil.copy(PLOTLY.folder / source, self.folder / "plotly.js")
-        points = plotly_points(load_timeline(events_csv).events)
         app = Dash(__name__, assets_folder=str(self.folder), compress=True)
-        app.layout = dcc.Graph(
-            id="timeline",
-            style={"height": "600px"},
-            figure={
-                "data": [
-                    {
-                        "type": "scatter",
-                        "mode": "markers",
-                        "x": points["x"],
-                        "y": points["y"],
-                        "hovertext": points["text"],
-                        "hoverinfo": "text",
-                    }
-                ],
-                "layout": {
-                    "margin": {"l": 16, "r": 16, "t": 16, "b": 40},
-                    "yaxis": {"visible": False},
-                },
-            },
-        )
+        figure = plotly_figure(load_timeline(events_csv).events)
+        app.layout = dcc.Graph(id="timeline", style={"height": "600px"}, figure=figure)
         # its threads all busy at times, as a first visit asks for a dozen files at once
         logging.getLogger("waitress.queue").setLevel(logging.ERROR)
         self.server = waitress.server.create_server(app.server, host="127.0.0.1", port=0, threads=4)

@@ -80,6 +80,9 @@ def test_dash_alone_is_a_dash_app_whose_layout_is_the_chart_of_every_event(event
         site.stop()
     assert "/assets/plotly.js" in page  # the app's plotly.js, not dcc's own bundle
     assert layout["type"] == "Graph"
+    # the same chart as plotly.js alone's page: one trace of every event
+    assert layout["props"]["figure"] == peer.plotly_figure(events)
+    assert peer.PLOTLY.data(events) == peer.plotly_figure(events)
     (trace,) = layout["props"]["figure"]["data"]
     assert trace["hovertext"] == list(events["title_en"])
     assert peer.DASH_ALONE.marks == peer.PLOTLY.marks
