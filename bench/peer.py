@@ -136,8 +136,17 @@ def _vendored(package: str) -> dict:
     return next(entry for entry in entries if entry["package"] == package)
 
 
+class _Sized:
+    """What every peer has: the most events it is measured with (None: every size)."""
+
+    largest: int | None
+
+    def measured_at(self, size: int) -> bool:
+        return self.largest is None or size <= self.largest
+
+
 @dataclass(frozen=True)
-class Peer:
+class Peer(_Sized):
     """A timeline tool to measure ours against."""
 
     name: str
@@ -154,9 +163,6 @@ class Peer:
     @property
     def folder(self) -> Path:
         return VENDOR if self.vendored else MODULES / self.package
-
-    def measured_at(self, size: int) -> bool:
-        return self.largest is None or size <= self.largest
 
     def installed(self) -> bool:
         return all((self.folder / source).exists() for _served, source in self.files)
@@ -233,15 +239,12 @@ Plotly.newPlot("timeline", figure.data, figure.layout, {responsive: true});
 
 
 @dataclass(frozen=True)
-class DashPeer:
+class DashPeer(_Sized):
     """The least Dash app with our chart's library: served by `DashServer`, not a page."""
 
     name: str = "Dash alone"
     marks: str = PLOTLY.marks
     largest: int | None = PLOTLY.largest
-
-    def measured_at(self, size: int) -> bool:
-        return self.largest is None or size <= self.largest
 
     def installed(self) -> bool:
         return PLOTLY.installed()
